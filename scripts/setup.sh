@@ -1,0 +1,97 @@
+# Sourced by scripts/serve and scripts/test: installs whatever is missing, nothing twice.
+# Needs: Rust (rustup), node 20 + npm. Reaches only crates.io, npm and Debian's packages.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+TRUNK_VERSION="0.21.14"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown && return
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+ensure_trunk() {
+  trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION" && return
+  say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+}
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock. No --locked: one of its
+# locked dependencies is missing from the registry mirror.
+ensure_wasm_bindgen() {
+  local version
+  version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' "$ROOT/Cargo.lock")"
+  [ -n "$version" ] || { echo "wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
+  wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $version" && return
+  say "installing wasm-bindgen-cli $version (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$version" --force
+}
+
+# npm packages (Playwright, Steady, binaryen's wasm-opt) from the committed lockfile,
+# reinstalled only when the lockfile changes.
+ensure_npm() {
+  local stamp="$ROOT/node_modules/.lock-sha"
+  local want
+  want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
+  say "installing npm packages from package-lock.json"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+ensure_chromium() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return
+  say "installing Debian's chromium and chromium-driver"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_npm
+  ensure_trunk
+  ensure_wasm_bindgen
+}
+
+# Prints a free loopback TCP port.
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Starts Steady (OpenAI's spec as a validating mock) on $1 and waits until it answers.
+start_steady() {
+  local port="$1" log="$2"
+  steady --host 127.0.0.1 -p "$port" --validator-form-array-format=brackets \
+    --validator-form-object-format=brackets "$ROOT/../shared/spec/openai-openapi.json" >"$log" 2>&1 &
+  STEADY_PID=$!
+  for _ in $(seq 1 120); do
+    grep -q "Ready to accept requests" "$log" 2>/dev/null && return
+    kill -0 "$STEADY_PID" 2>/dev/null || { cat "$log" >&2; echo "Steady failed to start" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "Steady did not become ready; see $log" >&2
+  exit 1
+}
+
+# Starts the local backend with the given arguments and sets API_URL (and APP_URL) from the
+# lines it prints.
+start_backend() {
+  local log="$1"; shift
+  "$ROOT/target/debug/local-backend" "$@" >"$log" 2>&1 &
+  BACKEND_PID=$!
+  for _ in $(seq 1 100); do
+    API_URL="$(sed -n 's/^local-backend: api //p' "$log" | head -n1)"
+    APP_URL="$(sed -n 's/^local-backend: app //p' "$log" | head -n1)"
+    [ -n "$API_URL" ] && return
+    kill -0 "$BACKEND_PID" 2>/dev/null || { cat "$log" >&2; echo "local backend failed to start" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "local backend did not start; see $log" >&2
+  exit 1
+}

@@ -1,0 +1,7 @@
+//! Pure API logic: request bodies, response and error parsing, MIME sniffing.
+//! No web-sys and no reactivity here, so all of it is tested with plain `cargo test`.
+
+pub mod error;
+pub mod mime;
+pub mod request;
+pub mod response;

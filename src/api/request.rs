@@ -1,0 +1,428 @@
+//! The request the form describes, and the exact JSON body sent for it.
+//!
+//! Body rule: `model` and `prompt` always; every other field only when it differs from
+//! OpenAI's documented default (so it means the same everywhere and fragile gateways see as
+//! little as possible); never `null`; never a field the model does not take.
+
+use serde::{Deserialize, Serialize};
+
+use crate::sizes::{self, SizeSpec};
+
+/// The longest prompt gpt-image models take, in Unicode code points.
+pub const MAX_PROMPT_CHARS: usize = 32_000;
+pub const MAX_N: u8 = 10;
+pub const DEFAULT_MODEL: &str = "gpt-image-2";
+pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
+
+/// A parameter value with a fixed spelling on the wire (and in form controls).
+pub trait WireValue: Copy + PartialEq + Send + Sync + 'static {
+    fn as_str(self) -> &'static str;
+    fn parse(value: &str) -> Option<Self>;
+}
+
+/// Defines a parameter enum whose wire names are its lowercase spellings.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { #[default] $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        }
+
+        impl WireValue for $name {
+            fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+            fn parse(value: &str) -> Option<Self> {
+                match value { $($wire => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+wire_enum!(
+    /// `quality`; the first variant is the API default.
+    Quality { Auto => "auto", Low => "low", Medium => "medium", High => "high" }
+);
+wire_enum!(
+    /// `output_format`.
+    OutputFormat { Png => "png", Jpeg => "jpeg", Webp => "webp" }
+);
+wire_enum!(
+    /// `background`. `transparent` exists for gpt-image-1.x only.
+    Background { Auto => "auto", Opaque => "opaque", Transparent => "transparent" }
+);
+wire_enum!(
+    /// `moderation`.
+    Moderation { Auto => "auto", Low => "low" }
+);
+
+impl OutputFormat {
+    /// Only lossy formats take `output_compression`.
+    pub fn takes_compression(self) -> bool {
+        matches!(self, OutputFormat::Jpeg | OutputFormat::Webp)
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            OutputFormat::Png => crate::api::mime::PNG,
+            OutputFormat::Jpeg => crate::api::mime::JPEG,
+            OutputFormat::Webp => crate::api::mime::WEBP,
+        }
+    }
+}
+
+/// What a model family accepts, as far as the body builder must know.
+pub struct ModelCaps {
+    pub transparent_background: bool,
+}
+
+pub fn model_caps(model: &str) -> ModelCaps {
+    let m = model.trim().to_ascii_lowercase();
+    ModelCaps {
+        // gpt-image-2 answers 400 to `transparent`; gpt-image-1.x take it.
+        transparent_background: m.contains("gpt-image-1"),
+    }
+}
+
+/// Everything the request form holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageParams {
+    pub model: String,
+    pub prompt: String,
+    pub size: String,
+    pub quality: Quality,
+    pub output_format: OutputFormat,
+    /// 0..=100; sent only with jpeg or webp and when not the default 100.
+    pub output_compression: u8,
+    pub background: Background,
+    pub moderation: Moderation,
+    pub n: u8,
+}
+
+impl Default for ImageParams {
+    fn default() -> Self {
+        ImageParams {
+            model: DEFAULT_MODEL.to_string(),
+            prompt: String::new(),
+            size: "auto".to_string(),
+            quality: Quality::Auto,
+            output_format: OutputFormat::Png,
+            output_compression: 100,
+            background: Background::Auto,
+            moderation: Moderation::Auto,
+            n: 1,
+        }
+    }
+}
+
+/// The JSON body of `POST /images/generations`, exactly as sent.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GenerationBody {
+    pub model: String,
+    pub prompt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quality: Option<Quality>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_format: Option<OutputFormat>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_compression: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub background: Option<Background>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moderation: Option<Moderation>,
+}
+
+/// Why the form cannot be sent yet; each says what to change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ParamError {
+    EmptyPrompt,
+    PromptTooLong { chars: usize },
+    EmptyModel,
+    BadN(u8),
+    BadCompression(u8),
+    BadSize(String),
+    TransparentUnsupported { model: String },
+}
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParamError::EmptyPrompt => write!(f, "Write a prompt first."),
+            ParamError::PromptTooLong { chars } => write!(
+                f,
+                "The prompt has {chars} characters; the limit is {MAX_PROMPT_CHARS}. Shorten it by {}.",
+                chars - MAX_PROMPT_CHARS
+            ),
+            ParamError::EmptyModel => write!(f, "Enter a model name, e.g. {DEFAULT_MODEL}."),
+            ParamError::BadN(n) => write!(f, "n must be between 1 and {MAX_N}, not {n}."),
+            ParamError::BadCompression(c) => {
+                write!(f, "Output compression must be between 0 and 100, not {c}.")
+            }
+            ParamError::BadSize(why) => write!(f, "Size: {why}"),
+            ParamError::TransparentUnsupported { model } => write!(
+                f,
+                "{model} does not take a transparent background (the API answers 400); use auto or opaque, or a gpt-image-1.x model."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ParamError {}
+
+/// Builds the generation body, or says what must change first.
+pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamError> {
+    let model = params.model.trim();
+    if model.is_empty() {
+        return Err(ParamError::EmptyModel);
+    }
+    if params.prompt.trim().is_empty() {
+        return Err(ParamError::EmptyPrompt);
+    }
+    let chars = params.prompt.chars().count();
+    if chars > MAX_PROMPT_CHARS {
+        return Err(ParamError::PromptTooLong { chars });
+    }
+    if !(1..=MAX_N).contains(&params.n) {
+        return Err(ParamError::BadN(params.n));
+    }
+    if params.output_compression > 100 {
+        return Err(ParamError::BadCompression(params.output_compression));
+    }
+    let size = match sizes::parse(&params.size).map_err(ParamError::BadSize)? {
+        SizeSpec::Auto => None,
+        exact @ SizeSpec::Exact { .. } => Some(exact.to_string()),
+    };
+    if params.background == Background::Transparent && !model_caps(model).transparent_background {
+        return Err(ParamError::TransparentUnsupported {
+            model: model.to_string(),
+        });
+    }
+    let non_default = |is_default: bool| !is_default;
+    Ok(GenerationBody {
+        model: model.to_string(),
+        prompt: params.prompt.clone(),
+        n: non_default(params.n == 1).then_some(params.n),
+        size,
+        quality: non_default(params.quality == Quality::Auto).then_some(params.quality),
+        output_format: non_default(params.output_format == OutputFormat::Png)
+            .then_some(params.output_format),
+        output_compression: (params.output_format.takes_compression()
+            && params.output_compression != 100)
+            .then_some(params.output_compression),
+        background: non_default(params.background == Background::Auto).then_some(params.background),
+        moderation: non_default(params.moderation == Moderation::Auto).then_some(params.moderation),
+    })
+}
+
+/// `{base}/images/generations`, tolerating a trailing slash on the base URL.
+pub fn endpoint_url(base_url: &str, path: &str) -> String {
+    format!(
+        "{}/{}",
+        base_url.trim().trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
+/// Checks a base URL before anything is sent to it.
+pub fn check_base_url(base_url: &str) -> Result<(), String> {
+    let url = base_url.trim();
+    if url.is_empty() {
+        return Err(format!("Enter a base URL, e.g. {DEFAULT_BASE_URL}."));
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("The base URL must start with https:// or http://, e.g. {DEFAULT_BASE_URL}.")
+        })?;
+    if rest.trim_matches('/').is_empty() || rest.contains(char::is_whitespace) {
+        return Err(format!(
+            "\"{url}\" is not a usable base URL, e.g. {DEFAULT_BASE_URL}."
+        ));
+    }
+    if url.contains('?') || url.contains('#') {
+        return Err("The base URL must not contain ? or #: give only the API root, e.g. https://api.openai.com/v1.".to_string());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn params(prompt: &str) -> ImageParams {
+        ImageParams {
+            prompt: prompt.into(),
+            ..ImageParams::default()
+        }
+    }
+
+    #[test]
+    fn defaults_send_only_model_and_prompt() {
+        let body = serde_json::to_value(generation_body(&params("a fox")).unwrap()).unwrap();
+        assert_eq!(body, json!({"model": "gpt-image-2", "prompt": "a fox"}));
+    }
+
+    #[test]
+    fn every_non_default_choice_is_sent() {
+        let p = ImageParams {
+            size: "1536x1024".into(),
+            quality: Quality::High,
+            output_format: OutputFormat::Jpeg,
+            output_compression: 80,
+            background: Background::Opaque,
+            moderation: Moderation::Low,
+            n: 3,
+            ..params("a fox")
+        };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"model": "gpt-image-2", "prompt": "a fox", "n": 3, "size": "1536x1024",
+                   "quality": "high", "output_format": "jpeg", "output_compression": 80,
+                   "background": "opaque", "moderation": "low"})
+        );
+    }
+
+    #[test]
+    fn compression_only_with_lossy_formats() {
+        let p = ImageParams {
+            output_compression: 50,
+            ..params("x")
+        };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        assert!(body.get("output_compression").is_none());
+        let p = ImageParams {
+            output_format: OutputFormat::Webp,
+            ..p
+        };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        assert_eq!(body["output_compression"], 50);
+    }
+
+    #[test]
+    fn never_sends_null_or_dalle_fields() {
+        let text = serde_json::to_string(&generation_body(&params("x")).unwrap()).unwrap();
+        assert!(!text.contains("null"));
+        assert!(!text.contains("response_format"));
+        assert!(!text.contains("style"));
+    }
+
+    #[test]
+    fn model_is_trimmed_and_required() {
+        let p = ImageParams {
+            model: "  gpt-image-1  ".into(),
+            ..params("x")
+        };
+        assert_eq!(generation_body(&p).unwrap().model, "gpt-image-1");
+        let p = ImageParams {
+            model: " ".into(),
+            ..params("x")
+        };
+        assert_eq!(generation_body(&p), Err(ParamError::EmptyModel));
+    }
+
+    #[test]
+    fn bad_inputs_are_explained() {
+        assert_eq!(
+            generation_body(&params("  \n")),
+            Err(ParamError::EmptyPrompt)
+        );
+        let long = "é".repeat(MAX_PROMPT_CHARS + 5);
+        let err = generation_body(&params(&long)).unwrap_err();
+        assert_eq!(
+            err,
+            ParamError::PromptTooLong {
+                chars: MAX_PROMPT_CHARS + 5
+            }
+        );
+        assert!(err.to_string().contains("Shorten it by 5"));
+        let ok = "é".repeat(MAX_PROMPT_CHARS);
+        assert!(
+            generation_body(&params(&ok)).is_ok(),
+            "the limit counts code points, not bytes"
+        );
+        let p = ImageParams {
+            n: 0,
+            ..params("x")
+        };
+        assert_eq!(generation_body(&p), Err(ParamError::BadN(0)));
+        let p = ImageParams {
+            n: 11,
+            ..params("x")
+        };
+        assert!(generation_body(&p)
+            .unwrap_err()
+            .to_string()
+            .contains("between 1 and 10"));
+        let p = ImageParams {
+            size: "big".into(),
+            ..params("x")
+        };
+        assert!(matches!(generation_body(&p), Err(ParamError::BadSize(_))));
+    }
+
+    #[test]
+    fn transparent_only_for_gpt_image_1_family() {
+        let p = ImageParams {
+            background: Background::Transparent,
+            ..params("x")
+        };
+        let err = generation_body(&p).unwrap_err();
+        assert!(err
+            .to_string()
+            .contains("gpt-image-2 does not take a transparent"));
+        let p = ImageParams {
+            model: "gpt-image-1.5".into(),
+            ..p
+        };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        assert_eq!(body["background"], "transparent");
+    }
+
+    #[test]
+    fn endpoint_urls_join_cleanly() {
+        assert_eq!(
+            endpoint_url("https://api.openai.com/v1/", "/images/generations"),
+            "https://api.openai.com/v1/images/generations"
+        );
+        assert_eq!(
+            endpoint_url(" http://127.0.0.1:8787/v1 ", "images/edits"),
+            "http://127.0.0.1:8787/v1/images/edits"
+        );
+    }
+
+    #[test]
+    fn base_urls_are_checked() {
+        assert!(check_base_url("https://api.openai.com/v1").is_ok());
+        assert!(check_base_url("http://127.0.0.1:8787/v1").is_ok());
+        assert!(check_base_url("").unwrap_err().contains("Enter a base URL"));
+        assert!(check_base_url("api.openai.com/v1")
+            .unwrap_err()
+            .contains("must start with"));
+        assert!(check_base_url("https://").is_err());
+        assert!(check_base_url("https://x/v1?key=1")
+            .unwrap_err()
+            .contains("must not contain"));
+    }
+
+    #[test]
+    fn wire_enums_round_trip() {
+        for q in Quality::ALL {
+            assert_eq!(Quality::parse(q.as_str()), Some(*q));
+        }
+        for f in OutputFormat::ALL {
+            assert_eq!(OutputFormat::parse(f.as_str()), Some(*f));
+        }
+        assert_eq!(Background::parse("nope"), None);
+    }
+}

@@ -1,0 +1,288 @@
+//! Understanding an images answer: raw or `data:`-prefixed base64, URL-only items, and the
+//! metadata gateways may or may not echo. Only `created` is guaranteed, so nothing else is
+//! required.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::mime;
+
+/// Where a finished image can be displayed from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageSource {
+    /// A `data:` URL built from (or already carried by) `b64_json`.
+    DataUrl(String),
+    /// A URL the gateway returned instead of base64.
+    Url(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageOut {
+    pub source: ImageSource,
+    /// Best knowledge of the MIME type; for URL-only items, what was asked.
+    pub mime: String,
+    pub revised_prompt: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct Usage {
+    #[serde(default)]
+    pub input_tokens: Option<u64>,
+    #[serde(default)]
+    pub output_tokens: Option<u64>,
+    #[serde(default)]
+    pub total_tokens: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImagesAnswer {
+    pub images: Vec<ImageOut>,
+    pub created: Option<i64>,
+    pub size: Option<String>,
+    pub quality: Option<String>,
+    pub output_format: Option<String>,
+    pub background: Option<String>,
+    pub usage: Option<Usage>,
+}
+
+/// Why a 2xx answer could not be understood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResponseError {
+    NotJson { snippet: String },
+    ErrorInBody { message: String },
+    NoData,
+    EmptyData,
+    ItemWithoutImage { index: usize },
+}
+
+impl std::fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ResponseError::NotJson { snippet } => write!(
+                f,
+                "The endpoint answered, but not with JSON (it starts \"{snippet}\"). Check that the base URL is the API root, e.g. https://api.openai.com/v1."
+            ),
+            ResponseError::ErrorInBody { message } => write!(f, "The endpoint reported an error: {message}"),
+            ResponseError::NoData => write!(f, "The answer has no \"data\" list, so it holds no images. The endpoint may not be OpenAI-compatible."),
+            ResponseError::EmptyData => write!(f, "The endpoint answered with no images (empty \"data\"). Nothing was produced; try again or change the prompt."),
+            ResponseError::ItemWithoutImage { index } => write!(f, "Image {} in the answer has neither b64_json nor url.", index + 1),
+        }
+    }
+}
+
+/// The first characters of a body, on one line, for messages.
+pub fn snippet(body: &str, max_chars: usize) -> String {
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > max_chars {
+        format!("{}…", flat.chars().take(max_chars).collect::<String>())
+    } else {
+        flat
+    }
+}
+
+fn str_field(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// Parses a successful images answer. `requested_mime` is the format that was asked for: it
+/// is used only when neither the answer nor the bytes say what they are.
+pub fn parse_images(body: &str, requested_mime: &str) -> Result<ImagesAnswer, ResponseError> {
+    let root: Value = serde_json::from_str(body).map_err(|_| ResponseError::NotJson {
+        snippet: snippet(body, 60),
+    })?;
+    if let Some(err) = root.get("error").filter(|e| !e.is_null()) {
+        let message = err
+            .get("message")
+            .and_then(Value::as_str)
+            .or_else(|| err.as_str())
+            .unwrap_or("no message")
+            .to_string();
+        return Err(ResponseError::ErrorInBody { message });
+    }
+    let items = root
+        .get("data")
+        .and_then(Value::as_array)
+        .ok_or(ResponseError::NoData)?;
+    if items.is_empty() {
+        return Err(ResponseError::EmptyData);
+    }
+    let output_format = str_field(&root, "output_format");
+    let declared_mime = output_format.as_deref().and_then(mime::from_output_format);
+    let images = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            image_from_item(item, declared_mime, requested_mime)
+                .ok_or(ResponseError::ItemWithoutImage { index })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ImagesAnswer {
+        images,
+        created: root.get("created").and_then(Value::as_i64),
+        size: str_field(&root, "size"),
+        quality: str_field(&root, "quality"),
+        output_format,
+        background: str_field(&root, "background"),
+        usage: root
+            .get("usage")
+            .and_then(|u| serde_json::from_value(u.clone()).ok()),
+    })
+}
+
+/// One `data[]` item (or one streamed `completed` event) as a displayable image.
+pub fn image_from_item(
+    item: &Value,
+    declared_mime: Option<&str>,
+    requested_mime: &str,
+) -> Option<ImageOut> {
+    let revised_prompt = str_field(item, "revised_prompt").filter(|p| !p.trim().is_empty());
+    if let Some(b64) = item
+        .get("b64_json")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    {
+        let (source, mime) = if b64.starts_with("data:") {
+            let mime = mime::from_data_url(b64)
+                .unwrap_or(requested_mime)
+                .to_string();
+            (b64.to_string(), mime)
+        } else {
+            // What the answer declares, else what the bytes are, else what was asked.
+            let mime = declared_mime
+                .or_else(|| mime::sniff_base64(b64))
+                .unwrap_or(requested_mime)
+                .to_string();
+            (format!("data:{mime};base64,{b64}"), mime)
+        };
+        return Some(ImageOut {
+            source: ImageSource::DataUrl(source),
+            mime,
+            revised_prompt,
+        });
+    }
+    let url = item
+        .get("url")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())?;
+    Some(ImageOut {
+        source: ImageSource::Url(url.to_string()),
+        mime: declared_mime.unwrap_or(requested_mime).to_string(),
+        revised_prompt,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::mime::{JPEG, PNG, WEBP};
+
+    const PNG_B64: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ";
+    const JPEG_B64: &str = "/9j/4AAQSkZJRgABAQAAAQABAAD";
+
+    #[test]
+    fn raw_base64_with_declared_format() {
+        let body = format!(
+            r#"{{"created":1,"data":[{{"b64_json":"{JPEG_B64}","revised_prompt":"A fox"}}],"output_format":"jpeg","size":"1024x1024","quality":"low","usage":{{"input_tokens":5,"output_tokens":272,"total_tokens":277}}}}"#
+        );
+        let a = parse_images(&body, PNG).unwrap();
+        assert_eq!(a.images.len(), 1);
+        assert_eq!(a.images[0].mime, JPEG);
+        assert_eq!(
+            a.images[0].source,
+            ImageSource::DataUrl(format!("data:image/jpeg;base64,{JPEG_B64}"))
+        );
+        assert_eq!(a.images[0].revised_prompt.as_deref(), Some("A fox"));
+        assert_eq!(a.size.as_deref(), Some("1024x1024"));
+        assert_eq!(a.usage.unwrap().total_tokens, Some(277));
+        assert_eq!(a.created, Some(1));
+    }
+
+    #[test]
+    fn undeclared_format_is_sniffed_before_falling_back_to_the_request() {
+        let body = format!(r#"{{"created":1,"data":[{{"b64_json":"{JPEG_B64}"}}]}}"#);
+        assert_eq!(parse_images(&body, PNG).unwrap().images[0].mime, JPEG);
+        let body = r#"{"created":1,"data":[{"b64_json":"AAAAAAAAAAAAAAAA"}]}"#;
+        assert_eq!(parse_images(body, WEBP).unwrap().images[0].mime, WEBP);
+    }
+
+    #[test]
+    fn prefixed_base64_is_used_as_is() {
+        let url = format!("data:image/webp;base64,{PNG_B64}");
+        let body =
+            format!(r#"{{"created":1,"data":[{{"b64_json":"{url}"}}],"output_format":"png"}}"#);
+        let a = parse_images(&body, PNG).unwrap();
+        assert_eq!(a.images[0].source, ImageSource::DataUrl(url));
+        assert_eq!(a.images[0].mime, WEBP);
+    }
+
+    #[test]
+    fn url_only_items() {
+        let body = r#"{"created":1,"data":[{"url":"https://cdn.example/a.png"},{"b64_json":"","url":"https://cdn.example/b.png"}]}"#;
+        let a = parse_images(body, PNG).unwrap();
+        assert_eq!(a.images.len(), 2);
+        assert_eq!(
+            a.images[1].source,
+            ImageSource::Url("https://cdn.example/b.png".into())
+        );
+    }
+
+    #[test]
+    fn several_items_keep_their_order() {
+        let body = format!(
+            r#"{{"created":1,"data":[{{"b64_json":"{PNG_B64}"}},{{"b64_json":"{JPEG_B64}"}}]}}"#
+        );
+        let a = parse_images(&body, PNG).unwrap();
+        assert_eq!(a.images[0].mime, PNG);
+        assert_eq!(a.images[1].mime, JPEG);
+    }
+
+    #[test]
+    fn missing_empty_and_broken_answers() {
+        assert_eq!(
+            parse_images(r#"{"created":1}"#, PNG),
+            Err(ResponseError::NoData)
+        );
+        assert_eq!(
+            parse_images(r#"{"created":1,"data":null}"#, PNG),
+            Err(ResponseError::NoData)
+        );
+        assert_eq!(
+            parse_images(r#"{"created":1,"data":[]}"#, PNG),
+            Err(ResponseError::EmptyData)
+        );
+        assert_eq!(
+            parse_images(r#"{"data":[{"revised_prompt":"x"}]}"#, PNG),
+            Err(ResponseError::ItemWithoutImage { index: 0 })
+        );
+        let err = parse_images("<html><body>Welcome to nginx</body></html>", PNG).unwrap_err();
+        assert!(
+            matches!(&err, ResponseError::NotJson { snippet } if snippet.starts_with("<html>"))
+        );
+        assert!(err.to_string().contains("not with JSON"));
+        assert!(matches!(
+            parse_images("", PNG),
+            Err(ResponseError::NotJson { .. })
+        ));
+        assert!(matches!(
+            parse_images("[1,2", PNG),
+            Err(ResponseError::NotJson { .. })
+        ));
+    }
+
+    #[test]
+    fn an_error_object_in_a_2xx_body_is_an_error() {
+        let body = r#"{"error":{"message":"quota exceeded","type":"insufficient_quota"}}"#;
+        assert_eq!(
+            parse_images(body, PNG),
+            Err(ResponseError::ErrorInBody {
+                message: "quota exceeded".into()
+            })
+        );
+    }
+
+    #[test]
+    fn snippets_are_flat_and_short() {
+        assert_eq!(snippet("a\n  b\tc", 10), "a b c");
+        assert_eq!(snippet(&"x".repeat(100), 5), "xxxxx…");
+    }
+}

@@ -1,0 +1,12 @@
+//! Thin browser wrappers, shaped like leptos-use's `use_x` functions.
+
+pub mod download;
+pub mod storage;
+pub mod ticker;
+
+/// The page's location fragment, including the `#`, or empty.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}

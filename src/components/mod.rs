@@ -1,0 +1,13 @@
+//! The UI, one component per file.
+
+pub mod app;
+pub mod choice_select;
+pub mod form_actions;
+pub mod param_fields;
+pub mod prompt_field;
+pub mod request_form;
+pub mod result_card;
+pub mod run_list;
+pub mod run_view;
+pub mod settings_panel;
+pub mod waiting_indicator;

@@ -1,0 +1,43 @@
+use leptos::prelude::*;
+
+use crate::api::request::MAX_PROMPT_CHARS;
+use crate::state::use_app_state;
+
+/// The prompt with a live count against the 32,000 code-point limit.
+#[component]
+pub fn PromptField() -> impl IntoView {
+    let prompt = use_app_state().form.prompt;
+    let count = Memo::new(move |_| prompt.with(|p| p.chars().count()));
+    let hint_class = move || {
+        if count.get() > MAX_PROMPT_CHARS {
+            "hint over"
+        } else {
+            "hint"
+        }
+    };
+    view! {
+        <div class="field prompt">
+            <label for="prompt">"Prompt"</label>
+            <textarea id="prompt" data-testid="prompt" rows="5" spellcheck="true"
+                aria-describedby="prompt-hint"
+                placeholder="A watercolour fox asleep under a paper lantern, soft morning light"
+                bind:value=prompt></textarea>
+            <p id="prompt-hint" class=hint_class>
+                {move || format!("{} / {} characters", count.get(), fmt_thousands(MAX_PROMPT_CHARS))}
+                " · Ctrl+Enter (⌘+Enter) sends"
+            </p>
+        </div>
+    }
+}
+
+fn fmt_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

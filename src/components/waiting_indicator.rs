@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::api::request::WireValue;
+use crate::components::app::Now;
+use crate::estimate::{format_elapsed, format_range, latency};
+use crate::sizes::{self, SizeSpec};
+use crate::state::Run;
+
+/// Elapsed time beside the range such a request usually takes.
+#[component]
+pub fn WaitingIndicator(run: Run) -> impl IntoView {
+    let now = expect_context::<Now>().0;
+    let size = sizes::parse(&run.params.size).unwrap_or(SizeSpec::Auto);
+    let range = latency(run.params.quality, size);
+    let started = run.started_ms;
+    let elapsed_secs = move || (now.get() - started).max(0.0) / 1000.0;
+    let expectation = format!(
+        "usually {} for {} quality at {}; gives up after {} s",
+        format_range(range),
+        run.params.quality.as_str(),
+        size,
+        run.timeout_secs
+    );
+    view! {
+        <div class="waiting" role="status" data-testid="waiting">
+            <p>
+                "Generating… " <strong data-testid="elapsed">{move || format_elapsed(elapsed_secs())}</strong>
+                " elapsed · " {expectation}
+            </p>
+            <progress max=range.high_secs value=move || elapsed_secs().min(range.high_secs)
+                aria-label="Time elapsed against the usual maximum"></progress>
+        </div>
+    }
+}

@@ -1,0 +1,18 @@
+//! GPT Image Studio: a browser tool for OpenAI-compatible image APIs.
+//!
+//! Pure logic (`api`, `sizes`, `estimate`, `file_names`, `link`) has no web-sys and no
+//! reactivity and is tested natively; `http` and `browser` are thin browser glue; `state` and
+//! `components` are the Leptos UI.
+
+pub mod api;
+pub mod browser;
+pub mod components;
+pub mod estimate;
+pub mod file_names;
+pub mod generate;
+pub mod http;
+pub mod link;
+pub mod sizes;
+pub mod state;
+
+pub use components::app::App;

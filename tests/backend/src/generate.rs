@@ -1,0 +1,150 @@
+//! One validated request turned into pictures: rendering, encoding, payload items, usage.
+
+use base64::Engine;
+use serde_json::{json, Map, Value};
+
+use crate::draw::{self, Canvas};
+use crate::faults::Variant;
+use crate::state::{AppState, StoredFile};
+use crate::validate::{Endpoint, ImageRequest};
+
+/// Everything needed to answer a request that passed validation.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub req: ImageRequest,
+    pub variant: Option<Variant>,
+    /// `http://host:port` as the client reached us (for `url_only` links).
+    pub base_url: String,
+    pub created: u64,
+    /// Output size (the requested one unless `downgrade_size`).
+    pub width: u32,
+    pub height: u32,
+}
+
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+impl Job {
+    pub fn new(req: ImageRequest, variant: Option<Variant>, base_url: String) -> Self {
+        let (width, height) = if variant == Some(Variant::DowngradeSize) {
+            (1024, 1024)
+        } else {
+            (req.width, req.height)
+        };
+        Job {
+            req,
+            variant,
+            base_url,
+            created: unix_now(),
+            width,
+            height,
+        }
+    }
+
+    pub fn size_label(&self) -> String {
+        format!("{}x{}", self.width, self.height)
+    }
+
+    /// Average colour of the first reference (edits only).
+    pub fn tint(&self) -> Option<[u8; 3]> {
+        self.req.images.first().map(|i| i.avg_rgb)
+    }
+
+    /// Draws image `index` (CPU heavy: call from a blocking thread).
+    pub fn render(&self, index: u32) -> Canvas {
+        draw::draw(
+            &self.req.prompt,
+            index,
+            self.width,
+            self.height,
+            self.req.transparent,
+            self.tint(),
+        )
+    }
+
+    /// Encodes a canvas in the requested format (CPU heavy).
+    pub fn encode(&self, canvas: &Canvas) -> Result<Vec<u8>, String> {
+        draw::encode(canvas, self.req.format, self.req.compression)
+    }
+
+    /// The `b64_json` string, prefixed for the `prefixed_b64` variant.
+    pub fn b64(&self, bytes: &[u8]) -> String {
+        let raw = base64::engine::general_purpose::STANDARD.encode(bytes);
+        if self.variant == Some(Variant::PrefixedB64) {
+            format!("data:{};base64,{raw}", self.req.format.mime())
+        } else {
+            raw
+        }
+    }
+
+    /// `{"b64_json": ..}`, or `{"url": ..}` for the url variants (storing the file).
+    pub fn payload(&self, state: &AppState, bytes: Vec<u8>) -> Map<String, Value> {
+        let mut m = Map::new();
+        match self.variant {
+            Some(v @ (Variant::UrlOnly | Variant::UrlOnlyNoCors)) => {
+                let name = state.store_file(
+                    self.req.format.ext(),
+                    StoredFile {
+                        bytes: bytes.into(),
+                        content_type: self.req.format.mime(),
+                        cors: v == Variant::UrlOnly,
+                    },
+                );
+                m.insert(
+                    "url".into(),
+                    Value::String(format!("{}/v1/__files/{name}", self.base_url)),
+                );
+            }
+            _ => {
+                m.insert("b64_json".into(), Value::String(self.b64(&bytes)));
+            }
+        }
+        m
+    }
+
+    /// The prompt lightly rewritten, as gpt-image models report it.
+    pub fn revised_prompt(&self) -> String {
+        let p = self.req.prompt.trim();
+        let mut chars = p.chars();
+        let lowered = match (chars.next(), chars.next()) {
+            (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+                a.to_lowercase().collect::<String>() + &p[a.len_utf8()..]
+            }
+            _ => p.to_string(),
+        };
+        match self.req.endpoint {
+            Endpoint::Generations => format!("A picture of {lowered}"),
+            Endpoint::Edits => format!("An edited picture of {lowered}"),
+        }
+    }
+
+    /// Token usage for `images` outputs and `partials` partial images.
+    pub fn usage(&self, images: u32, partials: u32) -> Value {
+        let per_mp = match self.req.quality {
+            "low" => 272.0,
+            "high" => 4160.0,
+            _ => 1056.0,
+        };
+        let px = f64::from(self.width) * f64::from(self.height);
+        let per_image = (px / 1_048_576.0 * per_mp).round() as u64;
+        let output = per_image * u64::from(images) + 100 * u64::from(partials);
+        let text = (self.req.prompt.chars().count() as u64).div_ceil(4).max(1);
+        let image_tokens: u64 = self
+            .req
+            .images
+            .iter()
+            .map(|i| (u64::from(i.width) * u64::from(i.height)).div_ceil(1000))
+            .sum();
+        let input = text + image_tokens;
+        json!({
+            "input_tokens": input,
+            "output_tokens": output,
+            "total_tokens": input + output,
+            "input_tokens_details": {"text_tokens": text, "image_tokens": image_tokens},
+        })
+    }
+}

@@ -1,0 +1,52 @@
+//! The API router: image endpoints, served files, admin endpoints, all behind CORS.
+
+pub mod admin;
+pub mod files;
+pub mod images;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, Uri};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::cors;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Largest request body accepted (16 references of up to 50 MB each, and then some).
+pub const BODY_LIMIT: usize = 1024 * 1024 * 1024;
+
+async fn not_found(uri: Uri) -> Response {
+    ApiError::with_status(
+        StatusCode::NOT_FOUND,
+        format!("Invalid URL (no route for {})", uri.path()),
+        "not_found",
+    )
+    .into_response()
+}
+
+/// Builds the API router around `state`.
+pub fn api_router(state: AppState) -> Router {
+    Router::new()
+        .route("/v1/images/generations", post(images::generations))
+        .route("/v1/images/edits", post(images::edits))
+        .route("/v1/__files/{name}", get(files::get_file))
+        .route("/v1/models", get(files::models))
+        .route(
+            "/__admin/faults",
+            post(admin::add_fault)
+                .get(admin::list_faults)
+                .delete(admin::clear_faults),
+        )
+        .route(
+            "/__admin/requests",
+            get(admin::list_requests).delete(admin::clear_requests),
+        )
+        .route("/__admin/health", get(admin::health))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(cors::cors))
+        .with_state(state)
+}

@@ -1,0 +1,82 @@
+//! Validation against a Steady mock server (`--validate-with URL`): every image request is
+//! forwarded byte for byte; Steady's 400 answers are passed back unchanged.
+
+use axum::body::Bytes;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// What Steady said about a request.
+pub enum Verdict {
+    /// Steady accepted it (any status but 400): go on.
+    Accepted(u16),
+    /// Steady answered 400: return this response.
+    Rejected(u16, Response),
+    /// Steady could not be reached.
+    Unreachable(Response),
+}
+
+/// Forwards `body` to `base` + `path` without its `/v1` prefix.
+pub async fn check(
+    state: &AppState,
+    base: &str,
+    path: &str,
+    headers: &HeaderMap,
+    body: Bytes,
+) -> Verdict {
+    let target = format!(
+        "{}{}",
+        base.trim_end_matches('/'),
+        path.strip_prefix("/v1").unwrap_or(path)
+    );
+    let mut rb = state.http().post(&target).body(body);
+    for name in [header::CONTENT_TYPE, header::AUTHORIZATION] {
+        if let Some(v) = headers.get(&name) {
+            rb = rb.header(name.as_str(), v.as_bytes());
+        }
+    }
+    let resp = match rb.send().await {
+        Ok(r) => r,
+        Err(e) => {
+            return Verdict::Unreachable(
+                ApiError::with_status(
+                    StatusCode::BAD_GATEWAY,
+                    format!("Steady validator at {base} could not be reached: {e}"),
+                    "validator_unreachable",
+                )
+                .into_response(),
+            )
+        }
+    };
+    let status = resp.status().as_u16();
+    if status != 400 {
+        return Verdict::Accepted(status);
+    }
+    let mut keep = HeaderMap::new();
+    for (k, v) in resp.headers() {
+        if k.as_str().starts_with("x-steady-") || k == header::CONTENT_TYPE {
+            keep.append(k.clone(), v.clone());
+        }
+    }
+    let body = match resp.bytes().await {
+        Ok(b) => b,
+        Err(e) => {
+            return Verdict::Unreachable(
+                ApiError::with_status(
+                    StatusCode::BAD_GATEWAY,
+                    format!("Steady validator at {base} broke off its answer: {e}"),
+                    "validator_unreachable",
+                )
+                .into_response(),
+            )
+        }
+    };
+    let mut out = (StatusCode::BAD_REQUEST, body).into_response();
+    out.headers_mut().remove(header::CONTENT_TYPE);
+    for (k, v) in keep.iter() {
+        out.headers_mut().append(k.clone(), v.clone());
+    }
+    Verdict::Rejected(status, out)
+}

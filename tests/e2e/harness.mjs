@@ -1,0 +1,109 @@
+// End-to-end harness: Steady (OpenAI's spec), the local backend serving dist/, and Debian's
+// Chromium driven by playwright-core. Never downloads a browser.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SPEC = path.resolve(ROOT, '../shared/spec/openai-openapi.json');
+const BACKEND_BIN = process.env.BACKEND_BIN ?? path.join(ROOT, 'target/debug/local-backend');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Buffers a child's output so that a line can be awaited even after it has arrived. */
+function watch(child, what) {
+  let seen = '';
+  let exited = null;
+  const waiters = new Set();
+  const check = () => {
+    for (const w of waiters) {
+      const m = seen.split('\n').map((l) => l.match(w.pattern)).find(Boolean);
+      if (m) { waiters.delete(w); clearTimeout(w.timer); w.resolve(m); }
+      else if (exited !== null) { waiters.delete(w); clearTimeout(w.timer); w.reject(new Error(`${what} exited (${exited}):\n${seen}`)); }
+    }
+  };
+  child.stdout.on('data', (c) => { seen += c; check(); });
+  child.stderr.on('data', (c) => { seen += c; check(); });
+  child.on('exit', (code) => { exited = code; check(); });
+  return (pattern, timeoutMs = 60_000) => new Promise((resolve, reject) => {
+    const w = { pattern, resolve, reject };
+    w.timer = setTimeout(() => { waiters.delete(w); reject(new Error(`${what} did not print ${pattern} in time:\n${seen}`)); }, timeoutMs);
+    waiters.add(w);
+    check();
+  });
+}
+
+/** Steady on the official spec: reuses STEADY_URL from the test command, else starts one. */
+export async function startSteady() {
+  if (process.env.STEADY_URL) return { url: process.env.STEADY_URL, stop: async () => {} };
+  const port = await freePort();
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/steady'), [
+    '--host', '127.0.0.1', '-p', String(port),
+    '--validator-form-array-format=brackets', '--validator-form-object-format=brackets', SPEC,
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await watch(child, 'Steady')(/Ready to accept requests/);
+  return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill(); } };
+}
+
+/** The local backend with its admin API; serves dist/ when `staticDir` is given. */
+export async function startBackend({ steadyUrl, staticDir = path.join(ROOT, 'dist'), prefix = '/' } = {}) {
+  const args = ['--port', '0'];
+  if (steadyUrl) args.push('--validate-with', steadyUrl);
+  if (staticDir) args.push('--static-dir', staticDir, '--static-port', '0', '--static-prefix', prefix);
+  const child = spawn(BACKEND_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const lineOf = watch(child, 'local backend');
+  const [, apiUrl] = await lineOf(/^local-backend: api (\S+)/);
+  const appUrl = staticDir ? (await lineOf(/^local-backend: app (\S+)/))[1] : null;
+  const origin = new URL(apiUrl).origin;
+  const admin = async (method, what, body) => {
+    const res = await fetch(`${origin}/__admin/${what}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`admin ${method} ${what}: ${res.status} ${await res.text()}`);
+    return res.json().catch(() => null);
+  };
+  return {
+    apiUrl,
+    appUrl,
+    fault: (rule) => admin('POST', 'faults', rule),
+    clearFaults: () => admin('DELETE', 'faults'),
+    requests: () => admin('GET', 'requests'),
+    clearRequests: () => admin('DELETE', 'requests'),
+    stop: async () => { child.kill(); await once(child, 'exit').catch(() => {}); },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Opens the app pointed at the backend; collects page errors so tests can assert none. */
+export async function openApp(browser, backend, { viewport } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(`${backend.appUrl}#base=${encodeURIComponent(backend.apiUrl)}`);
+  await page.getByTestId('generate').waitFor();
+  return { page, context, problems };
+}
