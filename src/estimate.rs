@@ -2,11 +2,9 @@
 //! gateway operators' measurements in the facts sheet (1024x1024; 1536x1024 takes ~1.5x).
 
 use crate::api::request::Quality;
-use crate::sizes::SizeSpec;
+use crate::sizes::{SizeSpec, EXPERIMENTAL_PIXELS};
 
 const BASE_PIXELS: f64 = 1024.0 * 1024.0;
-/// Above this the API calls sizes experimental: slower and less predictable.
-pub const EXPERIMENTAL_PIXELS: u64 = 2560 * 1440;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LatencyRange {
@@ -57,6 +55,104 @@ pub fn default_timeout_secs(quality: Quality, size: SizeSpec) -> u64 {
         Quality::Low => 60,
         Quality::Medium => 180,
         Quality::High | Quality::Auto => 360,
+    }
+}
+
+/// Price per image in US dollars, as a range (auto quality may pick medium or high).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CostRange {
+    pub low_usd: f64,
+    pub high_usd: f64,
+    /// True when the size has no published price and the figure is interpolated by pixels
+    /// (output tokens grow with pixels).
+    pub estimated: bool,
+}
+
+/// Published per-image prices (low, medium, high): OpenAI's for the stable sizes, one
+/// gateway's for the 2K and 4K tiers (billed by tokens).
+const PRICE_1024_SQUARE: [f64; 3] = [0.006, 0.053, 0.211];
+const PRICE_1536: [f64; 3] = [0.005, 0.041, 0.165];
+const PRICE_POINTS: [(f64, [f64; 3]); 3] = [
+    (1_048_576.0, PRICE_1024_SQUARE),
+    (4_194_304.0, [0.012, 0.107, 0.428]),
+    (8_294_400.0, [0.016, 0.139, 0.565]),
+];
+
+fn quality_span(quality: Quality) -> (usize, usize) {
+    match quality {
+        Quality::Low => (0, 0),
+        Quality::Medium => (1, 1),
+        Quality::High => (2, 2),
+        Quality::Auto => (1, 2),
+    }
+}
+
+/// Price per image for one quality level at `pixels`, piecewise linear between the published
+/// points (proportional below 1K).
+fn interpolated(pixels: f64, level: usize) -> f64 {
+    let (first_px, first) = PRICE_POINTS[0];
+    if pixels <= first_px {
+        return first[level] * pixels / first_px;
+    }
+    for pair in PRICE_POINTS.windows(2) {
+        let ((p0, c0), (p1, c1)) = (pair[0], pair[1]);
+        if pixels <= p1 {
+            return c0[level] + (c1[level] - c0[level]) * (pixels - p0) / (p1 - p0);
+        }
+    }
+    PRICE_POINTS[2].1[level]
+}
+
+pub fn cost_per_image(quality: Quality, size: SizeSpec) -> CostRange {
+    let (lo, hi) = quality_span(quality);
+    let table = |prices: [f64; 3]| CostRange {
+        low_usd: prices[lo],
+        high_usd: prices[hi],
+        estimated: false,
+    };
+    match size {
+        SizeSpec::Auto => CostRange {
+            low_usd: PRICE_1536[lo].min(PRICE_1024_SQUARE[lo]),
+            high_usd: PRICE_1536[hi].max(PRICE_1024_SQUARE[hi]),
+            estimated: false,
+        },
+        SizeSpec::Exact {
+            width: 1024,
+            height: 1024,
+        } => table(PRICE_1024_SQUARE),
+        SizeSpec::Exact {
+            width: 1536,
+            height: 1024,
+        }
+        | SizeSpec::Exact {
+            width: 1024,
+            height: 1536,
+        } => table(PRICE_1536),
+        exact => {
+            let px = exact.pixels().unwrap_or(0) as f64;
+            CostRange {
+                low_usd: interpolated(px, lo),
+                high_usd: interpolated(px, hi),
+                estimated: true,
+            }
+        }
+    }
+}
+
+/// "$0.053", "$0.053-0.211", with "~" when estimated; times `n` images.
+pub fn format_cost(c: CostRange, n: u8) -> String {
+    let n = f64::from(n.max(1));
+    let (lo, hi) = (c.low_usd * n, c.high_usd * n);
+    let prefix = if c.estimated { "~" } else { "" };
+    // Three decimals (prices are tenths of a cent), trailing zeros trimmed to two: $0.33.
+    let digits = |v: f64| {
+        let text = format!("{v:.3}");
+        text.strip_suffix('0').map(str::to_string).unwrap_or(text)
+    };
+    if (hi - lo).abs() < 1e-9 {
+        format!("{prefix}${}", digits(lo))
+    } else {
+        format!("{prefix}${}-{}", digits(lo), digits(hi))
     }
 }
 
@@ -149,6 +245,79 @@ mod tests {
             height: 1440,
         };
         assert_eq!(default_timeout_secs(Quality::Low, edge), 60);
+    }
+
+    #[test]
+    fn published_prices_come_from_the_table() {
+        assert_eq!(
+            format_cost(cost_per_image(Quality::Medium, SQUARE), 1),
+            "$0.053"
+        );
+        assert_eq!(
+            format_cost(cost_per_image(Quality::High, LANDSCAPE), 2),
+            "$0.33"
+        );
+        assert_eq!(
+            format_cost(cost_per_image(Quality::Auto, SQUARE), 1),
+            "$0.053-0.211"
+        );
+        assert_eq!(
+            format_cost(cost_per_image(Quality::Low, SizeSpec::Auto), 1),
+            "$0.005-0.006"
+        );
+        let uhd = cost_per_image(
+            Quality::High,
+            SizeSpec::Exact {
+                width: 3840,
+                height: 2160,
+            },
+        );
+        assert_eq!((uhd.high_usd, uhd.estimated), (0.565, true));
+        let two_k = cost_per_image(
+            Quality::Low,
+            SizeSpec::Exact {
+                width: 2048,
+                height: 2048,
+            },
+        );
+        assert!((two_k.low_usd - 0.012).abs() < 1e-9);
+    }
+
+    #[test]
+    fn other_sizes_interpolate_by_pixels_and_say_so() {
+        let mid = cost_per_image(
+            Quality::Medium,
+            SizeSpec::Exact {
+                width: 2048,
+                height: 1152,
+            },
+        );
+        assert!(
+            mid.estimated && mid.low_usd > 0.053 && mid.low_usd < 0.107,
+            "{mid:?}"
+        );
+        assert!(format_cost(mid, 1).starts_with("~$"));
+        let small = cost_per_image(
+            Quality::Low,
+            SizeSpec::Exact {
+                width: 1024,
+                height: 640,
+            },
+        );
+        assert!((small.low_usd - 0.006 * 0.625).abs() < 1e-9);
+        // More pixels never cost less.
+        let mut last = 0.0;
+        for px in (16..=3840).step_by(64) {
+            let c = cost_per_image(
+                Quality::High,
+                SizeSpec::Exact {
+                    width: px,
+                    height: 2160,
+                },
+            );
+            assert!(c.high_usd >= last);
+            last = c.high_usd;
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! GPT Image Studio: a browser tool for OpenAI-compatible image APIs.
 //!
-//! Pure logic (`api`, `sizes`, `estimate`, `file_names`, `link`) has no web-sys and no
+//! Pure logic (`api`, `sizes`, `estimate`, `file_names`, `fit`, `link`) has no web-sys and no
 //! reactivity and is tested natively; `http` and `browser` are thin browser glue; `state` and
 //! `components` are the Leptos UI.
 
@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod estimate;
 pub mod file_names;
+pub mod fit;
 pub mod generate;
 pub mod http;
 pub mod link;

@@ -9,6 +9,7 @@ use crate::api::request::{
 };
 use crate::browser::storage::{use_stored_string, StorageKind};
 use crate::http::Generated;
+use crate::sizes::{self, SizePlan, Tier};
 
 /// Where requests go. The key lives in session storage only, never in local storage.
 #[derive(Clone, Copy)]
@@ -32,7 +33,13 @@ impl Settings {
 #[derive(Clone, Copy)]
 pub struct FormState {
     pub prompt: RwSignal<String>,
+    /// The size as typed (`size-input`); presets and ratio x tier write it too.
     pub size: RwSignal<String>,
+    /// The ratio that produced `size`, or None for a typed or preset size.
+    pub size_ratio: RwSignal<Option<(u32, u32)>>,
+    pub size_tier: RwSignal<Tier>,
+    /// Deliver an unmakeable typed size exactly (request a covering size, crop/resize after).
+    pub size_exact: RwSignal<bool>,
     pub quality: RwSignal<Quality>,
     pub output_format: RwSignal<OutputFormat>,
     pub output_compression: RwSignal<u8>,
@@ -47,6 +54,9 @@ impl FormState {
         FormState {
             prompt: RwSignal::new(d.prompt),
             size: RwSignal::new(d.size),
+            size_ratio: RwSignal::new(None),
+            size_tier: RwSignal::new(Tier::K1),
+            size_exact: RwSignal::new(false),
             quality: RwSignal::new(d.quality),
             output_format: RwSignal::new(d.output_format),
             output_compression: RwSignal::new(d.output_compression),
@@ -56,12 +66,24 @@ impl FormState {
         }
     }
 
-    /// A snapshot of the form as request parameters.
+    /// A snapshot of the form as request parameters: the size that is sent, and the exact
+    /// target when one was asked for.
     pub fn params(&self, model: String) -> ImageParams {
+        let typed = self.size.get_untracked();
+        let (size, deliver_exact) =
+            match sizes::plan(&typed, &model, self.size_exact.get_untracked()) {
+                SizePlan::Exact { target, request } => {
+                    (format!("{}x{}", request.0, request.1), Some(target))
+                }
+                SizePlan::Send { size, .. } => (size.to_string(), None),
+                // The body builder refuses it with the same explanation.
+                SizePlan::Invalid { .. } => (typed, None),
+            };
         ImageParams {
             model,
             prompt: self.prompt.get_untracked(),
-            size: self.size.get_untracked(),
+            size,
+            deliver_exact,
             quality: self.quality.get_untracked(),
             output_format: self.output_format.get_untracked(),
             output_compression: self.output_compression.get_untracked(),

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sizes::{self, SizeSpec};
+use crate::sizes::{self, SizePlan, SizeSpec};
 
 /// The longest prompt gpt-image models take, in Unicode code points.
 pub const MAX_PROMPT_CHARS: usize = 32_000;
@@ -101,6 +101,9 @@ pub struct ImageParams {
     pub background: Background,
     pub moderation: Moderation,
     pub n: u8,
+    /// An exact output size the API cannot make: `size` holds the covering size that is sent,
+    /// and the result is cropped/resized to this. Never part of the request body.
+    pub deliver_exact: Option<(u32, u32)>,
 }
 
 impl Default for ImageParams {
@@ -115,6 +118,7 @@ impl Default for ImageParams {
             background: Background::Auto,
             moderation: Moderation::Auto,
             n: 1,
+            deliver_exact: None,
         }
     }
 }
@@ -166,7 +170,7 @@ impl std::fmt::Display for ParamError {
             ParamError::BadCompression(c) => {
                 write!(f, "Output compression must be between 0 and 100, not {c}.")
             }
-            ParamError::BadSize(why) => write!(f, "Size: {why}"),
+            ParamError::BadSize(why) => write!(f, "{why}"),
             ParamError::TransparentUnsupported { model } => write!(
                 f,
                 "{model} does not take a transparent background (the API answers 400); use auto or opaque, or a gpt-image-1.x model."
@@ -196,9 +200,12 @@ pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamErro
     if params.output_compression > 100 {
         return Err(ParamError::BadCompression(params.output_compression));
     }
-    let size = match sizes::parse(&params.size).map_err(ParamError::BadSize)? {
-        SizeSpec::Auto => None,
-        exact @ SizeSpec::Exact { .. } => Some(exact.to_string()),
+    let size = match sizes::plan(&params.size, model, false) {
+        SizePlan::Invalid { problems, .. } => return Err(ParamError::BadSize(problems.join(" "))),
+        plan => match plan.sent() {
+            Some(SizeSpec::Exact { width, height }) => Some(format!("{width}x{height}")),
+            _ => None,
+        },
     };
     if params.background == Background::Transparent && !model_caps(model).transparent_background {
         return Err(ParamError::TransparentUnsupported {
@@ -369,6 +376,24 @@ mod tests {
             ..params("x")
         };
         assert!(matches!(generation_body(&p), Err(ParamError::BadSize(_))));
+        let p = ImageParams {
+            size: "1920x1080".into(),
+            ..params("x")
+        };
+        let err = generation_body(&p).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "1080 is not a multiple of 16 (the height); use 1072 or 1088."
+        );
+        let p = ImageParams {
+            size: "2048x1152".into(),
+            model: "gpt-image-1".into(),
+            ..params("x")
+        };
+        assert!(generation_body(&p)
+            .unwrap_err()
+            .to_string()
+            .contains("takes only"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Thin browser wrappers, shaped like leptos-use's `use_x` functions.
 
 pub mod download;
+pub mod fit_image;
 pub mod storage;
 pub mod ticker;
 

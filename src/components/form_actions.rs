@@ -1,24 +1,43 @@
 use leptos::prelude::*;
 
-use crate::api::request::WireValue;
-use crate::estimate::{format_range, latency};
-use crate::sizes::{self, SizeSpec};
+use crate::api::request::{Quality, WireValue};
+use crate::estimate::{cost_per_image, format_cost, format_range, latency};
+use crate::sizes;
 use crate::state::use_app_state;
 
-/// Generate and Cancel, what to expect, and why the form could not be sent.
+/// Generate and Cancel, what to expect in time and money, and why the form could not be sent.
 #[component]
 pub fn FormActions() -> impl IntoView {
     let state = use_app_state();
     let form = state.form;
     let pending = Memo::new(move |_| state.runs.pending_count());
     let expected = move || {
-        let size = sizes::parse(&form.size.get()).unwrap_or(SizeSpec::Auto);
-        let quality = form.quality.get();
-        let per_image = format_range(latency(quality, size));
-        format!(
-            "Expected wait: {per_image} ({} quality, {size}).",
-            quality.as_str()
-        )
+        let plan = sizes::plan(
+            &form.size.get(),
+            &state.settings.model.get(),
+            form.size_exact.get(),
+        );
+        let Some(size) = plan.sent() else {
+            return "Fix the size to see the expected wait and cost.".to_string();
+        };
+        let (quality, n) = (form.quality.get(), form.n.get());
+        let wait = format_range(latency(quality, size));
+        let cost = format_cost(cost_per_image(quality, size), n);
+        let images = if n > 1 {
+            format!(" for {n} images")
+        } else {
+            String::new()
+        };
+        format!("Expected wait: {wait} · cost {cost}{images} ({} quality, {size}; ~ marks an estimate).", quality.as_str())
+    };
+    let high_quality = move || {
+        (form.quality.get() == Quality::High).then(|| {
+            view! {
+                <p class="warning" data-testid="quality-warning">
+                    "High quality takes minutes per image (typically 2.5-4 min) and costs about 4x medium."
+                </p>
+            }
+        })
     };
     view! {
         <div class="actions">
@@ -35,6 +54,7 @@ pub fn FormActions() -> impl IntoView {
             </Show>
         </div>
         <p class="hint" data-testid="expected-time">{expected}</p>
+        {high_quality}
         {move || state.form_error.get().map(|why| view! {
             <p class="form-error" role="alert" data-testid="error-message">{why}</p>
         })}

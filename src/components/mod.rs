@@ -10,4 +10,6 @@ pub mod result_card;
 pub mod run_list;
 pub mod run_view;
 pub mod settings_panel;
+pub mod size_feedback;
+pub mod size_field;
 pub mod waiting_indicator;

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::request::{Background, Moderation, OutputFormat, Quality, MAX_N};
-use crate::components::choice_select::ChoiceSelect;
-use crate::sizes::STABLE_PRESETS;
+use crate::components::{choice_select::ChoiceSelect, size_field::SizeField};
 use crate::state::use_app_state;
 
 /// Reads a whole number in `range` from a number input, or explains what is expected.
@@ -27,18 +26,9 @@ pub fn ParamFields() -> impl IntoView {
     let form = state.form;
     let takes_compression = move || form.output_format.get().takes_compression();
     view! {
+        <SizeField/>
         <fieldset class="params">
             <legend>"Parameters"</legend>
-            <div class="field">
-                <label for="size-preset">"Size"</label>
-                <select id="size-preset" data-testid="size-preset"
-                    on:change=move |ev| form.size.set(event_target_value(&ev))>
-                    {STABLE_PRESETS.iter().map(|p| view! {
-                        <option value=p.value prop:selected=move || form.size.get() == p.value>{p.label}</option>
-                    }).collect_view()}
-                </select>
-                <p class="hint">"Sent as " <code data-testid="size-resolved">{move || form.size.get()}</code></p>
-            </div>
             <ChoiceSelect label="Quality" id="quality" value=form.quality choices=vec![
                 (Quality::Auto, "auto (model decides, often slow)"), (Quality::Low, "low (fast, cheap)"),
                 (Quality::Medium, "medium"), (Quality::High, "high (minutes)")]/>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::request::MAX_PROMPT_CHARS;
+use crate::sizes::thousands;
 use crate::state::use_app_state;
 
 /// The prompt with a live count against the 32,000 code-point limit.
@@ -23,21 +24,9 @@ pub fn PromptField() -> impl IntoView {
                 placeholder="A watercolour fox asleep under a paper lantern, soft morning light"
                 bind:value=prompt></textarea>
             <p id="prompt-hint" class=hint_class>
-                {move || format!("{} / {} characters", count.get(), fmt_thousands(MAX_PROMPT_CHARS))}
+                {move || format!("{} / {} characters", count.get(), thousands(MAX_PROMPT_CHARS as u64))}
                 " · Ctrl+Enter (⌘+Enter) sends"
             </p>
         </div>
     }
-}
-
-fn fmt_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -1,12 +1,24 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::api::request::ImageParams;
 use crate::api::response::{ImageOut, ImageSource};
 use crate::browser::download::{click_link, data_url_bytes, save_bytes};
+use crate::browser::fit_image::{fit_data_url, FittedImage};
 use crate::file_names::result_file_name;
 use crate::sizes::{self, SizeSpec};
 
-/// One finished image, its real dimensions, and a download button.
+fn save(source: &ImageSource, mime: &str, name: &str) -> Result<(), String> {
+    match source {
+        ImageSource::DataUrl(url) => {
+            data_url_bytes(url).and_then(|bytes| save_bytes(&bytes, mime, name))
+        }
+        ImageSource::Url(url) => click_link(url, name),
+    }
+}
+
+/// One finished image with its real dimensions and a download button. With an exact target,
+/// the image is cropped/resized to it once loaded; the original stays downloadable.
 #[component]
 pub fn ResultCard(
     image: ImageOut,
@@ -14,55 +26,98 @@ pub fn ResultCard(
     params: ImageParams,
     created: i64,
 ) -> impl IntoView {
+    let (api_dims, set_api_dims) = signal(None::<(u32, u32)>);
     let (dims, set_dims) = signal(None::<(u32, u32)>);
+    let (fitted, set_fitted) = signal(None::<FittedImage>);
     let (problem, set_problem) = signal(None::<String>);
-    let file_name = result_file_name(&params.model, &params.prompt, created, index, &image.mime);
-    let src = match &image.source {
+    let original = image.source.clone();
+    let original_src = match &original {
         ImageSource::DataUrl(url) | ImageSource::Url(url) => url.clone(),
+    };
+    let mime = image.mime.clone();
+    let target = params.deliver_exact;
+    let requested = sizes::parse(&params.size).ok();
+    let mismatch = move || match (api_dims.get()?, requested) {
+        ((w, h), Some(SizeSpec::Exact { width, height })) if (width, height) != (w, h) => Some(
+            format!("The endpoint returned {w}x{h}, not the {width}x{height} that was asked for."),
+        ),
+        _ => None,
+    };
+    let (source_for_fit, mime_for_fit) = (original.clone(), mime.clone());
+    let on_load = move |ev: web_sys::Event| {
+        let img: web_sys::HtmlImageElement = event_target(&ev);
+        let now = (img.natural_width(), img.natural_height());
+        set_dims.set(Some(now));
+        if fitted.get_untracked().is_some() || api_dims.get_untracked().is_some() {
+            return;
+        }
+        set_api_dims.set(Some(now));
+        let Some((w, h)) = target.filter(|t| *t != now) else {
+            return;
+        };
+        match source_for_fit.clone() {
+            ImageSource::DataUrl(url) => {
+                let mime = mime_for_fit.clone();
+                spawn_local(async move {
+                    match fit_data_url(&url, &mime, w, h).await {
+                        Ok(f) => set_fitted.set(Some(f)),
+                        Err(e) => set_problem.set(Some(format!("Could not deliver exactly {w}x{h}: {e} The image as the API made it is shown."))),
+                    }
+                });
+            }
+            ImageSource::Url(_) => set_problem.set(Some(format!(
+                "The endpoint returned a link, not the image data, so it cannot be cropped here to {w}x{h}."
+            ))),
+        }
     };
     let alt = image
         .revised_prompt
         .clone()
         .unwrap_or_else(|| params.prompt.clone());
-    let requested = sizes::parse(&params.size).ok();
-    let mismatch = move || {
-        let (w, h) = dims.get()?;
-        match requested {
-            Some(SizeSpec::Exact { width, height }) if (width, height) != (w, h) => Some(format!(
-                "The endpoint returned {w}x{h}, not the {width}x{height} that was asked for."
-            )),
-            _ => None,
+    let file_name = move || {
+        let m = fitted
+            .with(|f| f.as_ref().map(|f| f.mime.clone()))
+            .unwrap_or_else(|| mime.clone());
+        result_file_name(&params.model, &params.prompt, created, index, &m)
+    };
+    let download = {
+        let (original, mime, name) = (original.clone(), image.mime.clone(), file_name.clone());
+        move |_| {
+            let outcome = match fitted.get_untracked() {
+                Some(f) => save(&ImageSource::DataUrl(f.data_url), &f.mime, &name()),
+                None => save(&original, &mime, &name()),
+            };
+            set_problem.set(outcome.err().map(|e| format!("Download failed: {e}")));
         }
     };
-    let source = image.source.clone();
-    let mime = image.mime.clone();
-    let name = file_name.clone();
-    let download = move |_| {
-        let outcome = match &source {
-            ImageSource::DataUrl(url) => {
-                data_url_bytes(url).and_then(|bytes| save_bytes(&bytes, &mime, &name))
-            }
-            ImageSource::Url(url) => click_link(url, &name),
-        };
-        set_problem.set(outcome.err().map(|e| format!("Download failed: {e}")));
+    let download_original = {
+        let (original, mime, name) = (original.clone(), image.mime.clone(), file_name.clone());
+        move |_| {
+            let name = name().replacen('.', "_original.", 1);
+            set_problem.set(
+                save(&original, &mime, &name)
+                    .err()
+                    .map(|e| format!("Download failed: {e}")),
+            );
+        }
     };
     view! {
         <figure class="result">
-            <img data-testid="result-image" src=src alt=alt data-mime=image.mime.clone()
+            <img data-testid="result-image" alt=alt
+                src=move || fitted.with(|f| f.as_ref().map(|f| f.data_url.clone())).unwrap_or_else(|| original_src.clone())
+                data-mime=move || fitted.with(|f| f.as_ref().map(|f| f.mime.clone())).unwrap_or_else(|| image.mime.clone())
                 data-width=move || dims.get().map(|d| d.0.to_string())
                 data-height=move || dims.get().map(|d| d.1.to_string())
-                on:load=move |ev| {
-                    let img: web_sys::HtmlImageElement = event_target(&ev);
-                    set_dims.set(Some((img.natural_width(), img.natural_height())));
-                }
+                on:load=on_load
                 on:error=move |_| set_problem.set(Some("The browser could not display this image.".into()))/>
             <figcaption>
-                <span class="dims">
-                    {move || dims.get().map(|(w, h)| format!("{w}×{h}")).unwrap_or_default()}
-                    " " {image.mime.clone()}
-                </span>
-                <button type="button" data-testid="download" title=file_name on:click=download>"Download"</button>
+                <span class="dims">{move || dims.get().map(|(w, h)| format!("{w}×{h}")).unwrap_or_default()}</span>
+                <button type="button" data-testid="download" on:click=download>"Download"</button>
+                <Show when=move || fitted.with(Option::is_some)>
+                    <button type="button" data-testid="download-original" on:click=download_original.clone()>"Original"</button>
+                </Show>
             </figcaption>
+            {move || fitted.get().map(|f| view! { <p class="hint" data-testid="fit-note">{f.note}</p> })}
             {move || mismatch().map(|m| view! { <p class="warning">{m}</p> })}
             {move || problem.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
             {image.revised_prompt.map(|p| view! { <p class="revised"><span>"Revised prompt: "</span>{p}</p> })}

@@ -1,41 +1,22 @@
 // Text to image end to end: the built dist/, the local backend, every request validated
 // against OpenAI's spec by Steady.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSteady, startBackend, launchBrowser, openApp } from './harness.mjs';
+import { useApp } from './harness.mjs';
 
-let steady, backend, browser, app;
-
-before(async () => {
-  steady = await startSteady();
-  backend = await startBackend({ steadyUrl: steady.url });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await backend?.stop();
-  await steady?.stop();
-});
-beforeEach(async () => {
-  await backend.clearFaults();
-  await backend.clearRequests();
-  app = await openApp(browser, backend);
-});
-afterEach(async () => {
-  await app.context.close();
-});
+const ctx = useApp();
 
 /** Every request the app made was accepted by Steady (OpenAI's spec). */
 async function assertAllSpecValid() {
-  const log = await backend.requests();
+  const log = await ctx.backend.requests();
   assert.ok(log.length > 0, 'the backend saw requests');
   for (const r of log) assert.equal(r.steady?.status, 200, `Steady rejected ${JSON.stringify(r.json)}`);
   return log;
 }
 
 test('a prompt becomes an image that downloads as a real PNG', async () => {
-  const { page, problems } = app;
+  const { page, problems } = ctx.app;
   await page.getByTestId('prompt').fill('A lighthouse at dusk, e2e');
   await page.getByTestId('generate').click();
   const img = page.getByTestId('result-image');
@@ -58,7 +39,7 @@ test('a prompt becomes an image that downloads as a real PNG', async () => {
 });
 
 test('Ctrl+Enter sends exactly the chosen parameters, with the key, and shows every image', async () => {
-  const { page, problems } = app;
+  const { page, problems } = ctx.app;
   await page.getByTestId('api-key').fill('sk-e2e-123');
   await page.getByTestId('size-preset').selectOption('1536x1024');
   await page.getByTestId('quality').selectOption('low');
@@ -90,8 +71,8 @@ test('Ctrl+Enter sends exactly the chosen parameters, with the key, and shows ev
 });
 
 test('while waiting, elapsed time shows beside the expected range', async () => {
-  const { page } = app;
-  await backend.fault({ match: 'slow e2e', delay_ms: 2500 });
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'slow e2e', delay_ms: 2500 });
   await page.getByTestId('quality').selectOption('low');
   await page.getByTestId('prompt').fill('slow e2e');
   await page.getByTestId('generate').click();
@@ -104,8 +85,8 @@ test('while waiting, elapsed time shows beside the expected range', async () => 
 });
 
 test('an injected 400 shows the message and the parameter', async () => {
-  const { page } = app;
-  await backend.fault({
+  const { page } = ctx.app;
+  await ctx.backend.fault({
     match: 'bad size e2e', status: 400,
     body: JSON.stringify({ error: { message: "Invalid size '1000x1000'. Both edges must be multiples of 16.", type: 'invalid_request_error', param: 'size', code: 'invalid_value' } }),
   });
@@ -120,8 +101,8 @@ test('an injected 400 shows the message and the parameter', async () => {
 });
 
 test('an injected 500 shows the server error', async () => {
-  const { page } = app;
-  await backend.fault({ match: 'boom e2e', status: 500, body: JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error' } }) });
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'boom e2e', status: 500, body: JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error' } }) });
   await page.getByTestId('prompt').fill('boom e2e');
   await page.getByTestId('generate').click();
   const error = page.getByTestId('error-message');
@@ -130,8 +111,8 @@ test('an injected 500 shows the server error', async () => {
 });
 
 test('a proxy HTML error page is summarised, never dumped', async () => {
-  const { page } = app;
-  await backend.fault({ match: 'proxy e2e', variant: 'html_502' });
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'proxy e2e', variant: 'html_502' });
   await page.getByTestId('prompt').fill('proxy e2e');
   await page.getByTestId('generate').click();
   const text = await page.getByTestId('error-message').innerText();
@@ -140,7 +121,7 @@ test('a proxy HTML error page is summarised, never dumped', async () => {
 });
 
 test('an unreachable endpoint is explained in words', async () => {
-  const { page } = app;
+  const { page } = ctx.app;
   await page.getByTestId('base-url').fill('http://127.0.0.1:9/v1');
   await page.getByTestId('prompt').fill('nowhere e2e');
   await page.getByTestId('generate').click();
@@ -150,7 +131,7 @@ test('an unreachable endpoint is explained in words', async () => {
 });
 
 test('bad input is refused before sending, with a clear message, and nothing is lost', async () => {
-  const { page } = app;
+  const { page } = ctx.app;
   await page.getByTestId('generate').click();
   assert.match(await page.getByTestId('error-message').innerText(), /Write a prompt first/);
   await page.getByTestId('base-url').fill('api.example.com/v1');
@@ -158,11 +139,11 @@ test('bad input is refused before sending, with a clear message, and nothing is 
   await page.getByTestId('generate').click();
   assert.match(await page.getByTestId('error-message').innerText(), /must start with https:\/\//);
   assert.equal(await page.getByTestId('prompt').inputValue(), 'kept prompt');
-  assert.deepEqual(await backend.requests(), []);
+  assert.deepEqual(await ctx.backend.requests(), []);
 });
 
 test('every control is labelled', async () => {
-  const { page } = app;
+  const { page } = ctx.app;
   await page.getByTestId('output-format').selectOption('webp');
   const unlabelled = await page.evaluate(() =>
     [...document.querySelectorAll('input, select, textarea')]

@@ -1,6 +1,7 @@
 // End-to-end harness: Steady (OpenAI's spec), the local backend serving dist/, and Debian's
 // Chromium driven by playwright-core. Never downloads a browser.
 import { spawn } from 'node:child_process';
+import { before, after, beforeEach, afterEach } from 'node:test';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -106,4 +107,30 @@ export async function openApp(browser, backend, { viewport } = {}) {
   await page.goto(`${backend.appUrl}#base=${encodeURIComponent(backend.apiUrl)}`);
   await page.getByTestId('generate').waitFor();
   return { page, context, problems };
+}
+
+/**
+ * Registers the usual hooks: one Steady, backend and browser per file; a fresh app page (and
+ * a clean fault list and request log) per test. Returns an object whose fields the hooks fill.
+ */
+export function useApp() {
+  const ctx = {};
+  let steady;
+  before(async () => {
+    steady = await startSteady();
+    ctx.backend = await startBackend({ steadyUrl: steady.url });
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.backend?.stop();
+    await steady?.stop();
+  });
+  beforeEach(async () => {
+    await ctx.backend.clearFaults();
+    await ctx.backend.clearRequests();
+    ctx.app = await openApp(ctx.browser, ctx.backend);
+  });
+  afterEach(async () => ctx.app.context.close());
+  return ctx;
 }
