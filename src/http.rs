@@ -130,6 +130,9 @@ impl ImagesClient {
     }
 
     fn network_error(&self, e: gloo_net::Error) -> ApiError {
+        if !crate::browser::offline::is_online() {
+            return ApiError::Offline;
+        }
         let mut detail = match e {
             gloo_net::Error::JsError(js) => js.message,
             other => other.to_string(),

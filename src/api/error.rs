@@ -32,8 +32,10 @@ pub enum ApiError {
     HtmlPage { status: u16, title: String },
     /// Other 4xx statuses.
     Http { status: u16, message: String },
-    /// fetch failed without an answer: offline, DNS, refused, or blocked by CORS.
+    /// fetch failed without an answer: DNS, refused, or blocked by CORS.
     Network { base_url: String, detail: String },
+    /// The browser is offline: the app works, generating does not.
+    Offline,
     /// No answer within the time limit; the server may still finish and bill.
     Timeout { secs: u64 },
     /// The user cancelled; the server may still finish and bill.
@@ -94,6 +96,10 @@ impl std::fmt::Display for ApiError {
             ApiError::Network { base_url, detail } => write!(
                 f,
                 "Could not reach {base_url}: no answer arrived ({detail}). Either the network or the URL is wrong, or this endpoint does not accept calls from a browser (CORS) and a proxy is needed."
+            ),
+            ApiError::Offline => write!(
+                f,
+                "You are offline. Generating needs the network; the app itself keeps working offline."
             ),
             ApiError::Timeout { secs } => write!(
                 f,

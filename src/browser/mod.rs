@@ -2,6 +2,7 @@
 
 pub mod download;
 pub mod fit_image;
+pub mod offline;
 pub mod storage;
 pub mod ticker;
 

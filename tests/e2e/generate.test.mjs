@@ -122,6 +122,7 @@ test('a proxy HTML error page is summarised, never dumped', async () => {
 
 test('an unreachable endpoint is explained in words', async () => {
   const { page } = ctx.app;
+  ctx.app.allowOrigin('http://127.0.0.1:9');
   await page.getByTestId('base-url').fill('http://127.0.0.1:9/v1');
   await page.getByTestId('prompt').fill('nowhere e2e');
   await page.getByTestId('generate').click();

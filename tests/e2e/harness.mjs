@@ -2,6 +2,7 @@
 // Chromium driven by playwright-core. Never downloads a browser.
 import { spawn } from 'node:child_process';
 import { before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -97,28 +98,55 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Opens the app pointed at the backend; collects page errors so tests can assert none. */
-export async function openApp(browser, backend, { viewport } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport });
+/**
+ * Opens the app pointed at the backend. Audits as it goes: page errors, CSP violations, and
+ * any request to an origin other than the app's and the configured endpoint's (the app must
+ * contact nothing else: no CDN, fonts or analytics).
+ */
+export async function openApp(browser, backend, { viewport, colorScheme, path: at = '' } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport, colorScheme });
   const page = await context.newPage();
   const problems = [];
+  const allowed = new Set([new URL(backend.appUrl).origin, new URL(backend.apiUrl).origin]);
+  const foreign = [];
+  const csp = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  context.on('request', (req) => {
+    const url = new URL(req.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !allowed.has(url.origin)) foreign.push(req.url());
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(`${backend.appUrl}#base=${encodeURIComponent(backend.apiUrl)}`);
+  page.on('console', (m) => {
+    const text = m.text();
+    if (/Content Security Policy|CSP violation/.test(text)) csp.push(text);
+    else if (m.type() === 'error' && !/Failed to load resource/.test(text)) problems.push(`console: ${text}`);
+  });
+  await page.goto(`${backend.appUrl}${at}#base=${encodeURIComponent(backend.apiUrl)}`);
   await page.getByTestId('generate').waitFor();
-  return { page, context, problems };
+  return {
+    page,
+    context,
+    problems,
+    /** Another origin this test configures on purpose as its endpoint. */
+    allowOrigin: (origin) => allowed.add(origin),
+    audit: () => ({ csp: [...csp], foreign: [...foreign] }),
+  };
 }
 
 /**
  * Registers the usual hooks: one Steady, backend and browser per file; a fresh app page (and
  * a clean fault list and request log) per test. Returns an object whose fields the hooks fill.
  */
-export function useApp() {
+export function useApp({ prefix = '/', viewport, colorScheme } = {}) {
   const ctx = {};
   let steady;
   before(async () => {
     steady = await startSteady();
-    ctx.backend = await startBackend({ steadyUrl: steady.url });
+    ctx.backend = await startBackend({ steadyUrl: steady.url, prefix });
     ctx.browser = await launchBrowser();
   });
   after(async () => {
@@ -129,8 +157,12 @@ export function useApp() {
   beforeEach(async () => {
     await ctx.backend.clearFaults();
     await ctx.backend.clearRequests();
-    ctx.app = await openApp(ctx.browser, ctx.backend);
+    ctx.app = await openApp(ctx.browser, ctx.backend, { viewport, colorScheme });
   });
-  afterEach(async () => ctx.app.context.close());
+  afterEach(async () => {
+    const audit = ctx.app.audit();
+    await ctx.app.context.close();
+    assert.deepEqual(audit, { csp: [], foreign: [] }, 'no CSP violation, no third-party request');
+  });
   return ctx;
 }
