@@ -5,6 +5,7 @@
 //! `components` are the Leptos UI.
 
 pub mod api;
+pub mod apply_link;
 pub mod browser;
 pub mod components;
 pub mod estimate;
@@ -12,7 +13,7 @@ pub mod file_names;
 pub mod fit;
 pub mod generate;
 pub mod http;
-pub mod link;
+pub mod preset;
 pub mod sizes;
 pub mod state;
 

@@ -9,24 +9,45 @@ use crate::api::request::{
 };
 use crate::browser::storage::{use_stored_string, StorageKind};
 use crate::http::Generated;
+use crate::preset::Preset;
 use crate::sizes::{self, SizePlan, Tier};
 
-/// Where requests go. The key lives in session storage only, never in local storage.
+/// Where requests go. The key lives in session storage only, never in local storage, and is
+/// bound to the base URL it was entered for: it is never sent anywhere else.
 #[derive(Clone, Copy)]
 pub struct Settings {
     pub base_url: RwSignal<String>,
     pub api_key: RwSignal<String>,
+    /// The base URL the key was entered for.
+    pub key_base_url: RwSignal<String>,
     pub model: RwSignal<String>,
 }
 
 impl Settings {
+    /// The key to send to `base_url`: only the one entered for it.
+    pub fn key_for(&self, base_url: &str) -> Result<String, String> {
+        let key = self.api_key.get_untracked();
+        let bound = self.key_base_url.get_untracked();
+        if key.trim().is_empty() || same_endpoint(&bound, base_url) {
+            return Ok(key);
+        }
+        Err(format!(
+            "The API key was entered for {bound}, so it is not sent to {base_url}. Enter the key for {base_url} (keys never go to another endpoint)."
+        ))
+    }
+
     pub fn from_storage() -> Self {
         Settings {
             base_url: use_stored_string(StorageKind::Local, "gis.base_url", DEFAULT_BASE_URL),
             api_key: use_stored_string(StorageKind::Session, "gis.api_key", ""),
+            key_base_url: use_stored_string(StorageKind::Session, "gis.api_key_base", ""),
             model: use_stored_string(StorageKind::Local, "gis.model", DEFAULT_MODEL),
         }
     }
+}
+
+fn same_endpoint(a: &str, b: &str) -> bool {
+    a.trim().trim_end_matches('/') == b.trim().trim_end_matches('/')
 }
 
 /// The request form's fields.
@@ -91,6 +112,65 @@ impl FormState {
             moderation: self.moderation.get_untracked(),
             n: self.n.get_untracked(),
         }
+    }
+}
+
+impl FormState {
+    /// The form as a shareable preset: every field, the size as ratio x tier when it came
+    /// from one; compression only where the format takes it. Never the key.
+    pub fn to_preset(&self, model: String, base_url: Option<String>) -> Preset {
+        let format = self.output_format.get();
+        let ratio = self.size_ratio.get();
+        Preset {
+            prompt: Some(self.prompt.get()).filter(|p| !p.is_empty()),
+            model: Some(model).filter(|m| !m.trim().is_empty()),
+            size: ratio.is_none().then(|| self.size.get()),
+            ratio,
+            tier: ratio.map(|_| self.size_tier.get()),
+            quality: Some(self.quality.get()),
+            output_format: Some(format),
+            output_compression: format
+                .takes_compression()
+                .then(|| self.output_compression.get()),
+            background: Some(self.background.get()),
+            moderation: Some(self.moderation.get()),
+            n: Some(self.n.get()),
+            base_url,
+        }
+    }
+
+    /// Fills the form from a preset; fields it does not carry stay as they are.
+    pub fn apply(&self, p: &Preset) {
+        if let Some(v) = &p.prompt {
+            self.prompt.set(v.clone());
+        }
+        if let Some(v) = &p.size {
+            self.size.set(v.clone());
+            self.size_ratio.set(None);
+        }
+        if let Some(t) = p.tier {
+            self.size_tier.set(t);
+        }
+        if let Some(r) = p.ratio {
+            let (w, h) = sizes::ratio_tier_size(r, self.size_tier.get_untracked());
+            self.size_ratio.set(Some(r));
+            self.size.set(format!("{w}x{h}"));
+        }
+        self.size_exact.set(false);
+        p.quality.into_iter().for_each(|v| self.quality.set(v));
+        p.output_format
+            .into_iter()
+            .for_each(|v| self.output_format.set(v));
+        p.output_compression
+            .into_iter()
+            .for_each(|v| self.output_compression.set(v));
+        p.background
+            .into_iter()
+            .for_each(|v| self.background.set(v));
+        p.moderation
+            .into_iter()
+            .for_each(|v| self.moderation.set(v));
+        p.n.into_iter().for_each(|v| self.n.set(v));
     }
 }
 
@@ -194,8 +274,10 @@ pub struct AppState {
     pub runs: Runs,
     /// A problem that stopped a request before it was sent.
     pub form_error: RwSignal<Option<String>>,
-    /// A one-line notice, e.g. that a link changed the base URL.
+    /// A one-line notice, e.g. what a link applied.
     pub notice: RwSignal<Option<String>>,
+    /// A base URL a link brought while a key is stored: shown for confirmation, not used yet.
+    pub pending_endpoint: RwSignal<Option<String>>,
 }
 
 pub fn use_app_state() -> AppState {

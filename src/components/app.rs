@@ -2,32 +2,17 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::browser::{location_hash, ticker::use_now};
+use crate::apply_link::apply_link;
+use crate::browser::ticker::use_now;
 use crate::components::{
-    request_form::RequestForm, run_list::RunList, settings_panel::SettingsPanel,
+    endpoint_confirm::EndpointConfirm, request_form::RequestForm, run_list::RunList,
+    settings_panel::SettingsPanel, share_link::ShareLink,
 };
-use crate::link::base_url_from_fragment;
 use crate::state::{AppState, FormState, Runs, Settings};
 
 /// The clock that elapsed-time displays read.
 #[derive(Clone, Copy)]
 pub struct Now(pub ReadSignal<f64>);
-
-/// A base URL from the link replaces the configured one; the key is dropped with it, because
-/// keys belong to their endpoint and a link must never redirect someone's key elsewhere.
-fn apply_link(state: &AppState) {
-    let Some(base_url) = base_url_from_fragment(&location_hash()) else {
-        return;
-    };
-    if base_url == state.settings.base_url.get_untracked() {
-        return;
-    }
-    state.settings.base_url.set(base_url.clone());
-    state.settings.api_key.set(String::new());
-    state.notice.set(Some(format!(
-        "The link set the base URL to {base_url}. Enter a key for it if it needs one."
-    )));
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -37,6 +22,7 @@ pub fn App() -> impl IntoView {
         runs: Runs::new(),
         form_error: RwSignal::new(None),
         notice: RwSignal::new(None),
+        pending_endpoint: RwSignal::new(None),
     };
     apply_link(&state);
     provide_context(state);
@@ -47,11 +33,13 @@ pub fn App() -> impl IntoView {
             <h1>"GPT Image Studio"</h1>
             <p class="tagline">"Generate images with your own key, against OpenAI or any compatible gateway."</p>
         </header>
-        {move || state.notice.get().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+        {move || state.notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
+        <EndpointConfirm/>
         <main class="layout">
             <section class="panel controls" aria-label="Request">
                 <SettingsPanel/>
                 <RequestForm/>
+                <ShareLink/>
             </section>
             <section class="panel results" aria-label="Results">
                 <RunList/>

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod choice_select;
+pub mod endpoint_confirm;
 pub mod form_actions;
 pub mod param_fields;
 pub mod prompt_field;
@@ -10,6 +11,7 @@ pub mod result_card;
 pub mod run_list;
 pub mod run_view;
 pub mod settings_panel;
+pub mod share_link;
 pub mod size_feedback;
 pub mod size_field;
 pub mod waiting_indicator;

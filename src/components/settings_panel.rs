@@ -27,7 +27,11 @@ pub fn SettingsPanel() -> impl IntoView {
                 <label for="api-key">"API key"</label>
                 <input id="api-key" data-testid="api-key" type="password" spellcheck="false"
                     autocomplete="off" placeholder="sk-… (a local backend needs none)"
-                    aria-describedby="api-key-hint" bind:value=settings.api_key/>
+                    aria-describedby="api-key-hint" prop:value=move || settings.api_key.get()
+                    on:input=move |ev| {
+                        settings.api_key.set(event_target_value(&ev));
+                        settings.key_base_url.set(settings.base_url.get_untracked().trim().to_string());
+                    }/>
                 <p id="api-key-hint" class="hint">
                     "Kept only for this browser tab and sent only to the base URL above."
                 </p>

@@ -1,0 +1,44 @@
+//! Opening a preset link: fill the form and say so. A link's base URL is never given the
+//! stored key: with a key stored, the new endpoint waits for the user's confirmation.
+
+use leptos::prelude::*;
+
+use crate::browser::location_hash;
+use crate::preset::decode;
+use crate::state::AppState;
+
+pub fn apply_link(state: &AppState) {
+    let fragment = location_hash();
+    if fragment.trim_start_matches('#').is_empty() {
+        return;
+    }
+    let decoded = decode(&fragment);
+    let preset = decoded.preset;
+    let mut said = Vec::new();
+    if let Some(base) = preset.base_url.clone() {
+        let current = state.settings.base_url.get_untracked();
+        if base.trim_end_matches('/') != current.trim().trim_end_matches('/') {
+            if state.settings.api_key.get_untracked().trim().is_empty() {
+                state.settings.base_url.set(base.clone());
+                said.push(format!("The link set the base URL to {base}."));
+            } else {
+                state.pending_endpoint.set(Some(base));
+            }
+        }
+    }
+    if let Some(model) = &preset.model {
+        state.settings.model.set(model.clone());
+    }
+    state.form.apply(&preset);
+    let filled = preset.prompt.is_some()
+        || preset.size.is_some()
+        || preset.ratio.is_some()
+        || preset.quality.is_some();
+    if filled {
+        said.insert(0, "The form was filled from the link.".into());
+    }
+    said.extend(decoded.notices);
+    if !said.is_empty() {
+        state.notice.set(Some(said.join(" ")));
+    }
+}

@@ -1,0 +1,34 @@
+use leptos::prelude::*;
+
+use crate::state::use_app_state;
+
+/// A link brought another endpoint while a key is stored: ask before switching, and switch
+/// without the key.
+#[component]
+pub fn EndpointConfirm() -> impl IntoView {
+    let state = use_app_state();
+    let settings = state.settings;
+    move || {
+        state.pending_endpoint.get().map(|base| {
+            let current = settings.base_url.get_untracked();
+            let target = base.clone();
+            view! {
+                <div class="notice confirm" role="alertdialog" aria-labelledby="endpoint-confirm-text" data-testid="link-endpoint-confirm">
+                    <p id="endpoint-confirm-text">
+                        {format!("This link points to another endpoint: {base}. Your key for {current} is never sent there. Switch to it?")}
+                    </p>
+                    <button type="button" data-testid="link-endpoint-accept" on:click=move |_| {
+                        settings.base_url.set(target.clone());
+                        settings.api_key.set(String::new());
+                        settings.key_base_url.set(String::new());
+                        state.pending_endpoint.set(None);
+                        state.notice.set(Some(format!("Switched to {target}. Enter its key if it needs one.")));
+                    }>"Switch, without my key"</button>
+                    <button type="button" data-testid="link-endpoint-reject" on:click=move |_| state.pending_endpoint.set(None)>
+                        {format!("Stay on {current}")}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
