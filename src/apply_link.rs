@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::location_hash;
 use crate::preset::decode;
-use crate::state::AppState;
+use crate::state::{endpoint_id, AppState};
 
 pub fn apply_link(state: &AppState) {
     let fragment = location_hash();
@@ -17,8 +17,8 @@ pub fn apply_link(state: &AppState) {
     let mut said = Vec::new();
     if let Some(base) = preset.base_url.clone() {
         let current = state.settings.base_url.get_untracked();
-        if base.trim_end_matches('/') != current.trim().trim_end_matches('/') {
-            if state.settings.api_key.get_untracked().trim().is_empty() {
+        if endpoint_id(&base) != endpoint_id(&current) {
+            if untrack(|| state.settings.current_key()).is_empty() {
                 state.settings.base_url.set(base.clone());
                 said.push(format!("The link set the base URL to {base}."));
             } else {

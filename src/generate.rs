@@ -34,13 +34,7 @@ pub fn send(state: AppState, params: ImageParams) {
     let size = sizes::parse(&params.size).unwrap_or(SizeSpec::Auto);
     let timeout_secs = default_timeout_secs(params.quality, size);
     let mime = params.output_format.mime();
-    let key = match state.settings.key_for(&base_url) {
-        Ok(key) => key,
-        Err(why) => {
-            state.form_error.set(Some(why));
-            return;
-        }
-    };
+    let key = untrack(|| state.settings.key_for(&base_url));
     let client = ImagesClient::new(base_url.clone(), key);
     let Some((run, controller)) = state.runs.start(params, base_url, timeout_secs) else {
         state.form_error.set(Some(

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod apply_link;
 pub mod browser;
+pub mod code_export;
 pub mod components;
 pub mod estimate;
 pub mod file_names;
@@ -14,6 +15,8 @@ pub mod fit;
 pub mod generate;
 pub mod http;
 pub mod preset;
+pub mod preset_library;
+pub mod prompt_checks;
 pub mod sizes;
 pub mod state;
 

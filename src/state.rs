@@ -12,42 +12,59 @@ use crate::http::Generated;
 use crate::preset::Preset;
 use crate::sizes::{self, SizePlan, Tier};
 
-/// Where requests go. The key lives in session storage only, never in local storage, and is
-/// bound to the base URL it was entered for: it is never sent anywhere else.
+/// Where requests go. Keys live in session storage only (never local storage), each bound to
+/// the base URL it was entered for: a key is never sent to another endpoint.
 #[derive(Clone, Copy)]
 pub struct Settings {
     pub base_url: RwSignal<String>,
-    pub api_key: RwSignal<String>,
-    /// The base URL the key was entered for.
-    pub key_base_url: RwSignal<String>,
+    /// JSON object `{base URL: key}`.
+    keys: RwSignal<String>,
     pub model: RwSignal<String>,
 }
 
 impl Settings {
-    /// The key to send to `base_url`: only the one entered for it.
-    pub fn key_for(&self, base_url: &str) -> Result<String, String> {
-        let key = self.api_key.get_untracked();
-        let bound = self.key_base_url.get_untracked();
-        if key.trim().is_empty() || same_endpoint(&bound, base_url) {
-            return Ok(key);
-        }
-        Err(format!(
-            "The API key was entered for {bound}, so it is not sent to {base_url}. Enter the key for {base_url} (keys never go to another endpoint)."
-        ))
-    }
-
     pub fn from_storage() -> Self {
         Settings {
             base_url: use_stored_string(StorageKind::Local, "gis.base_url", DEFAULT_BASE_URL),
-            api_key: use_stored_string(StorageKind::Session, "gis.api_key", ""),
-            key_base_url: use_stored_string(StorageKind::Session, "gis.api_key_base", ""),
+            keys: use_stored_string(StorageKind::Session, "gis.api_keys", "{}"),
             model: use_stored_string(StorageKind::Local, "gis.model", DEFAULT_MODEL),
         }
     }
+
+    fn key_map(&self) -> std::collections::BTreeMap<String, String> {
+        serde_json::from_str(&self.keys.get()).unwrap_or_default()
+    }
+
+    /// The key entered for `base_url` (reactive), or empty.
+    pub fn key_for(&self, base_url: &str) -> String {
+        self.key_map()
+            .get(&endpoint_id(base_url))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The key for the current base URL (reactive).
+    pub fn current_key(&self) -> String {
+        self.key_for(&self.base_url.get())
+    }
+
+    /// Sets (or, when empty, forgets) the key for the current base URL.
+    pub fn set_current_key(&self, key: &str) {
+        let mut map = self.key_map();
+        let id = endpoint_id(&self.base_url.get_untracked());
+        if key.trim().is_empty() {
+            map.remove(&id);
+        } else {
+            map.insert(id, key.trim().to_string());
+        }
+        self.keys
+            .set(serde_json::to_string(&map).unwrap_or_else(|_| "{}".into()));
+    }
 }
 
-fn same_endpoint(a: &str, b: &str) -> bool {
-    a.trim().trim_end_matches('/') == b.trim().trim_end_matches('/')
+/// Base URLs that differ only by a trailing slash or spaces are the same endpoint.
+pub fn endpoint_id(base_url: &str) -> String {
+    base_url.trim().trim_end_matches('/').to_string()
 }
 
 /// The request form's fields.
@@ -85,6 +102,21 @@ impl FormState {
             moderation: RwSignal::new(d.moderation),
             n: RwSignal::new(d.n),
         }
+    }
+
+    /// Subscribes the running effect to every field (`params` reads untracked).
+    pub fn track(&self) {
+        self.prompt.track();
+        self.size.track();
+        self.size_ratio.track();
+        self.size_tier.track();
+        self.size_exact.track();
+        self.quality.track();
+        self.output_format.track();
+        self.output_compression.track();
+        self.background.track();
+        self.moderation.track();
+        self.n.track();
     }
 
     /// A snapshot of the form as request parameters: the size that is sent, and the exact

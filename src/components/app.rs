@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::apply_link::apply_link;
 use crate::browser::ticker::use_now;
 use crate::components::{
-    endpoint_confirm::EndpointConfirm, request_form::RequestForm, run_list::RunList,
-    settings_panel::SettingsPanel, share_link::ShareLink,
+    code_export::CodeExport, endpoint_confirm::EndpointConfirm, preset_library::PresetLibrary,
+    request_form::RequestForm, run_list::RunList, settings_panel::SettingsPanel,
+    share_link::ShareLink,
 };
 use crate::state::{AppState, FormState, Runs, Settings};
 
@@ -40,6 +41,8 @@ pub fn App() -> impl IntoView {
                 <SettingsPanel/>
                 <RequestForm/>
                 <ShareLink/>
+                <CodeExport/>
+                <PresetLibrary/>
             </section>
             <section class="panel results" aria-label="Results">
                 <RunList/>

@@ -15,15 +15,13 @@ pub fn EndpointConfirm() -> impl IntoView {
             view! {
                 <div class="notice confirm" role="alertdialog" aria-labelledby="endpoint-confirm-text" data-testid="link-endpoint-confirm">
                     <p id="endpoint-confirm-text">
-                        {format!("This link points to another endpoint: {base}. Your key for {current} is never sent there. Switch to it?")}
+                        {format!("This link points to another endpoint: {base}. Your key for {current} is never sent there (it stays kept for {current}). Switch to it?")}
                     </p>
                     <button type="button" data-testid="link-endpoint-accept" on:click=move |_| {
                         settings.base_url.set(target.clone());
-                        settings.api_key.set(String::new());
-                        settings.key_base_url.set(String::new());
                         state.pending_endpoint.set(None);
-                        state.notice.set(Some(format!("Switched to {target}. Enter its key if it needs one.")));
-                    }>"Switch, without my key"</button>
+                        state.notice.set(Some(format!("Switched to {target}. Enter a key for it if it needs one; your other key stays with its own base URL.")));
+                    }>"Switch (my key stays behind)"</button>
                     <button type="button" data-testid="link-endpoint-reject" on:click=move |_| state.pending_endpoint.set(None)>
                         {format!("Stay on {current}")}
                     </button>

@@ -2,9 +2,12 @@
 
 pub mod app;
 pub mod choice_select;
+pub mod code_export;
 pub mod endpoint_confirm;
 pub mod form_actions;
 pub mod param_fields;
+pub mod preset_library;
+pub mod prompt_checks;
 pub mod prompt_field;
 pub mod request_form;
 pub mod result_card;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::request::MAX_PROMPT_CHARS;
+use crate::components::prompt_checks::PromptChecks;
 use crate::sizes::thousands;
 use crate::state::use_app_state;
 
@@ -27,6 +28,7 @@ pub fn PromptField() -> impl IntoView {
                 {move || format!("{} / {} characters", count.get(), thousands(MAX_PROMPT_CHARS as u64))}
                 " · Ctrl+Enter (⌘+Enter) sends"
             </p>
+            <PromptChecks/>
         </div>
     }
 }

@@ -27,13 +27,10 @@ pub fn SettingsPanel() -> impl IntoView {
                 <label for="api-key">"API key"</label>
                 <input id="api-key" data-testid="api-key" type="password" spellcheck="false"
                     autocomplete="off" placeholder="sk-… (a local backend needs none)"
-                    aria-describedby="api-key-hint" prop:value=move || settings.api_key.get()
-                    on:input=move |ev| {
-                        settings.api_key.set(event_target_value(&ev));
-                        settings.key_base_url.set(settings.base_url.get_untracked().trim().to_string());
-                    }/>
+                    aria-describedby="api-key-hint" prop:value=move || settings.current_key()
+                    on:input=move |ev| settings.set_current_key(&event_target_value(&ev))/>
                 <p id="api-key-hint" class="hint">
-                    "Kept only for this browser tab and sent only to the base URL above."
+                    "Kept only for this browser tab, for this base URL only: another base URL never gets it."
                 </p>
             </div>
             <div class="field">

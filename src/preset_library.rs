@@ -1,0 +1,183 @@
+//! Named presets kept on this device, and their JSON export/import. A preset is stored as its
+//! link fragment (versioned, never a key, never an endpoint), so it is readable in the file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::preset::decode;
+
+pub const FILE_FORMAT: &str = "gpt-image-studio-presets";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedPreset {
+    pub name: String,
+    /// The preset as a link fragment, e.g. `v1&prompt=...`.
+    pub link: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ExportFile {
+    format: String,
+    version: u32,
+    presets: Vec<SavedPreset>,
+}
+
+fn clean_name(name: &str) -> Result<String, String> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err("Give the preset a name.".into());
+    }
+    if name.chars().count() > 80 {
+        return Err("Preset names are at most 80 characters.".into());
+    }
+    Ok(name)
+}
+
+/// Saves under `name`, replacing a preset of the same name; keeps the list sorted by name.
+pub fn save(list: &mut Vec<SavedPreset>, name: &str, link: &str) -> Result<(), String> {
+    let name = clean_name(name)?;
+    list.retain(|p| p.name != name);
+    list.push(SavedPreset {
+        name,
+        link: link.trim_start_matches('#').to_string(),
+    });
+    list.sort_by_key(|p| p.name.to_lowercase());
+    Ok(())
+}
+
+pub fn rename(list: &mut [SavedPreset], old: &str, new: &str) -> Result<(), String> {
+    let new = clean_name(new)?;
+    if new != old && list.iter().any(|p| p.name == new) {
+        return Err(format!("A preset named \"{new}\" already exists."));
+    }
+    let item = list
+        .iter_mut()
+        .find(|p| p.name == old)
+        .ok_or_else(|| format!("No preset named \"{old}\"."))?;
+    item.name = new;
+    list.sort_by_key(|p| p.name.to_lowercase());
+    Ok(())
+}
+
+pub fn delete(list: &mut Vec<SavedPreset>, name: &str) {
+    list.retain(|p| p.name != name);
+}
+
+pub fn to_json(list: &[SavedPreset]) -> String {
+    serde_json::to_string_pretty(&ExportFile {
+        format: FILE_FORMAT.into(),
+        version: 1,
+        presets: list.to_vec(),
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a stored list (local storage); anything unreadable gives an empty list.
+pub fn from_storage(text: &str) -> Vec<SavedPreset> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+pub fn to_storage(list: &[SavedPreset]) -> String {
+    serde_json::to_string(list).unwrap_or_default()
+}
+
+/// Merges an exported file into `list`. Returns what it says about the import; an unreadable
+/// file is an error and changes nothing.
+pub fn import(list: &mut Vec<SavedPreset>, text: &str) -> Result<String, String> {
+    let file: ExportFile = serde_json::from_str(text)
+        .map_err(|e| format!("This is not a presets file exported by this app ({e})."))?;
+    if file.format != FILE_FORMAT {
+        return Err(format!(
+            "This file's format is \"{}\", not {FILE_FORMAT}.",
+            file.format
+        ));
+    }
+    let (mut added, mut problems) = (0, Vec::new());
+    for p in file.presets {
+        let decoded = decode(&p.link);
+        if decoded.preset.base_url.is_some() {
+            problems.push(format!(
+                "\"{}\": its base URL was dropped (presets never carry endpoints)",
+                p.name
+            ));
+        }
+        let mut preset = decoded.preset;
+        preset.base_url = None;
+        match save(list, &p.name, &crate::preset::encode(&preset)) {
+            Ok(()) => added += 1,
+            Err(why) => problems.push(format!("a preset was skipped: {why}")),
+        }
+        problems.extend(
+            decoded
+                .notices
+                .into_iter()
+                .map(|n| format!("\"{}\": {n}", p.name)),
+        );
+    }
+    let mut said = format!(
+        "Imported {added} preset{}.",
+        if added == 1 { "" } else { "s" }
+    );
+    if !problems.is_empty() {
+        said.push(' ');
+        said.push_str(&problems.join("; "));
+    }
+    Ok(said)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_rename_delete() {
+        let mut list = Vec::new();
+        save(&mut list, "  Slides  16:9 ", "#v1&size=1920x1088").unwrap();
+        save(&mut list, "avatar", "v1&size=1024x1024").unwrap();
+        assert_eq!(
+            list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["avatar", "Slides 16:9"]
+        );
+        assert_eq!(list[1].link, "v1&size=1920x1088");
+        save(&mut list, "avatar", "v1&size=1536x1024").unwrap();
+        assert_eq!(list.len(), 2);
+        assert!(save(&mut list, "  ", "v1").unwrap_err().contains("name"));
+        assert!(rename(&mut list, "avatar", "Slides 16:9")
+            .unwrap_err()
+            .contains("already exists"));
+        rename(&mut list, "avatar", "Portrait").unwrap();
+        assert_eq!(list[0].name, "Portrait");
+        delete(&mut list, "Portrait");
+        assert_eq!(list.len(), 1);
+    }
+
+    #[test]
+    fn export_import_round_trip_and_bad_files() {
+        let mut list = Vec::new();
+        save(&mut list, "a", "v1&prompt=hello&quality=high").unwrap();
+        let file = to_json(&list);
+        let mut other = Vec::new();
+        assert_eq!(import(&mut other, &file).unwrap(), "Imported 1 preset.");
+        assert_eq!(other, list);
+        assert!(import(&mut other, "not json")
+            .unwrap_err()
+            .contains("not a presets file"));
+        assert!(
+            import(&mut other, r#"{"format":"x","version":1,"presets":[]}"#)
+                .unwrap_err()
+                .contains("\"x\"")
+        );
+        let risky = r#"{"format":"gpt-image-studio-presets","version":1,"presets":[{"name":"evil","link":"v1&prompt=x&base=https://evil.example/v1&key=sk-1"},{"name":"","link":"v1"}]}"#;
+        let said = import(&mut other, risky).unwrap();
+        assert!(said.starts_with("Imported 1 preset."), "{said}");
+        assert!(
+            said.contains("base URL was dropped")
+                && said.contains("skipped")
+                && said.contains("API key"),
+            "{said}"
+        );
+        let evil = other.iter().find(|p| p.name == "evil").unwrap();
+        assert!(!evil.link.contains("base=") && !evil.link.contains("sk-1"));
+        assert_eq!(from_storage(&to_storage(&other)), other);
+        assert!(from_storage("garbage").is_empty());
+    }
+}

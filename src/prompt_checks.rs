@@ -1,0 +1,168 @@
+//! Checks on the prompt as it is typed: words that do nothing, length against quality, and
+//! naming references. The output size is set by `size` alone, so resolution words in a
+//! prompt only spend tokens.
+
+use crate::api::request::Quality;
+
+/// Phrases that ask for a resolution the prompt cannot set (lowercase).
+const RESOLUTION_WORDS: &[&str] = &[
+    "ultra high resolution",
+    "ultra-high resolution",
+    "ultra high definition",
+    "high resolution",
+    "high-resolution",
+    "hi-res",
+    "hi res",
+    "highres",
+    "hires",
+    "ultra hd",
+    "ultra-hd",
+    "ultrahd",
+    "full hd",
+    "full-hd",
+    "uhd",
+    "fhd",
+    "qhd",
+    "16k",
+    "8k",
+    "4k",
+    "2k",
+    "4320p",
+    "2160p",
+    "1440p",
+    "1080p",
+    "8k resolution",
+    "4k resolution",
+];
+
+/// A flagged phrase: its text as typed and its byte range in the prompt.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// Every resolution phrase in the prompt, longest match first where they overlap.
+pub fn resolution_words(prompt: &str) -> Vec<Flag> {
+    // ASCII lowercasing keeps byte offsets identical to the prompt's.
+    let lower = prompt.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut phrases: Vec<&str> = RESOLUTION_WORDS.to_vec();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut flags: Vec<Flag> = Vec::new();
+    for phrase in phrases {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(phrase) {
+            let (start, end) = (from + at, from + at + phrase.len());
+            from = end;
+            let bounded = (start == 0 || !is_word_byte(bytes[start - 1]))
+                && (end == bytes.len() || !is_word_byte(bytes[end]));
+            if bounded && !flags.iter().any(|f| start < f.end && f.start < end) {
+                flags.push(Flag {
+                    text: prompt[start..end].to_string(),
+                    start,
+                    end,
+                });
+            }
+        }
+    }
+    flags.sort_by_key(|f| f.start);
+    flags
+}
+
+/// The prompt without its resolution phrases, with the commas and spaces around them tidied.
+pub fn remove_resolution_words(prompt: &str) -> String {
+    let mut out = String::with_capacity(prompt.len());
+    let mut last = 0;
+    for f in resolution_words(prompt) {
+        out.push_str(&prompt[last..f.start]);
+        last = f.end;
+    }
+    out.push_str(&prompt[last..]);
+    let out = out.replace("()", "").replace("( )", "");
+    let mut tidy = out
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (from, to) in [(" ,", ","), (",,", ","), (" .", "."), (",.", ".")] {
+        while tidy.contains(from) {
+            tidy = tidy.replace(from, to);
+        }
+    }
+    tidy.trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_string()
+}
+
+/// Long prompts at high quality are slow and rarely better; about 200 words is the point.
+pub fn long_for_high_quality(prompt: &str, quality: Quality) -> Option<String> {
+    let words = prompt.split_whitespace().count();
+    (quality == Quality::High && words > 200).then(|| {
+        format!("{words} words at high quality: long prompts take longer and rarely look better; consider trimming to about 200.")
+    })
+}
+
+/// With several references, naming them "image 1", "image 2" tells the model which is which.
+pub fn reference_hint(prompt: &str, references: usize) -> Option<String> {
+    let named = prompt.to_ascii_lowercase().contains("image 1");
+    (references >= 2 && !named).then(|| {
+        format!("With {references} references, refer to them as \"image 1\", \"image 2\"… in upload order.")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_resolution_words_as_words() {
+        let p = "A fox, 4K, ultra HD, high-resolution photo in 8k resolution";
+        let found: Vec<_> = resolution_words(p).into_iter().map(|f| f.text).collect();
+        assert_eq!(
+            found,
+            vec!["4K", "ultra HD", "high-resolution", "8k resolution"]
+        );
+        assert!(resolution_words("a 4kg cat with 2kids, k4 model, UHDTV").is_empty());
+        assert!(resolution_words("").is_empty());
+        let f = &resolution_words("東京 4K")[0];
+        assert_eq!(&"東京 4K"[f.start..f.end], "4K");
+    }
+
+    #[test]
+    fn removal_tidies_the_prompt() {
+        assert_eq!(
+            remove_resolution_words("A fox, 4K, ultra HD, in snow"),
+            "A fox, in snow"
+        );
+        assert_eq!(
+            remove_resolution_words("8K photo of a lighthouse (UHD)."),
+            "photo of a lighthouse."
+        );
+        assert_eq!(remove_resolution_words("plain prompt"), "plain prompt");
+        assert_eq!(remove_resolution_words("4k"), "");
+    }
+
+    #[test]
+    fn long_prompts_at_high_quality_and_reference_names() {
+        let long = "word ".repeat(201);
+        assert!(long_for_high_quality(&long, Quality::High)
+            .unwrap()
+            .contains("201 words"));
+        assert_eq!(long_for_high_quality(&long, Quality::Medium), None);
+        assert_eq!(
+            long_for_high_quality(&"word ".repeat(200), Quality::High),
+            None
+        );
+        assert!(reference_hint("put the hat on the dog", 2).is_some());
+        assert_eq!(
+            reference_hint("put the hat from image 2 on image 1", 2),
+            None
+        );
+        assert_eq!(reference_hint("x", 1), None);
+    }
+}
