@@ -64,14 +64,15 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-# Starts Steady (OpenAI's spec as a validating mock) on $1 and waits until it answers.
+# Starts Steady (OpenAI's spec as a validating mock) on $1 and waits until its port answers.
+# (Its startup banner differs with CI=true, so readiness is probed, not read from the log.)
 start_steady() {
   local port="$1" log="$2"
   steady --host 127.0.0.1 -p "$port" --validator-form-array-format=brackets \
     --validator-form-object-format=brackets "$ROOT/../shared/spec/openai-openapi.json" >"$log" 2>&1 &
   STEADY_PID=$!
   for _ in $(seq 1 120); do
-    grep -q "Ready to accept requests" "$log" 2>/dev/null && return
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return; fi
     kill -0 "$STEADY_PID" 2>/dev/null || { cat "$log" >&2; echo "Steady failed to start" >&2; exit 1; }
     sleep 0.5
   done

@@ -60,7 +60,8 @@ export async function startSteady() {
     '--host', '127.0.0.1', '-p', String(port),
     '--validator-form-array-format=brackets', '--validator-form-object-format=brackets', SPEC,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await watch(child, 'Steady')(/Ready to accept requests/);
+  // The banner differs with CI=true.
+  await watch(child, 'Steady')(/Ready to accept requests|Server listening at/);
   return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill(); } };
 }
 
