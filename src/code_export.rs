@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use crate::api::mime;
 use crate::api::request::{endpoint_url, GenerationBody};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +42,7 @@ fn python_literal(v: &Value) -> String {
 pub fn snippet(language: Language, base_url: &str, body: &GenerationBody) -> String {
     let url = endpoint_url(base_url, "images/generations");
     let json = serde_json::to_value(body).unwrap_or(Value::Null);
-    let ext = body.output_format.map(|f| f.as_str_ext()).unwrap_or("png");
+    let ext = mime::extension(body.output_format.map_or(mime::PNG, |f| f.mime()));
     match language {
         Language::Curl => format!(
             "curl {} \\\n  -H \"Authorization: Bearer $OPENAI_API_KEY\" \\\n  -H \"Content-Type: application/json\" \\\n  -d {} \\\n  | jq -r '.data[0].b64_json' | base64 --decode > image.{ext}",

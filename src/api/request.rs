@@ -66,15 +66,6 @@ impl OutputFormat {
         matches!(self, OutputFormat::Jpeg | OutputFormat::Webp)
     }
 
-    /// The file extension for this format.
-    pub fn as_str_ext(self) -> &'static str {
-        match self {
-            OutputFormat::Png => "png",
-            OutputFormat::Jpeg => "jpg",
-            OutputFormat::Webp => "webp",
-        }
-    }
-
     pub fn mime(self) -> &'static str {
         match self {
             OutputFormat::Png => crate::api::mime::PNG,
