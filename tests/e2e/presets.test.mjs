@@ -66,11 +66,16 @@ test('presets are saved, applied, renamed, exported, deleted and imported back',
 
   await page.getByTestId('preset-delete').click();
   assert.equal(await page.getByTestId('preset-item').count(), 0);
+  // Import reads the file asynchronously: wait for its own message, not the previous one.
+  const messageMatches = (re) => page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[data-testid=preset-message]')?.textContent ?? ''),
+    re.source,
+  );
   await page.getByTestId('preset-import').setInputFiles(file);
-  assert.match(await page.getByTestId('preset-message').innerText(), /Imported 1 preset\./);
+  await messageMatches(/Imported 1 preset\./);
   assert.equal(await page.getByTestId('preset-item-name').inputValue(), 'Slides 3:2');
 
   await page.getByTestId('preset-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
-  assert.match(await page.getByTestId('preset-message').innerText(), /not a presets file/);
+  await messageMatches(/not a presets file/);
   assert.equal(await page.getByTestId('preset-item').count(), 1, 'a bad file changes nothing');
 });
