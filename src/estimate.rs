@@ -177,9 +177,77 @@ pub fn format_elapsed(secs: f64) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
+/// USD per million tokens: text input, image input, image output. From OpenAI's price list
+/// as published for each model; used only to turn a response's `usage` into an estimate.
+fn token_prices(model: &str) -> Option<(f64, f64, f64)> {
+    let m = model.trim().to_ascii_lowercase();
+    if m.starts_with("gpt-image-2") {
+        Some((5.0, 8.0, 30.0))
+    } else if m.starts_with("gpt-image-1.5") {
+        Some((5.0, 8.0, 32.0))
+    } else if m.starts_with("gpt-image-1-mini") {
+        Some((2.0, 2.5, 8.0))
+    } else if m.starts_with("gpt-image-1") {
+        Some((5.0, 10.0, 40.0))
+    } else {
+        None
+    }
+}
+
+/// What a response's `usage` costs at list prices, for the models whose prices are known.
+/// Input tokens without a text/image split are priced as text (the lower bound).
+pub fn cost_from_usage(model: &str, usage: &crate::api::response::Usage) -> Option<f64> {
+    let (text_in, image_in, image_out) = token_prices(model)?;
+    let output = usage.output_tokens? as f64;
+    let input = usage.input_tokens.unwrap_or(0) as f64;
+    let (text, image) = match &usage.input_tokens_details {
+        Some(d) => (
+            d.text_tokens.unwrap_or(0) as f64,
+            d.image_tokens.unwrap_or(0) as f64,
+        ),
+        None => (input, 0.0),
+    };
+    Some((text * text_in + image * image_in + output * image_out) / 1_000_000.0)
+}
+
+/// "$0.0312": four decimals below a cent, three above.
+pub fn format_usd(usd: f64) -> String {
+    if usd < 0.01 {
+        format!("${usd:.4}")
+    } else {
+        format!("${usd:.3}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn usage_is_priced_per_model() {
+        use crate::api::response::{InputTokensDetails, Usage};
+        let usage = Usage {
+            input_tokens: Some(1_000),
+            output_tokens: Some(4_160),
+            total_tokens: Some(5_160),
+            input_tokens_details: Some(InputTokensDetails {
+                text_tokens: Some(200),
+                image_tokens: Some(800),
+            }),
+        };
+        // 200 x $5 + 800 x $10 + 4160 x $40 per million.
+        let c = cost_from_usage("gpt-image-1", &usage).unwrap();
+        assert!((c - 0.1754).abs() < 1e-9, "{c}");
+        assert!(cost_from_usage("gpt-image-2", &usage).unwrap() < c);
+        assert_eq!(cost_from_usage("vendor/model", &usage), None);
+        let no_output = Usage {
+            output_tokens: None,
+            ..usage
+        };
+        assert_eq!(cost_from_usage("gpt-image-2", &no_output), None);
+        assert_eq!(format_usd(0.1754), "$0.175");
+        assert_eq!(format_usd(0.0061), "$0.0061");
+    }
 
     const SQUARE: SizeSpec = SizeSpec::Exact {
         width: 1024,

@@ -9,6 +9,7 @@ pub mod apply_link;
 pub mod browser;
 pub mod code_export;
 pub mod components;
+pub mod endpoint_options;
 pub mod estimate;
 pub mod file_names;
 pub mod fit;

@@ -3,11 +3,14 @@
 use leptos::prelude::*;
 use web_sys::AbortController;
 
-use crate::api::error::ApiError;
 use crate::api::request::{
     Background, ImageParams, Moderation, OutputFormat, Quality, DEFAULT_BASE_URL, DEFAULT_MODEL,
 };
+use crate::api::response::ImageOut;
+use crate::api::retry::Failure;
+use crate::api::upload::EditUploads;
 use crate::browser::storage::{use_stored_string, StorageKind};
+use crate::endpoint_options::EndpointOptions;
 use crate::http::Generated;
 use crate::preset::Preset;
 use crate::sizes::{self, SizePlan, Tier};
@@ -20,6 +23,8 @@ pub struct Settings {
     /// JSON object `{base URL: key}`.
     keys: RwSignal<String>,
     pub model: RwSignal<String>,
+    /// JSON object `{base URL: EndpointOptions}`, in local storage (no secrets in it).
+    options: RwSignal<String>,
 }
 
 impl Settings {
@@ -28,7 +33,32 @@ impl Settings {
             base_url: use_stored_string(StorageKind::Local, "gis.base_url", DEFAULT_BASE_URL),
             keys: use_stored_string(StorageKind::Session, "gis.api_keys", "{}"),
             model: use_stored_string(StorageKind::Local, "gis.model", DEFAULT_MODEL),
+            options: use_stored_string(StorageKind::Local, "gis.endpoint_options", "{}"),
         }
+    }
+
+    fn options_map(&self) -> std::collections::BTreeMap<String, EndpointOptions> {
+        serde_json::from_str(&self.options.get()).unwrap_or_default()
+    }
+
+    /// The options of the current base URL (reactive).
+    pub fn current_options(&self) -> EndpointOptions {
+        self.options_map()
+            .get(&endpoint_id(&self.base_url.get()))
+            .copied()
+            .unwrap_or_default()
+            .clamped()
+    }
+
+    /// Changes the options of the current base URL.
+    pub fn update_options(&self, change: impl FnOnce(&mut EndpointOptions)) {
+        let mut map = untrack(|| self.options_map());
+        let id = endpoint_id(&self.base_url.get_untracked());
+        let entry = map.entry(id).or_default();
+        change(entry);
+        *entry = entry.clamped();
+        self.options
+            .set(serde_json::to_string(&map).unwrap_or_else(|_| "{}".into()));
     }
 
     fn key_map(&self) -> std::collections::BTreeMap<String, String> {
@@ -84,6 +114,8 @@ pub struct FormState {
     pub background: RwSignal<Background>,
     pub moderation: RwSignal<Moderation>,
     pub n: RwSignal<u8>,
+    pub stream: RwSignal<bool>,
+    pub partial_images: RwSignal<u8>,
 }
 
 impl FormState {
@@ -101,6 +133,8 @@ impl FormState {
             background: RwSignal::new(d.background),
             moderation: RwSignal::new(d.moderation),
             n: RwSignal::new(d.n),
+            stream: RwSignal::new(d.stream),
+            partial_images: RwSignal::new(d.partial_images),
         }
     }
 
@@ -117,6 +151,8 @@ impl FormState {
         self.background.track();
         self.moderation.track();
         self.n.track();
+        self.stream.track();
+        self.partial_images.track();
     }
 
     /// A snapshot of the form as request parameters: the size that is sent, and the exact
@@ -143,6 +179,8 @@ impl FormState {
             background: self.background.get_untracked(),
             moderation: self.moderation.get_untracked(),
             n: self.n.get_untracked(),
+            stream: self.stream.get_untracked(),
+            partial_images: self.partial_images.get_untracked(),
         }
     }
 }
@@ -212,11 +250,40 @@ impl Default for FormState {
     }
 }
 
+/// Where one request of a run stands.
 #[derive(Clone, Debug, PartialEq)]
-pub enum RunStatus {
-    Pending,
+pub enum SlotStatus {
+    /// Waiting for a free place under the parallel-requests cap.
+    Queued,
+    /// Attempt `attempt` (1 = first) is on the wire.
+    Sending {
+        attempt: u32,
+    },
+    /// Attempt `attempt` failed transiently; the next one starts at `until_ms`.
+    Backoff {
+        attempt: u32,
+        until_ms: f64,
+        reason: String,
+    },
     Done(Generated),
-    Failed(ApiError),
+    Failed(Failure),
+}
+
+impl SlotStatus {
+    pub fn is_final(&self) -> bool {
+        matches!(self, SlotStatus::Done(_) | SlotStatus::Failed(_))
+    }
+}
+
+/// One HTTP request of a run: a run asking for more images than the endpoint takes per
+/// request has several.
+#[derive(Clone, Copy)]
+pub struct Slot {
+    /// The `n` of this request.
+    pub n: u8,
+    pub status: RwSignal<SlotStatus>,
+    /// The latest streamed preview, while the request runs.
+    pub partial: RwSignal<Option<ImageOut>>,
 }
 
 /// One press of Generate: what was asked and what came of it.
@@ -224,10 +291,21 @@ pub enum RunStatus {
 pub struct Run {
     pub id: u64,
     pub params: ImageParams,
+    /// References and mask of an edit; None for a generation.
+    pub uploads: Option<EditUploads>,
     pub base_url: String,
     pub started_ms: f64,
     pub timeout_secs: u64,
-    pub status: RwSignal<RunStatus>,
+    pub slots: Vec<Slot>,
+}
+
+impl Run {
+    /// True while any request of the run has not finished (reactive).
+    pub fn is_pending(&self) -> bool {
+        self.slots
+            .iter()
+            .any(|s| !s.status.with(SlotStatus::is_final))
+    }
 }
 
 /// All runs of this page session, newest first, and the abort handles of those in flight.
@@ -247,12 +325,15 @@ impl Runs {
         }
     }
 
-    /// Registers a new pending run and returns it with its abort controller.
+    /// Registers a new run with one queued slot per request size in `split`, and returns it
+    /// with the abort controller all its requests share.
     pub fn start(
         &self,
         params: ImageParams,
+        uploads: Option<EditUploads>,
         base_url: String,
         timeout_secs: u64,
+        split: &[u8],
     ) -> Option<(Run, AbortController)> {
         let controller = AbortController::new().ok()?;
         let id = self.next_id.get_value();
@@ -260,10 +341,18 @@ impl Runs {
         let run = Run {
             id,
             params,
+            uploads,
             base_url,
             started_ms: js_sys::Date::now(),
             timeout_secs,
-            status: RwSignal::new(RunStatus::Pending),
+            slots: split
+                .iter()
+                .map(|&n| Slot {
+                    n,
+                    status: RwSignal::new(SlotStatus::Queued),
+                    partial: RwSignal::new(None),
+                })
+                .collect(),
         };
         self.in_flight
             .update_value(|v| v.push((id, controller.clone())));
@@ -271,21 +360,19 @@ impl Runs {
         Some((run, controller))
     }
 
-    pub fn finish(&self, run: &Run, status: RunStatus) {
+    /// Forgets the abort handle of a run whose requests have all finished.
+    pub fn finish(&self, run: &Run) {
         self.in_flight
             .update_value(|v| v.retain(|(id, _)| *id != run.id));
-        run.status.set(status);
     }
 
     pub fn pending_count(&self) -> usize {
-        self.list.with(|l| {
-            l.iter()
-                .filter(|r| r.status.with(|s| *s == RunStatus::Pending))
-                .count()
-        })
+        self.list
+            .with(|l| l.iter().filter(|r| r.is_pending()).count())
     }
 
-    /// Aborts every request in flight; each then finishes as `Cancelled`.
+    /// Aborts every request in flight and every wait before a retry; each then finishes as
+    /// `Cancelled`.
     pub fn cancel_all(&self) {
         self.in_flight
             .with_value(|v| v.iter().for_each(|(_, c)| c.abort()));

@@ -4,9 +4,11 @@
 
 use std::sync::OnceLock;
 
+use gpt_image_studio::api::multipart::{edit_parts, encode};
 use gpt_image_studio::api::request::{
     generation_body, Background, ImageParams, Moderation, OutputFormat, Quality,
 };
+use gpt_image_studio::api::upload::{EditUploads, Upload};
 use gpt_image_studio::sizes::STABLE_PRESETS;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -39,6 +41,14 @@ fn validator() -> &'static jsonschema::Validator {
     static V: OnceLock<jsonschema::Validator> = OnceLock::new();
     V.get_or_init(|| {
         jsonschema::validator_for(&strict_schema("CreateImageRequest")).expect("schema compiles")
+    })
+}
+
+fn edit_validator() -> &'static jsonschema::Validator {
+    static V: OnceLock<jsonschema::Validator> = OnceLock::new();
+    V.get_or_init(|| {
+        jsonschema::validator_for(&strict_schema("CreateImageEditRequest"))
+            .expect("schema compiles")
     })
 }
 
@@ -96,6 +106,8 @@ fn every_form_combination_builds_a_valid_body() {
                                         background,
                                         moderation,
                                         n,
+                                        stream: n == 4,
+                                        partial_images: (output_compression / 30).min(3),
                                         deliver_exact: None,
                                     };
                                     let Ok(body) = generation_body(&params) else {
@@ -105,7 +117,12 @@ fn every_form_combination_builds_a_valid_body() {
                                             && !model.contains("gpt-image-1");
                                         let fixed_size =
                                             model.contains("gpt-image-1") && size.contains("2048");
-                                        assert!(transparent || fixed_size, "{params:?}");
+                                        let jpeg_alpha = background == Background::Transparent
+                                            && output_format == OutputFormat::Jpeg;
+                                        assert!(
+                                            transparent || fixed_size || jpeg_alpha,
+                                            "{params:?}"
+                                        );
                                         continue;
                                     };
                                     let value = serde_json::to_value(&body).unwrap();
@@ -149,6 +166,178 @@ proptest! {
                 prop_assert!(!value.to_string().contains("null"));
             }
             Err(why) => prop_assert!(!why.to_string().is_empty()),
+        }
+    }
+}
+
+/// Reads a multipart body back the way a server does: `image[]` parts become one array,
+/// text parts are typed by the schema (form values are strings on the wire), files become
+/// strings (the spec's `format: binary`). Also returns each file part's filename and type.
+fn parse_multipart(body: &[u8], boundary: &str) -> (Value, Vec<(String, String, String)>) {
+    let text = String::from_utf8_lossy(body).into_owned();
+    let mut object = serde_json::Map::new();
+    let mut files = Vec::new();
+    let delimiter = format!("--{boundary}");
+    let sections: Vec<&str> = text.split(&delimiter).collect();
+    assert_eq!(
+        sections.first(),
+        Some(&""),
+        "the body starts with the boundary"
+    );
+    assert_eq!(
+        sections.last(),
+        Some(&"--\r\n"),
+        "the body ends with the close delimiter"
+    );
+    for section in &sections[1..sections.len() - 1] {
+        let section = section
+            .strip_prefix("\r\n")
+            .expect("CRLF after the boundary");
+        let section = section
+            .strip_suffix("\r\n")
+            .expect("CRLF before the next boundary");
+        let (head, value) = section.split_once("\r\n\r\n").expect("headers end");
+        let name = head
+            .split("name=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap();
+        let filename = head
+            .split("filename=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        let value = match filename {
+            Some(file) => {
+                let content_type = head
+                    .split("Content-Type: ")
+                    .nth(1)
+                    .unwrap_or("")
+                    .to_string();
+                files.push((name.to_string(), file.to_string(), content_type));
+                Value::String("<binary>".into())
+            }
+            None => match name {
+                "n" | "output_compression" | "partial_images" => {
+                    json!(value.parse::<i64>().unwrap())
+                }
+                "stream" => json!(value.parse::<bool>().unwrap()),
+                _ => Value::String(value.to_string()),
+            },
+        };
+        if let Some(array_name) = name.strip_suffix("[]") {
+            object
+                .entry(array_name)
+                .or_insert_with(|| json!([]))
+                .as_array_mut()
+                .unwrap()
+                .push(value);
+        } else {
+            assert!(!object.contains_key(name), "{name} sent twice");
+            object.insert(name.to_string(), value);
+        }
+    }
+    (Value::Object(object), files)
+}
+
+fn upload(name: &str, mime: &str, width: u32, height: u32) -> Upload {
+    Upload {
+        file_name: name.into(),
+        content_type: mime.into(),
+        bytes: b"\x89PNG fake bytes \r\n--not-a-boundary".to_vec().into(),
+        width,
+        height,
+    }
+}
+
+#[test]
+fn every_edit_body_is_valid_multipart_for_the_edit_schema() {
+    let mut checked = 0;
+    for references in [1usize, 3, 16] {
+        for with_mask in [false, true] {
+            for &quality in Quality::ALL {
+                for &output_format in OutputFormat::ALL {
+                    for (stream, partial_images) in [(false, 0), (true, 0), (true, 3)] {
+                        let params = ImageParams {
+                            prompt: "Put image 2's hat on the fox of image 1".into(),
+                            size: "1536x1024".into(),
+                            quality,
+                            output_format,
+                            output_compression: 70,
+                            moderation: Moderation::Low,
+                            n: 2,
+                            stream,
+                            partial_images,
+                            ..ImageParams::default()
+                        };
+                        let types = ["image/png", "image/jpeg", "image/webp"];
+                        let uploads = EditUploads {
+                            images: (0..references)
+                                .map(|i| {
+                                    let t = types[i % 3];
+                                    upload(&format!("ref-{}.{}", i + 1, &t[6..]), t, 1024, 768)
+                                })
+                                .collect(),
+                            mask: with_mask.then(|| upload("mask.png", "image/png", 1024, 768)),
+                        };
+                        let parts = edit_parts(&params, &uploads).unwrap();
+                        let (value, files) =
+                            parse_multipart(&encode(&parts, "----gis7MA4YWxk"), "----gis7MA4YWxk");
+                        let errs: Vec<String> = edit_validator()
+                            .iter_errors(&value)
+                            .map(|e| format!("{} at {}", e, e.instance_path()))
+                            .collect();
+                        assert!(errs.is_empty(), "{value}: {errs:?}");
+                        assert_eq!(value["image"].as_array().unwrap().len(), references);
+                        assert_eq!(value.get("mask").is_some(), with_mask);
+                        assert!(value.get("moderation").is_none());
+                        for (name, file, content_type) in &files {
+                            let ext = file.rsplit('.').next().unwrap();
+                            assert_eq!(&content_type[6..], ext, "{name}: {file} is {content_type}");
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 3 * 2 * 4 * 3 * 3);
+}
+
+#[test]
+fn the_edit_validator_really_rejects_bad_bodies() {
+    let ok = json!({"prompt": "x", "image": ["<binary>"], "model": "gpt-image-2"});
+    assert!(edit_validator().iter_errors(&ok).next().is_none());
+    for bad in [
+        json!({"prompt": "x", "image": ["<binary>"], "moderation": "low"}),
+        json!({"prompt": "x", "image": ["<binary>"], "input_fidelity": null, "bogus": 1}),
+        json!({"prompt": "x"}),
+        json!({"prompt": "x", "image": vec!["<binary>"; 17]}),
+    ] {
+        assert!(
+            edit_validator().iter_errors(&bad).next().is_some(),
+            "should be rejected: {bad}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn form_fields_are_the_json_body_as_text(
+        n in 1u8..=10, stream in any::<bool>(), partial in 0u8..=3, compression in 0u8..=100,
+        q in 0usize..4, f in 0usize..3,
+    ) {
+        let params = ImageParams {
+            prompt: "a fox".into(), n, stream, partial_images: partial,
+            output_compression: compression, quality: Quality::ALL[q],
+            output_format: OutputFormat::ALL[f], ..ImageParams::default()
+        };
+        let body = generation_body(&params).unwrap();
+        let json = serde_json::to_value(&body).unwrap();
+        let fields = body.text_fields();
+        prop_assert_eq!(fields.len(), json.as_object().unwrap().len());
+        for (name, text) in fields {
+            let expected = match &json[name] { Value::String(s) => s.clone(), v => v.to_string() };
+            prop_assert_eq!(text, expected);
         }
     }
 }

@@ -42,6 +42,10 @@ pub enum ApiError {
     Cancelled,
     /// A 2xx answer that does not hold images.
     BadAnswer(ResponseError),
+    /// A stream sent `event: error` or an error payload.
+    StreamError { message: String },
+    /// A stream ended or broke before its final image; the server may still bill it.
+    StreamCut { partials: u32 },
 }
 
 impl From<ParamError> for ApiError {
@@ -110,6 +114,14 @@ impl std::fmt::Display for ApiError {
                 "Cancelled. The server may still finish the image and bill it."
             ),
             ApiError::BadAnswer(e) => write!(f, "{e}"),
+            ApiError::StreamError { message } => {
+                write!(f, "The endpoint reported an error while streaming: {message}")
+            }
+            ApiError::StreamCut { partials } => write!(
+                f,
+                "The stream ended before the final image ({partials} partial image{} arrived). The server may still finish and bill it; Retry sends it again.",
+                if *partials == 1 { "" } else { "s" }
+            ),
         }
     }
 }

@@ -57,6 +57,17 @@ pub fn from_data_url(url: &str) -> Option<&str> {
 }
 
 /// The file extension to save an image of this MIME type under.
+/// "PNG", "JPEG", "WebP" for messages; other types as they are.
+pub fn label(mime: &str) -> String {
+    match mime {
+        PNG => "PNG".into(),
+        JPEG => "JPEG".into(),
+        WEBP => "WebP".into(),
+        GIF => "GIF".into(),
+        other => other.to_string(),
+    }
+}
+
 pub fn extension(mime: &str) -> &'static str {
     match mime {
         JPEG => "jpg",

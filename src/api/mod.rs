@@ -3,6 +3,9 @@
 
 pub mod error;
 pub mod mime;
+pub mod multipart;
 pub mod request;
 pub mod response;
+pub mod retry;
+pub mod sse;
 pub mod upload;

@@ -11,6 +11,7 @@ use crate::sizes::{self, SizePlan, SizeSpec};
 /// The longest prompt gpt-image models take, in Unicode code points.
 pub const MAX_PROMPT_CHARS: usize = 32_000;
 pub const MAX_N: u8 = 10;
+pub const MAX_PARTIAL_IMAGES: u8 = 3;
 pub const DEFAULT_MODEL: &str = "gpt-image-2";
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
@@ -101,6 +102,10 @@ pub struct ImageParams {
     pub background: Background,
     pub moderation: Moderation,
     pub n: u8,
+    /// Ask for server-sent events; with `partial_images` > 0, previews arrive first.
+    pub stream: bool,
+    /// 0..=3 previews; sent only with `stream`.
+    pub partial_images: u8,
     /// An exact output size the API cannot make: `size` holds the covering size that is sent,
     /// and the result is cropped/resized to this. Never part of the request body.
     pub deliver_exact: Option<(u32, u32)>,
@@ -118,6 +123,8 @@ impl Default for ImageParams {
             background: Background::Auto,
             moderation: Moderation::Auto,
             n: 1,
+            stream: false,
+            partial_images: 0,
             deliver_exact: None,
         }
     }
@@ -142,6 +149,37 @@ pub struct GenerationBody {
     pub background: Option<Background>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moderation: Option<Moderation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial_images: Option<u8>,
+}
+
+impl GenerationBody {
+    /// The fields that are sent, in body order, each as the text a form part carries.
+    pub fn text_fields(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("model", self.model.clone()),
+            ("prompt", self.prompt.clone()),
+        ];
+        let mut add = |name, value: Option<String>| out.extend(value.map(|v| (name, v)));
+        add("n", self.n.map(|v| v.to_string()));
+        add("size", self.size.clone());
+        add("quality", self.quality.map(|v| v.as_str().into()));
+        add(
+            "output_format",
+            self.output_format.map(|v| v.as_str().into()),
+        );
+        add(
+            "output_compression",
+            self.output_compression.map(|v| v.to_string()),
+        );
+        add("background", self.background.map(|v| v.as_str().into()));
+        add("moderation", self.moderation.map(|v| v.as_str().into()));
+        add("stream", self.stream.map(|v| v.to_string()));
+        add("partial_images", self.partial_images.map(|v| v.to_string()));
+        out
+    }
 }
 
 /// Why the form cannot be sent yet; each says what to change.
@@ -152,8 +190,10 @@ pub enum ParamError {
     EmptyModel,
     BadN(u8),
     BadCompression(u8),
+    BadPartialImages(u8),
     BadSize(String),
     TransparentUnsupported { model: String },
+    TransparentNeedsAlpha,
 }
 
 impl std::fmt::Display for ParamError {
@@ -170,7 +210,15 @@ impl std::fmt::Display for ParamError {
             ParamError::BadCompression(c) => {
                 write!(f, "Output compression must be between 0 and 100, not {c}.")
             }
+            ParamError::BadPartialImages(k) => write!(
+                f,
+                "Partial images must be between 0 and {MAX_PARTIAL_IMAGES}, not {k}."
+            ),
             ParamError::BadSize(why) => write!(f, "{why}"),
+            ParamError::TransparentNeedsAlpha => write!(
+                f,
+                "A transparent background needs PNG or WebP output: JPEG has no alpha channel."
+            ),
             ParamError::TransparentUnsupported { model } => write!(
                 f,
                 "{model} does not take a transparent background (the API answers 400); use auto or opaque, or a gpt-image-1.x model."
@@ -200,6 +248,9 @@ pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamErro
     if params.output_compression > 100 {
         return Err(ParamError::BadCompression(params.output_compression));
     }
+    if params.partial_images > MAX_PARTIAL_IMAGES {
+        return Err(ParamError::BadPartialImages(params.partial_images));
+    }
     let size = match sizes::plan(&params.size, model, false) {
         SizePlan::Invalid { problems, .. } => return Err(ParamError::BadSize(problems.join(" "))),
         plan => match plan.sent() {
@@ -211,6 +262,9 @@ pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamErro
         return Err(ParamError::TransparentUnsupported {
             model: model.to_string(),
         });
+    }
+    if params.background == Background::Transparent && params.output_format == OutputFormat::Jpeg {
+        return Err(ParamError::TransparentNeedsAlpha);
     }
     let non_default = |is_default: bool| !is_default;
     Ok(GenerationBody {
@@ -226,7 +280,26 @@ pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamErro
             .then_some(params.output_compression),
         background: non_default(params.background == Background::Auto).then_some(params.background),
         moderation: non_default(params.moderation == Moderation::Auto).then_some(params.moderation),
+        stream: params.stream.then_some(true),
+        partial_images: (params.stream && params.partial_images > 0)
+            .then_some(params.partial_images),
     })
+}
+
+/// How `n` images go out when an endpoint takes at most `max_per_request` per request: the
+/// `n` of each request, largest first (`n`=5, max 2 -> 2, 2, 1). A max of 0 means no limit.
+pub fn split_n(n: u8, max_per_request: u8) -> Vec<u8> {
+    let n = n.max(1);
+    let max = if max_per_request == 0 {
+        n
+    } else {
+        max_per_request
+    };
+    let mut out = vec![max; usize::from(n / max)];
+    if !n.is_multiple_of(max) {
+        out.push(n % max);
+    }
+    out
 }
 
 /// `{base}/images/generations`, tolerating a trailing slash on the base URL.
@@ -271,6 +344,67 @@ mod tests {
             prompt: prompt.into(),
             ..ImageParams::default()
         }
+    }
+
+    #[test]
+    fn n_is_split_by_the_endpoint_limit() {
+        assert_eq!(split_n(4, 10), vec![4]);
+        assert_eq!(split_n(4, 1), vec![1, 1, 1, 1]);
+        assert_eq!(split_n(5, 2), vec![2, 2, 1]);
+        assert_eq!(split_n(3, 0), vec![3]);
+        for n in 1..=MAX_N {
+            for max in 0..=MAX_N {
+                let parts = split_n(n, max);
+                assert_eq!(
+                    parts.iter().map(|&p| u32::from(p)).sum::<u32>(),
+                    u32::from(n)
+                );
+                assert!(parts.iter().all(|&p| p >= 1 && (max == 0 || p <= max)));
+            }
+        }
+    }
+
+    #[test]
+    fn stream_fields_only_when_streaming() {
+        let p = ImageParams {
+            partial_images: 2,
+            ..params("a fox")
+        };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        assert_eq!(body, json!({"model": "gpt-image-2", "prompt": "a fox"}));
+        let p = ImageParams { stream: true, ..p };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"model": "gpt-image-2", "prompt": "a fox", "stream": true, "partial_images": 2})
+        );
+        let p = ImageParams {
+            partial_images: 4,
+            ..p
+        };
+        assert_eq!(generation_body(&p), Err(ParamError::BadPartialImages(4)));
+    }
+
+    #[test]
+    fn transparent_needs_a_gpt_image_1_model_and_an_alpha_format() {
+        let p = ImageParams {
+            background: Background::Transparent,
+            ..params("a logo")
+        };
+        assert!(matches!(
+            generation_body(&p),
+            Err(ParamError::TransparentUnsupported { .. })
+        ));
+        let p = ImageParams {
+            model: "gpt-image-1".into(),
+            ..p
+        };
+        assert!(generation_body(&p).is_ok());
+        let p = ImageParams {
+            output_format: OutputFormat::Jpeg,
+            ..p
+        };
+        assert_eq!(generation_body(&p), Err(ParamError::TransparentNeedsAlpha));
     }
 
     #[test]

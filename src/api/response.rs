@@ -32,6 +32,57 @@ pub struct Usage {
     pub output_tokens: Option<u64>,
     #[serde(default)]
     pub total_tokens: Option<u64>,
+    #[serde(default)]
+    pub input_tokens_details: Option<InputTokensDetails>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct InputTokensDetails {
+    #[serde(default)]
+    pub text_tokens: Option<u64>,
+    #[serde(default)]
+    pub image_tokens: Option<u64>,
+}
+
+/// Ways an answer differs from what was asked without saying so: a smaller size, another
+/// format. `answer_size`/`answer_format` are what the response claims; `decoded` and
+/// `decoded_mime` what the image really is (when known).
+pub fn delivery_warnings(
+    requested_size: &str,
+    requested_mime: &str,
+    answer_size: Option<&str>,
+    decoded: Option<(u32, u32)>,
+    decoded_mime: Option<&str>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let asked = crate::sizes::parse(requested_size).ok();
+    if let Some(crate::sizes::SizeSpec::Exact { width, height }) = asked {
+        let claimed = answer_size.and_then(|s| crate::sizes::parse(s).ok());
+        if let Some(crate::sizes::SizeSpec::Exact {
+            width: w,
+            height: h,
+        }) = claimed
+        {
+            if (w, h) != (width, height) {
+                out.push(format!(
+                    "The endpoint says it made {w}x{h}, not the {width}x{height} that was asked for (a silent downgrade)."
+                ));
+            }
+        }
+        if let Some((w, h)) = decoded.filter(|d| *d != (width, height)) {
+            out.push(format!(
+                "The image is really {w}x{h}, not the {width}x{height} that was asked for."
+            ));
+        }
+    }
+    if let Some(m) = decoded_mime.filter(|m| *m != requested_mime) {
+        out.push(format!(
+            "The image is {}, not the {} that was asked for.",
+            mime::label(m),
+            mime::label(requested_mime)
+        ));
+    }
+    out
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -278,6 +329,44 @@ mod tests {
                 message: "quota exceeded".into()
             })
         );
+    }
+
+    #[test]
+    fn silent_downgrades_are_named() {
+        assert!(delivery_warnings(
+            "1024x1024",
+            PNG,
+            Some("1024x1024"),
+            Some((1024, 1024)),
+            Some(PNG)
+        )
+        .is_empty());
+        assert!(delivery_warnings(
+            "auto",
+            PNG,
+            Some("1536x1024"),
+            Some((1536, 1024)),
+            Some(PNG)
+        )
+        .is_empty());
+        let w = delivery_warnings(
+            "2048x2048",
+            PNG,
+            Some("1024x1024"),
+            Some((1024, 1024)),
+            Some(JPEG),
+        );
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert!(w[0].contains("says it made 1024x1024, not the 2048x2048"));
+        assert!(w[1].contains("really 1024x1024"));
+        assert!(w[2].contains("JPEG, not the PNG"));
+    }
+
+    #[test]
+    fn usage_details_are_read() {
+        let body = r#"{"created":1,"data":[{"b64_json":"AAAA"}],"usage":{"input_tokens":50,"output_tokens":4160,"total_tokens":4210,"input_tokens_details":{"text_tokens":10,"image_tokens":40}}}"#;
+        let u = parse_images(body, PNG).unwrap().usage.unwrap();
+        assert_eq!(u.input_tokens_details.unwrap().image_tokens, Some(40));
     }
 
     #[test]

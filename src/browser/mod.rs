@@ -3,6 +3,7 @@
 pub mod download;
 pub mod fit_image;
 pub mod offline;
+pub mod sleep;
 pub mod storage;
 pub mod ticker;
 

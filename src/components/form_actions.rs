@@ -48,9 +48,11 @@ pub fn FormActions() -> impl IntoView {
                 }}
             </button>
             <Show when=move || { pending.get() > 0 }>
-                <button type="button" data-testid="cancel" on:click=move |_| state.runs.cancel_all()>
+                <button type="button" data-testid="cancel" aria-describedby="cancel-hint"
+                    on:click=move |_| state.runs.cancel_all()>
                     "Cancel"
                 </button>
+                <span id="cancel-hint" class="hint">"Stops waiting; the server may still finish and bill."</span>
             </Show>
         </div>
         <p class="hint" data-testid="expected-time">{expected}</p>

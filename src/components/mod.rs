@@ -1,9 +1,11 @@
 //! The UI, one component per file.
 
 pub mod app;
+pub mod background_field;
 pub mod choice_select;
 pub mod code_export;
 pub mod endpoint_confirm;
+pub mod endpoint_options_fields;
 pub mod form_actions;
 pub mod param_fields;
 pub mod preset_library;
@@ -17,4 +19,6 @@ pub mod settings_panel;
 pub mod share_link;
 pub mod size_feedback;
 pub mod size_field;
+pub mod slot_view;
+pub mod stream_fields;
 pub mod waiting_indicator;

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 
-use crate::api::request::{Background, Moderation, OutputFormat, Quality, MAX_N};
-use crate::components::{choice_select::ChoiceSelect, size_field::SizeField};
+use crate::api::request::{Moderation, OutputFormat, Quality, MAX_N};
+use crate::components::{
+    background_field::BackgroundField, choice_select::ChoiceSelect, size_field::SizeField,
+    stream_fields::StreamFields,
+};
 use crate::state::use_app_state;
 
 /// Reads a whole number in `range` from a number input, or explains what is expected.
@@ -46,8 +49,7 @@ pub fn ParamFields() -> impl IntoView {
                         }/>
                 </div>
             </Show>
-            <ChoiceSelect label="Background" id="background" value=form.background choices=vec![
-                (Background::Auto, "auto"), (Background::Opaque, "opaque")]/>
+            <BackgroundField/>
             <ChoiceSelect label="Moderation" id="moderation" value=form.moderation choices=vec![
                 (Moderation::Auto, "auto"), (Moderation::Low, "low (less restrictive)")]/>
             <div class="field">
@@ -59,6 +61,7 @@ pub fn ParamFields() -> impl IntoView {
                         Err(why) => state.form_error.set(Some(why)),
                     }/>
             </div>
+            <StreamFields/>
         </fieldset>
     }
 }

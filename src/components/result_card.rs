@@ -2,11 +2,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::request::ImageParams;
-use crate::api::response::{ImageOut, ImageSource};
+use crate::api::response::{delivery_warnings, ImageOut, ImageSource};
 use crate::browser::download::{click_link, data_url_bytes, save_bytes};
 use crate::browser::fit_image::{fit_data_url, FittedImage};
 use crate::file_names::result_file_name;
-use crate::sizes::{self, SizeSpec};
 
 fn save(source: &ImageSource, mime: &str, name: &str) -> Result<(), String> {
     match source {
@@ -25,6 +24,8 @@ pub fn ResultCard(
     index: usize,
     params: ImageParams,
     created: i64,
+    /// The `size` the answer claims, when it says one.
+    answer_size: Option<String>,
 ) -> impl IntoView {
     let (api_dims, set_api_dims) = signal(None::<(u32, u32)>);
     let (dims, set_dims) = signal(None::<(u32, u32)>);
@@ -36,12 +37,32 @@ pub fn ResultCard(
     };
     let mime = image.mime.clone();
     let target = params.deliver_exact;
-    let requested = sizes::parse(&params.size).ok();
-    let mismatch = move || match (api_dims.get()?, requested) {
-        ((w, h), Some(SizeSpec::Exact { width, height })) if (width, height) != (w, h) => Some(
-            format!("The endpoint returned {w}x{h}, not the {width}x{height} that was asked for."),
-        ),
-        _ => None,
+    // What the bytes really are, whatever the answer declares.
+    let real_mime = match &original {
+        ImageSource::DataUrl(url) => url
+            .split_once(";base64,")
+            .and_then(|(_, b64)| crate::api::mime::sniff_base64(b64)),
+        ImageSource::Url(_) => None,
+    };
+    let (requested_size, requested_mime) = (params.size.clone(), params.output_format.mime());
+    let warnings = move || {
+        delivery_warnings(
+            &requested_size,
+            requested_mime,
+            answer_size.as_deref(),
+            api_dims.get(),
+            real_mime,
+        )
+    };
+    let link_note = match &original {
+        ImageSource::Url(url) => Some(view! {
+            <p class="warning" data-testid="link-only">
+                "The endpoint returned a link, and this page may not read the file behind it (the server does not allow it: CORS), so it cannot be stored, cropped or downloaded from here. "
+                <a href=url.clone() target="_blank" rel="noopener noreferrer">"Open the image"</a>
+                " (such links usually expire)."
+            </p>
+        }),
+        ImageSource::DataUrl(_) => None,
     };
     let (source_for_fit, mime_for_fit) = (original.clone(), mime.clone());
     let on_load = move |ev: web_sys::Event| {
@@ -118,7 +139,8 @@ pub fn ResultCard(
                 </Show>
             </figcaption>
             {move || fitted.get().map(|f| view! { <p class="hint" data-testid="fit-note">{f.note}</p> })}
-            {move || mismatch().map(|m| view! { <p class="warning">{m}</p> })}
+            {move || warnings().into_iter().map(|m| view! { <p class="warning" data-testid="delivery-warning">{m}</p> }).collect_view()}
+            {link_note}
             {move || problem.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
             {image.revised_prompt.map(|p| view! { <p class="revised"><span>"Revised prompt: "</span>{p}</p> })}
         </figure>

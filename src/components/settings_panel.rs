@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::request::DEFAULT_BASE_URL;
+use crate::components::endpoint_options_fields::EndpointOptionsFields;
 use crate::state::use_app_state;
 
 const KNOWN_MODELS: &[&str] = &[
@@ -41,6 +42,7 @@ pub fn SettingsPanel() -> impl IntoView {
                     {KNOWN_MODELS.iter().map(|m| view! { <option value=*m></option> }).collect_view()}
                 </datalist>
             </div>
+            <EndpointOptionsFields/>
         </fieldset>
     }
 }

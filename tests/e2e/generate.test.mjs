@@ -100,9 +100,9 @@ test('an injected 400 shows the message and the parameter', async () => {
   assert.equal(await page.getByTestId('result-image').count(), 0);
 });
 
-test('an injected 500 shows the server error', async () => {
+test('an injected 500 that persists shows the server error', async () => {
   const { page } = ctx.app;
-  await ctx.backend.fault({ match: 'boom e2e', status: 500, body: JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error' } }) });
+  await ctx.backend.fault({ match: 'boom e2e', status: 500, times: 0, body: JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error' } }) });
   await page.getByTestId('prompt').fill('boom e2e');
   await page.getByTestId('generate').click();
   const error = page.getByTestId('error-message');
@@ -112,7 +112,7 @@ test('an injected 500 shows the server error', async () => {
 
 test('a proxy HTML error page is summarised, never dumped', async () => {
   const { page } = ctx.app;
-  await ctx.backend.fault({ match: 'proxy e2e', variant: 'html_502' });
+  await ctx.backend.fault({ match: 'proxy e2e', variant: 'html_502', times: 0 });
   await page.getByTestId('prompt').fill('proxy e2e');
   await page.getByTestId('generate').click();
   const text = await page.getByTestId('error-message').innerText();

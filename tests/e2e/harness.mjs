@@ -147,6 +147,7 @@ export function useApp({ prefix = '/', viewport, colorScheme } = {}) {
   let steady;
   before(async () => {
     steady = await startSteady();
+    ctx.steadyUrl = steady.url;
     ctx.backend = await startBackend({ steadyUrl: steady.url, prefix });
     ctx.browser = await launchBrowser();
   });

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 
 pub const ALLOWED_METHODS: &str = "GET, POST, DELETE, OPTIONS";
 pub const ALLOWED_HEADERS: &[&str] = &["authorization", "content-type"];
-pub const EXPOSED_HEADERS: &str = "x-request-id";
+pub const EXPOSED_HEADERS: &str = "x-request-id, retry-after";
 
 /// Marks a response that must go out without CORS headers.
 #[derive(Debug, Clone, Copy)]

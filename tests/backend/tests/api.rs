@@ -893,7 +893,7 @@ async fn cors_preflight_is_strict() {
     assert_eq!(a.header("access-control-allow-origin"), Some("*"));
     assert_eq!(
         a.header("access-control-expose-headers"),
-        Some("x-request-id")
+        Some("x-request-id, retry-after")
     );
 }
 

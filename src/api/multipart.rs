@@ -1,0 +1,273 @@
+//! The edit request (`POST {base}/images/edits`) as multipart parts: the same scalar fields as
+//! a generation, as text, then one `image[]` part per reference in upload order, then `mask`.
+//!
+//! The browser turns these parts into `FormData` and sets the boundary itself; [`encode`] is
+//! the same body as bytes, used to check it against the spec in tests.
+
+use super::request::{generation_body, ImageParams, ParamError};
+use super::upload::{EditUploads, Upload};
+
+/// OpenAI takes up to 16 references per edit.
+pub const MAX_REFERENCES: usize = 16;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PartValue {
+    Text(String),
+    File(Upload),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub name: String,
+    pub value: PartValue,
+}
+
+/// Why an edit cannot be sent as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    Params(ParamError),
+    NoReferences,
+    TooManyReferences(usize),
+    MaskNotPng,
+    MaskSize { mask: (u32, u32), image: (u32, u32) },
+}
+
+impl From<ParamError> for EditError {
+    fn from(e: ParamError) -> Self {
+        EditError::Params(e)
+    }
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::Params(e) => write!(f, "{e}"),
+            EditError::NoReferences => write!(f, "An edit needs at least one reference image."),
+            EditError::TooManyReferences(n) => write!(
+                f,
+                "{n} references: an edit takes at most {MAX_REFERENCES}. Remove {}.",
+                n - MAX_REFERENCES
+            ),
+            EditError::MaskNotPng => write!(f, "The mask must be a PNG with an alpha channel."),
+            EditError::MaskSize { mask, image } => write!(
+                f,
+                "The mask is {}x{} but image 1 is {}x{}: they must be the same size.",
+                mask.0, mask.1, image.0, image.1
+            ),
+        }
+    }
+}
+
+/// Edits take no `moderation` field (it exists for generations only).
+const NOT_FOR_EDITS: &[&str] = &["moderation"];
+
+/// The parts of an edit request, in the order they are sent.
+pub fn edit_parts(params: &ImageParams, uploads: &EditUploads) -> Result<Vec<Part>, EditError> {
+    let body = generation_body(params)?;
+    let first = uploads.images.first().ok_or(EditError::NoReferences)?;
+    if uploads.images.len() > MAX_REFERENCES {
+        return Err(EditError::TooManyReferences(uploads.images.len()));
+    }
+    if let Some(mask) = &uploads.mask {
+        if mask.content_type != super::mime::PNG {
+            return Err(EditError::MaskNotPng);
+        }
+        if (mask.width, mask.height) != (first.width, first.height) {
+            return Err(EditError::MaskSize {
+                mask: (mask.width, mask.height),
+                image: (first.width, first.height),
+            });
+        }
+    }
+    let mut parts: Vec<Part> = body
+        .text_fields()
+        .into_iter()
+        .filter(|(name, _)| !NOT_FOR_EDITS.contains(name))
+        .map(|(name, text)| Part {
+            name: name.into(),
+            value: PartValue::Text(text),
+        })
+        .collect();
+    parts.extend(uploads.images.iter().map(|u| Part {
+        name: "image[]".into(),
+        value: PartValue::File(u.clone()),
+    }));
+    parts.extend(uploads.mask.iter().map(|m| Part {
+        name: "mask".into(),
+        value: PartValue::File(m.clone()),
+    }));
+    Ok(parts)
+}
+
+/// The `multipart/form-data` body for `parts` with `boundary`, as a browser would send it.
+pub fn encode(parts: &[Part], boundary: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    for part in parts {
+        out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        match &part.value {
+            PartValue::Text(text) => {
+                out.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{}\"\r\n\r\n{text}\r\n",
+                        part.name
+                    )
+                    .as_bytes(),
+                );
+            }
+            PartValue::File(file) => {
+                out.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{}\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+                        part.name,
+                        file.file_name.replace('"', "%22"),
+                        file.content_type
+                    )
+                    .as_bytes(),
+                );
+                out.extend_from_slice(&file.bytes);
+                out.extend_from_slice(b"\r\n");
+            }
+        }
+    }
+    out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::request::{Moderation, Quality};
+
+    pub fn upload(name: &str, mime: &str, w: u32, h: u32) -> Upload {
+        Upload {
+            file_name: name.into(),
+            content_type: mime.into(),
+            bytes: vec![1, 2, 3].into(),
+            width: w,
+            height: h,
+        }
+    }
+
+    fn params() -> ImageParams {
+        ImageParams {
+            prompt: "make it blue".into(),
+            quality: Quality::Low,
+            moderation: Moderation::Low,
+            n: 2,
+            stream: true,
+            partial_images: 2,
+            ..ImageParams::default()
+        }
+    }
+
+    fn names(parts: &[Part]) -> Vec<&str> {
+        parts.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn scalars_as_text_then_images_in_order_then_mask() {
+        let uploads = EditUploads {
+            images: vec![
+                upload("ref-1.png", "image/png", 1024, 1024),
+                upload("ref-2.webp", "image/webp", 800, 600),
+            ],
+            mask: Some(upload("mask.png", "image/png", 1024, 1024)),
+        };
+        let parts = edit_parts(&params(), &uploads).unwrap();
+        assert_eq!(
+            names(&parts),
+            [
+                "model",
+                "prompt",
+                "n",
+                "quality",
+                "stream",
+                "partial_images",
+                "image[]",
+                "image[]",
+                "mask"
+            ]
+        );
+        assert_eq!(parts[2].value, PartValue::Text("2".into()));
+        assert_eq!(parts[4].value, PartValue::Text("true".into()));
+        assert!(
+            matches!(&parts[7].value, PartValue::File(u) if u.file_name == "ref-2.webp"),
+            "order kept"
+        );
+    }
+
+    #[test]
+    fn moderation_and_input_fidelity_are_never_sent_to_edits() {
+        let uploads = EditUploads {
+            images: vec![upload("a.png", "image/png", 16, 16)],
+            mask: None,
+        };
+        let parts = edit_parts(&params(), &uploads).unwrap();
+        for name in ["moderation", "input_fidelity", "response_format", "style"] {
+            assert!(!names(&parts).contains(&name), "{name}");
+        }
+    }
+
+    #[test]
+    fn refusals() {
+        let one = |mask| EditUploads {
+            images: vec![upload("a.png", "image/png", 1024, 1024)],
+            mask,
+        };
+        assert_eq!(
+            edit_parts(&params(), &EditUploads::default()),
+            Err(EditError::NoReferences)
+        );
+        let many = EditUploads {
+            images: vec![upload("a.png", "image/png", 16, 16); 17],
+            mask: None,
+        };
+        assert_eq!(
+            edit_parts(&params(), &many),
+            Err(EditError::TooManyReferences(17))
+        );
+        let err = edit_parts(
+            &params(),
+            &one(Some(upload("m.png", "image/png", 512, 512))),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("512x512 but image 1 is 1024x1024"));
+        assert_eq!(
+            edit_parts(
+                &params(),
+                &one(Some(upload("m.webp", "image/webp", 1024, 1024)))
+            ),
+            Err(EditError::MaskNotPng)
+        );
+        let empty_prompt = ImageParams {
+            prompt: " ".into(),
+            ..params()
+        };
+        assert!(matches!(
+            edit_parts(&empty_prompt, &one(None)),
+            Err(EditError::Params(ParamError::EmptyPrompt))
+        ));
+    }
+
+    #[test]
+    fn encoded_body_has_each_part_with_filename_and_type() {
+        let parts = vec![
+            Part {
+                name: "prompt".into(),
+                value: PartValue::Text("x".into()),
+            },
+            Part {
+                name: "image[]".into(),
+                value: PartValue::File(upload("a.png", "image/png", 1, 1)),
+            },
+        ];
+        let body = encode(&parts, "BOUND");
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.starts_with(
+            "--BOUND\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\nx\r\n"
+        ));
+        assert!(text
+            .contains("name=\"image[]\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"));
+        assert!(text.ends_with("\r\n--BOUND--\r\n"));
+    }
+}

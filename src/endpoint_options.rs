@@ -1,0 +1,88 @@
+//! Per-endpoint request options: how many images one request may ask for, how many requests
+//! run at once, and the timeout. Pure data; stored per base URL.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::request::MAX_N;
+
+/// Some gateways take only n=1; above the limit, n is split into parallel requests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EndpointOptions {
+    /// 1..=10; 10 means n is always sent natively.
+    pub max_per_request: u8,
+    /// Requests of one run in flight at once.
+    pub parallel: u8,
+    /// Seconds; None = from quality and size (facts sheet).
+    pub timeout_secs: Option<u64>,
+}
+
+pub const DEFAULT_PARALLEL: u8 = 4;
+pub const MAX_PARALLEL: u8 = 10;
+/// Shorter timeouts would give up on requests that usually succeed.
+pub const MIN_TIMEOUT_SECS: u64 = 5;
+pub const MAX_TIMEOUT_SECS: u64 = 3_600;
+
+impl Default for EndpointOptions {
+    fn default() -> Self {
+        EndpointOptions {
+            max_per_request: MAX_N,
+            parallel: DEFAULT_PARALLEL,
+            timeout_secs: None,
+        }
+    }
+}
+
+impl EndpointOptions {
+    /// Values out of range (an old or hand-edited store) are brought back into range.
+    pub fn clamped(self) -> Self {
+        EndpointOptions {
+            max_per_request: self.max_per_request.clamp(1, MAX_N),
+            parallel: self.parallel.clamp(1, MAX_PARALLEL),
+            timeout_secs: self
+                .timeout_secs
+                .map(|t| t.clamp(MIN_TIMEOUT_SECS, MAX_TIMEOUT_SECS)),
+        }
+    }
+}
+
+/// Reads a whole-number setting typed by the user, or says what is expected.
+pub fn parse_setting(text: &str, what: &str, min: u64, max: u64) -> Result<u64, String> {
+    let t = text.trim();
+    match t.parse::<u64>() {
+        Ok(v) if (min..=max).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "{what} must be a whole number from {min} to {max}, not \"{t}\"."
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_values_are_clamped_and_missing_ones_defaulted() {
+        let o: EndpointOptions = serde_json::from_str(r#"{"max_per_request":0}"#).unwrap();
+        assert_eq!(o.clamped().max_per_request, 1);
+        assert_eq!(o.parallel, DEFAULT_PARALLEL);
+        let o = EndpointOptions {
+            max_per_request: 99,
+            parallel: 0,
+            timeout_secs: Some(1),
+        }
+        .clamped();
+        assert_eq!(
+            (o.max_per_request, o.parallel, o.timeout_secs),
+            (10, 1, Some(5))
+        );
+    }
+
+    #[test]
+    fn typed_settings() {
+        assert_eq!(parse_setting(" 12 ", "Timeout", 5, 3600), Ok(12));
+        let e = parse_setting("1.5", "Timeout", 5, 3600).unwrap_err();
+        assert!(e.contains("whole number from 5 to 3600"), "{e}");
+        assert!(parse_setting("4", "Timeout", 5, 3600).is_err());
+    }
+}

@@ -1,0 +1,285 @@
+// The request engine end to end: a matrix of request shapes all accepted by Steady (OpenAI's
+// spec), streaming, n split into parallel requests, retries, and one test per failure case.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './harness.mjs';
+
+const ctx = useApp();
+
+const images = (page) => page.evaluate(() =>
+  [...document.querySelectorAll('[data-testid=result-image]')].filter((i) => i.dataset.width).length);
+
+async function waitForImages(page, count) {
+  await page.waitForFunction((n) =>
+    [...document.querySelectorAll('[data-testid=result-image]')].filter((i) => i.dataset.width).length >= n, count);
+}
+
+async function setNumber(page, id, value) {
+  await page.getByTestId(id).fill(String(value));
+  await page.getByTestId(id).press('Tab');
+}
+
+async function openLimits(page) {
+  await page.locator('details.endpoint-options summary').click();
+}
+
+async function send(page, prompt) {
+  await page.getByTestId('prompt').fill(prompt);
+  await page.getByTestId('generate').click();
+}
+
+async function errorText(page) {
+  const error = page.locator('.run [data-testid=error-message]').first();
+  await error.waitFor({ timeout: 30_000 });
+  return error.innerText();
+}
+
+/** Each row: how to set the form, and the exact body (or bodies) the endpoint must see. */
+const MATRIX = [
+  { name: 'quality low', set: { quality: 'low' }, body: { quality: 'low' } },
+  { name: 'quality medium', set: { quality: 'medium' }, body: { quality: 'medium' } },
+  { name: 'quality high', set: { quality: 'high' }, body: { quality: 'high' } },
+  { name: 'quality auto', set: { quality: 'auto' }, body: {} },
+  { name: 'jpeg 50', set: { 'output-format': 'jpeg', 'output-compression': 50 }, body: { output_format: 'jpeg', output_compression: 50 }, mime: 'image/jpeg' },
+  { name: 'webp 90', set: { 'output-format': 'webp', 'output-compression': 90 }, body: { output_format: 'webp', output_compression: 90 }, mime: 'image/webp' },
+  { name: 'png', set: { 'output-format': 'png' }, body: {} },
+  { name: 'opaque', set: { background: 'opaque' }, body: { background: 'opaque' } },
+  { name: 'transparent gpt-image-1', model: 'gpt-image-1', set: { background: 'transparent' }, body: { background: 'transparent' } },
+  { name: 'transparent gpt-image-1.5 webp', model: 'gpt-image-1.5', set: { 'output-format': 'webp', background: 'transparent' }, body: { output_format: 'webp', background: 'transparent' } },
+  { name: 'moderation low', set: { moderation: 'low' }, body: { moderation: 'low' } },
+  { name: 'n=3 native', set: { n: 3 }, body: { n: 3 }, images: 3 },
+  { name: 'n=3 split by 1', limit: 1, set: { n: 3 }, bodies: [{}, {}, {}], images: 3 },
+  { name: 'n=5 split by 2', limit: 2, set: { n: 5 }, bodies: [{ n: 2 }, { n: 2 }, {}], images: 5 },
+  { name: 'stream, no partials', set: { stream: true }, body: { stream: true } },
+  { name: 'stream, 1 partial', set: { stream: true, 'partial-images': '1' }, body: { stream: true, partial_images: 1 } },
+  { name: 'stream, 2 partials', set: { stream: true, 'partial-images': '2' }, body: { stream: true, partial_images: 2 } },
+  { name: 'stream, 3 partials', set: { stream: true, 'partial-images': '3' }, body: { stream: true, partial_images: 3 } },
+  { name: 'stream n=2', set: { stream: true, n: 2 }, body: { stream: true, n: 2 }, images: 2 },
+  { name: '2048x1152', set: { 'size-input': '2048x1152' }, body: { size: '2048x1152' }, dims: [2048, 1152] },
+  { name: 'gpt-image-1-mini portrait', model: 'gpt-image-1-mini', set: { 'size-input': '1024x1536', quality: 'low' }, body: { size: '1024x1536', quality: 'low' }, dims: [1024, 1536] },
+  { name: 'everything at once', set: { quality: 'low', 'output-format': 'jpeg', 'output-compression': 70, background: 'opaque', moderation: 'low', n: 2, 'size-input': '1536x1024' }, body: { quality: 'low', output_format: 'jpeg', output_compression: 70, background: 'opaque', moderation: 'low', n: 2, size: '1536x1024' }, images: 2, mime: 'image/jpeg', dims: [1536, 1024] },
+];
+
+async function applyRow(page, row) {
+  await page.getByTestId('model').fill(row.model ?? 'gpt-image-2');
+  for (const [id, value] of Object.entries(row.set)) {
+    const el = page.getByTestId(id);
+    if (id === 'stream') await el.setChecked(value);
+    else if (['output-compression', 'n'].includes(id)) await setNumber(page, id, value);
+    else if (id === 'size-input') { await el.fill(value); await el.press('Tab'); }
+    else await el.selectOption(value);
+  }
+}
+
+test(`a matrix of ${MATRIX.length} request shapes: every body exact and accepted by Steady`, async () => {
+  assert.ok(MATRIX.length >= 20);
+  const { page, problems } = ctx.app;
+  await openLimits(page);
+  let shown = 0;
+  for (const row of MATRIX) {
+    await page.reload();
+    await page.getByTestId('generate').waitFor();
+    await openLimits(page);
+    await setNumber(page, 'max-per-request', row.limit ?? 10);
+    await ctx.backend.clearRequests();
+    await applyRow(page, row);
+    const prompt = `matrix ${row.name}`;
+    await send(page, prompt);
+    const expected = row.images ?? 1;
+    await waitForImages(page, expected);
+    shown = await images(page);
+    assert.equal(shown, expected, row.name);
+    const log = await ctx.backend.requests();
+    const bodies = (row.bodies ?? [row.body]).map((b) => ({ model: row.model ?? 'gpt-image-2', prompt, ...b }));
+    assert.equal(log.length, bodies.length, `${row.name}: ${log.length} requests`);
+    for (const r of log) assert.equal(r.steady?.status, 200, `${row.name}: Steady rejected ${JSON.stringify(r.json)}`);
+    const canonical = (b) => JSON.stringify(Object.fromEntries(Object.entries(b).sort(([a], [c]) => a.localeCompare(c))));
+    const sort = (list) => list.map(canonical).sort();
+    assert.deepEqual(sort(log.map((r) => r.json)), sort(bodies), row.name);
+    for (const img of await page.getByTestId('result-image').all()) {
+      if (row.mime) assert.equal(await img.getAttribute('data-mime'), row.mime, row.name);
+      if (row.dims) assert.deepEqual([+await img.getAttribute('data-width'), +await img.getAttribute('data-height')], row.dims, row.name);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('streaming shows partial previews, then the final image with its usage and cost', async () => {
+  const { page } = ctx.app;
+  await page.getByTestId('stream').check();
+  await page.getByTestId('partial-images').selectOption('3');
+  await send(page, 'streamed fox');
+  const partial = page.getByTestId('partial-image');
+  await partial.waitFor();
+  assert.match(await partial.getAttribute('src'), /^data:image\/png;base64,/);
+  await waitForImages(page, 1);
+  assert.equal(await partial.count(), 0, 'the preview gives way to the final image');
+  const meta = await page.getByTestId('result-meta').innerText();
+  assert.match(meta, /\d+ tokens · ~\$0\.\d+ at list prices/);
+  assert.match(meta, /request \S+/, 'x-request-id is readable');
+});
+
+test('a gateway that answers plain JSON to a stream request still delivers', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'ignores stream', variant: 'ignore_stream' });
+  await page.getByTestId('stream').check();
+  await send(page, 'ignores stream');
+  await waitForImages(page, 1);
+});
+
+test('a stream cut after a partial says the server may still bill, and is not retried', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'cut stream', variant: 'drop_stream' });
+  await page.getByTestId('stream').check();
+  await page.getByTestId('partial-images').selectOption('2');
+  await send(page, 'cut stream');
+  assert.match(await errorText(page), /stream ended before the final image \(1 partial image arrived\)\. The server may still finish and bill it/);
+  assert.equal((await ctx.backend.requests()).length, 1);
+});
+
+test('an error event in the stream is shown', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({
+    match: 'stream error', status: 200, content_type: 'text/event-stream',
+    body: ': hi\r\n\r\nevent: error\r\ndata: {"type":"error","error":{"message":"Your request was rejected by the safety system."}}\r\n\r\n',
+  });
+  await page.getByTestId('stream').check();
+  await send(page, 'stream error');
+  assert.match(await errorText(page), /error while streaming: Your request was rejected by the safety system/);
+});
+
+test('a 5xx is retried and then succeeds; the wait is shown', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'flaky', status: 503, times: 1 });
+  await send(page, 'flaky');
+  const status = page.getByTestId('retry-status');
+  await status.waitFor();
+  assert.match(await status.innerText(), /\(503\).*Retrying automatically in \d+(\.\d)? s \(attempt 2 of 3\)/s);
+  await waitForImages(page, 1);
+  assert.equal((await ctx.backend.requests()).length, 2);
+});
+
+test('5xx: after two retries the message says how many and how long', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'down', status: 500, times: 0 });
+  await send(page, 'down');
+  const text = await errorText(page);
+  assert.match(text, /failed \(500\)/);
+  assert.match(text, /Gave up after 2 automatic retries \(waited \d+(\.\d)? s between attempts\)/);
+  assert.equal((await ctx.backend.requests()).length, 3);
+  assert.equal(await page.getByTestId('retry').innerText(), 'Retry');
+});
+
+test('429 honours Retry-After, then succeeds', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'busy', status: 429, times: 1, headers: { 'retry-after': '2' } });
+  const started = Date.now();
+  await send(page, 'busy');
+  await waitForImages(page, 1);
+  const log = await ctx.backend.requests();
+  assert.equal(log.length, 2);
+  assert.ok(Date.now() - started >= 2000, 'waited at least the 2 s asked for');
+});
+
+test('429 that persists: rate limit or balance, and how long it waited', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'no balance', status: 429, times: 0, headers: { 'retry-after': '1' } });
+  await send(page, 'no balance');
+  const text = await errorText(page);
+  assert.match(text, /Rate limited or out of balance \(429\)/);
+  assert.match(text, /Still limited after 2 retries \(waited [2-9](\.\d)? s in all\)/);
+});
+
+for (const [status, expected] of [
+  [401, /key was refused \(401\).*Check the API key for this base URL/s],
+  [403, /Blocked \(403\).*reword the prompt, or set moderation to low/s],
+  [413, /too large \(413\).*Lower the upload budget.*1 MB/s],
+]) {
+  test(`${status} is explained and never retried automatically`, async () => {
+    const { page } = ctx.app;
+    await ctx.backend.fault({ match: `status ${status}`, status, times: 0 });
+    await send(page, `status ${status}`);
+    assert.match(await errorText(page), expected);
+    assert.equal((await ctx.backend.requests()).length, 1);
+  });
+}
+
+test('a timeout says what the timeout was, is not retried, and Retry warns about billing', async () => {
+  const { page } = ctx.app;
+  await openLimits(page);
+  await setNumber(page, 'timeout', 5);
+  await ctx.backend.fault({ match: 'too slow', delay_ms: 8000 });
+  await send(page, 'too slow');
+  assert.match(await errorText(page), /No answer within 5 s.*may still finish and bill/s);
+  assert.equal((await ctx.backend.requests()).length, 1);
+  assert.match(await page.getByTestId('retry').innerText(), /may still be billed/);
+});
+
+test('an endpoint without CORS is explained: a proxy is needed', async () => {
+  const { page } = ctx.app;
+  // Steady itself sends no CORS headers, like many gateways.
+  ctx.app.allowOrigin(new URL(ctx.steadyUrl).origin);
+  await page.getByTestId('base-url').fill(ctx.steadyUrl);
+  await send(page, 'no cors');
+  const text = await errorText(page);
+  assert.match(text, /does not accept calls from a browser \(CORS\) and a proxy is needed/);
+  assert.match(text, /Gave up after 2 automatic retries/);
+});
+
+test('cancel says the server may still finish and bill', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'cancel me', delay_ms: 10_000 });
+  await send(page, 'cancel me');
+  await page.getByTestId('cancel').click();
+  assert.match(await errorText(page), /Cancelled\. The server may still finish the image and bill it/);
+});
+
+test('url-only answers are fetched; a link the page may not read is shown as a link', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'linked', variant: 'url_only' });
+  await send(page, 'linked');
+  await waitForImages(page, 1);
+  assert.match(await page.getByTestId('result-image').getAttribute('src'), /^data:image\/png;base64,/);
+
+  await ctx.backend.fault({ match: 'no cors link', variant: 'url_only_no_cors' });
+  await send(page, 'no cors link');
+  const note = page.getByTestId('link-only');
+  await note.waitFor();
+  assert.match(await note.innerText(), /CORS/);
+  assert.match(await note.locator('a').getAttribute('href'), /^http:\/\/127\.0\.0\.1:\d+\/v1\/__files\//);
+});
+
+test('empty data and garbage JSON each get a clear message', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'empty', variant: 'empty_data' });
+  await send(page, 'empty');
+  assert.match(await errorText(page), /answered with no images \(empty "data"\)/);
+  await page.reload();
+  await page.getByTestId('generate').waitFor();
+  await ctx.backend.fault({ match: 'garbage', variant: 'garbage' });
+  await send(page, 'garbage');
+  assert.match(await errorText(page), /not with JSON/);
+});
+
+test('a silent size downgrade is named', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'downgraded', variant: 'downgrade_size' });
+  await page.getByTestId('size-input').fill('2048x2048');
+  await send(page, 'downgraded');
+  await waitForImages(page, 1);
+  const warnings = await page.getByTestId('delivery-warning').allInnerTexts();
+  assert.ok(warnings.some((w) => /says it made 1024x1024, not the 2048x2048/.test(w)), warnings.join('\n'));
+  assert.ok(warnings.some((w) => /really 1024x1024/.test(w)), warnings.join('\n'));
+});
+
+test('transparent is not offered for gpt-image-2, with the reason', async () => {
+  const { page } = ctx.app;
+  const options = () => page.getByTestId('background').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(await options(), ['auto', 'opaque']);
+  assert.match(await page.getByTestId('background-note').innerText(), /gpt-image-2 refuses it \(400\)/);
+  await page.getByTestId('model').fill('gpt-image-1');
+  assert.deepEqual(await options(), ['auto', 'opaque', 'transparent']);
+  await page.getByTestId('output-format').selectOption('jpeg');
+  assert.deepEqual(await options(), ['auto', 'opaque']);
+  assert.match(await page.getByTestId('background-note').innerText(), /needs PNG or WebP/);
+});
