@@ -51,7 +51,7 @@ test('axe-core finds nothing serious or critical on the main views, light and da
   await page.getByTestId('size-suggestion').first().click();
   await generate(page, 'axe e2e');
   await check('result');
-  await ctx.backend.fault({ match: 'axe failure e2e', status: 500 });
+  await ctx.backend.fault({ match: 'axe failure e2e', status: 400 });
   await page.getByTestId('prompt').fill('axe failure e2e');
   await page.getByTestId('generate').click();
   await page.getByTestId('error-message').first().waitFor();
