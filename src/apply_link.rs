@@ -19,8 +19,8 @@ pub fn apply_link(state: &AppState) {
         let current = state.settings.base_url.get_untracked();
         if endpoint_id(&base) != endpoint_id(&current) {
             if untrack(|| state.settings.current_key()).is_empty() {
-                state.settings.base_url.set(base.clone());
-                said.push(format!("The link set the base URL to {base}."));
+                state.settings.switch_to_endpoint(&base);
+                said.push(format!("The link selected the endpoint {base}."));
             } else {
                 state.pending_endpoint.set(Some(base));
             }

@@ -14,10 +14,13 @@ use crate::api::request::{check_base_url, generation_body, split_n, ImageParams}
 use crate::api::retry::{Failure, RetryDecision, RetryPolicy};
 use crate::api::upload::EditUploads;
 use crate::browser::sleep::sleep_ms;
+use crate::browser::storage::{read, write, StorageKind};
 use crate::estimate::default_timeout_secs;
+use crate::history::journal::{self, JournalEntry};
+use crate::http::Generated;
 use crate::http::{ImagesClient, Outgoing, Payload};
 use crate::sizes::{self, SizeSpec};
-use crate::state::{AppState, Slot, SlotStatus};
+use crate::state::{AppState, Run, Slot, SlotStatus};
 
 /// Sends what the form holds now: an edit when references are ready, else a generation.
 pub fn generate_from_form(state: AppState) {
@@ -98,14 +101,63 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                     break;
                 };
                 next.set(i + 1);
-                send_with_retries(&client, request, *slot, timeout_secs, &controller).await;
+                match send_with_retries(&client, request, *slot, timeout_secs, &controller).await {
+                    Ok(generated) => {
+                        // Kept before it is shown: nothing paid for is lost to a reload.
+                        let note = state.gallery.save(&run, i, slot.n, &generated).await;
+                        slot.save_note.set(note);
+                        slot.status.set(SlotStatus::Done(generated));
+                    }
+                    Err(failure) => slot.status.set(SlotStatus::Failed(failure)),
+                }
             }
             running.set(running.get() - 1);
             if running.get() == 0 {
                 state.runs.finish(&run);
+                journal_write(|text| journal::remove(text, &journal_entry_id(&run)));
             }
         });
     }
+}
+
+const JOURNAL_KEY: &str = "gis.journal";
+const INTERRUPTED_KEY: &str = "gis.interrupted";
+
+fn journal_entry_id(run: &Run) -> String {
+    format!("{}-{}", run.started_ms as u64, run.id)
+}
+
+/// Edits the journal synchronously (local storage): it is on disk before the request leaves.
+fn journal_write(change: impl FnOnce(&str) -> String) {
+    let text = read(StorageKind::Local, JOURNAL_KEY).unwrap_or_else(|| "[]".into());
+    let _ = write(StorageKind::Local, JOURNAL_KEY, &change(&text));
+}
+
+/// At start: what the journal still lists was cut by a reload or crash. It moves to the
+/// interrupted list, which stays until the user retries or dismisses each entry.
+pub fn take_interrupted() -> Vec<JournalEntry> {
+    let left = journal::decode(&read(StorageKind::Local, JOURNAL_KEY).unwrap_or_default());
+    let mut interrupted =
+        journal::decode(&read(StorageKind::Local, INTERRUPTED_KEY).unwrap_or_default());
+    interrupted.extend(left);
+    let _ = write(
+        StorageKind::Local,
+        INTERRUPTED_KEY,
+        &journal::encode(&interrupted),
+    );
+    let _ = write(StorageKind::Local, JOURNAL_KEY, "");
+    interrupted
+}
+
+/// Forgets an interrupted entry (retried or dismissed).
+pub fn dismiss_interrupted(state: AppState, id: &str) {
+    let text = read(StorageKind::Local, INTERRUPTED_KEY).unwrap_or_default();
+    let _ = write(
+        StorageKind::Local,
+        INTERRUPTED_KEY,
+        &journal::remove(&text, id),
+    );
+    state.interrupted.update(|list| list.retain(|e| e.id != id));
 }
 
 /// One request of a run, retried by [`RetryPolicy`] while the failure is transient.
@@ -115,17 +167,16 @@ async fn send_with_retries(
     slot: Slot,
     timeout_secs: u64,
     controller: &AbortController,
-) {
+) -> Result<Generated, Failure> {
     let policy = RetryPolicy::default();
     let (mut attempt, mut waited_ms) = (1u32, 0u64);
     loop {
         if controller.signal().aborted() {
-            slot.status.set(SlotStatus::Failed(Failure {
+            return Err(Failure {
                 error: ApiError::Cancelled,
                 retries: attempt - 1,
                 waited_ms,
-            }));
-            return;
+            });
         }
         slot.status.set(SlotStatus::Sending { attempt });
         let on_partial = move |_, image| slot.partial.set(Some(image));
@@ -133,10 +184,7 @@ async fn send_with_retries(
             .send(request, timeout_secs, controller, &on_partial)
             .await
         {
-            Ok(generated) => {
-                slot.status.set(SlotStatus::Done(generated));
-                return;
-            }
+            Ok(generated) => return Ok(generated),
             Err(e) => e,
         };
         match policy.decide(attempt, &error, js_sys::Math::random()) {
@@ -147,23 +195,21 @@ async fn send_with_retries(
                     reason: error.to_string(),
                 });
                 if sleep_ms(wait_ms, &controller.signal()).await.is_err() {
-                    slot.status.set(SlotStatus::Failed(Failure {
+                    return Err(Failure {
                         error: ApiError::Cancelled,
                         retries: attempt,
                         waited_ms,
-                    }));
-                    return;
+                    });
                 }
                 waited_ms += wait_ms;
                 attempt += 1;
             }
             _ => {
-                slot.status.set(SlotStatus::Failed(Failure {
+                return Err(Failure {
                     error,
                     retries: attempt - 1,
                     waited_ms,
-                }));
-                return;
+                })
             }
         }
     }

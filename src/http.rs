@@ -12,7 +12,7 @@ use web_sys::AbortController;
 use base64::Engine;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, FormData, ReadableStreamDefaultReader};
+use web_sys::{FormData, ReadableStreamDefaultReader};
 
 use crate::api::error::{self, ApiError};
 use crate::api::multipart::{Part, PartValue};
@@ -219,20 +219,14 @@ fn form_data(parts: &[Part]) -> Result<FormData, ApiError> {
         match &part.value {
             PartValue::Text(text) => form.append_with_str(&part.name, text).map_err(fail)?,
             PartValue::File(file) => {
-                let blob = bytes_blob(&file.bytes, &file.content_type).map_err(fail)?;
+                let blob = crate::browser::download::bytes_blob(&file.bytes, &file.content_type)
+                    .map_err(ApiError::Invalid)?;
                 form.append_with_blob_and_filename(&part.name, &blob, &file.file_name)
                     .map_err(fail)?
             }
         }
     }
     Ok(form)
-}
-
-fn bytes_blob(bytes: &[u8], mime: &str) -> Result<Blob, JsValue> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    Blob::new_with_u8_array_sequence_and_options(&parts, &options)
 }
 
 /// Reads an SSE answer as it arrives: previews go to `on_partial`, completed images are

@@ -11,65 +11,177 @@ use crate::api::retry::Failure;
 use crate::api::upload::EditUploads;
 use crate::browser::storage::{use_stored_string, StorageKind};
 use crate::endpoint_options::EndpointOptions;
+use crate::gallery::Gallery;
+use crate::history::journal::JournalEntry;
 use crate::http::Generated;
 use crate::preset::Preset;
+use crate::profiles::{Profile, ProfileBook};
 use crate::sizes::{self, SizePlan, Tier};
 
-/// Where requests go. Keys live in session storage only (never local storage), each bound to
-/// the base URL it was entered for: a key is never sent to another endpoint.
+/// Where requests go: the active endpoint profile. `base_url` and `model` are the active
+/// profile's fields as signals (forms bind to them; changes are written back to the profile).
+///
+/// Keys are kept apart from profiles: per profile and bound to the base URL they were entered
+/// for, in session storage by default, or in local storage when the profile opts in. A key is
+/// never sent to another base URL, and never goes into profiles, links, exports or history.
 #[derive(Clone, Copy)]
 pub struct Settings {
     pub base_url: RwSignal<String>,
-    /// JSON object `{base URL: key}`.
-    keys: RwSignal<String>,
     pub model: RwSignal<String>,
-    /// JSON object `{base URL: EndpointOptions}`, in local storage (no secrets in it).
-    options: RwSignal<String>,
+    /// The stored `ProfileBook` (JSON, local storage).
+    book_text: RwSignal<String>,
+    /// `{profile id: {base, key}}` for this tab only.
+    session_keys: RwSignal<String>,
+    /// The same, for profiles that chose "remember on this device".
+    device_keys: RwSignal<String>,
 }
+
+/// A key and the base URL it was entered for.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct BoundKey {
+    base: String,
+    key: String,
+}
+
+type KeyMap = std::collections::BTreeMap<String, BoundKey>;
 
 impl Settings {
     pub fn from_storage() -> Self {
-        Settings {
-            base_url: use_stored_string(StorageKind::Local, "gis.base_url", DEFAULT_BASE_URL),
-            keys: use_stored_string(StorageKind::Session, "gis.api_keys", "{}"),
-            model: use_stored_string(StorageKind::Local, "gis.model", DEFAULT_MODEL),
-            options: use_stored_string(StorageKind::Local, "gis.endpoint_options", "{}"),
+        use crate::browser::storage::read;
+        let book_text = use_stored_string(StorageKind::Local, "gis.profiles", "");
+        // First start of this version: the single endpoint an older version stored becomes
+        // the first profile.
+        let book = ProfileBook::decode(&book_text.get_untracked(), || {
+            let base =
+                read(StorageKind::Local, "gis.base_url").unwrap_or_else(|| DEFAULT_BASE_URL.into());
+            let model =
+                read(StorageKind::Local, "gis.model").unwrap_or_else(|| DEFAULT_MODEL.into());
+            ProfileBook::starting(&base, &model)
+        });
+        book_text.set(book.encode());
+        let active = book.active().clone();
+        let settings = Settings {
+            base_url: RwSignal::new(active.base_url),
+            model: RwSignal::new(active.model),
+            book_text,
+            session_keys: use_stored_string(StorageKind::Session, "gis.profile_keys", "{}"),
+            device_keys: use_stored_string(StorageKind::Local, "gis.remembered_keys", "{}"),
+        };
+        // Edits of the two fields are edits of the active profile.
+        Effect::new(move |_| {
+            let (base, model) = (settings.base_url.get(), settings.model.get());
+            settings.update_book(|b| {
+                let p = b.active_mut();
+                p.base_url = base;
+                p.model = model;
+            });
+        });
+        settings
+    }
+
+    /// The profiles (reactive).
+    pub fn book(&self) -> ProfileBook {
+        ProfileBook::decode(&self.book_text.get(), ProfileBook::default)
+    }
+
+    fn update_book(&self, change: impl FnOnce(&mut ProfileBook)) {
+        let mut book = untrack(|| self.book());
+        let before = book.clone();
+        change(&mut book);
+        if book != before {
+            self.book_text.set(book.encode());
         }
     }
 
-    fn options_map(&self) -> std::collections::BTreeMap<String, EndpointOptions> {
-        serde_json::from_str(&self.options.get()).unwrap_or_default()
+    /// The active profile (reactive).
+    pub fn active(&self) -> Profile {
+        self.book().active().clone()
     }
 
-    /// The options of the current base URL (reactive).
-    pub fn current_options(&self) -> EndpointOptions {
-        self.options_map()
-            .get(&endpoint_id(&self.base_url.get()))
-            .copied()
-            .unwrap_or_default()
-            .clamped()
+    /// Makes profile `id` active: its endpoint, model and key apply from now on.
+    pub fn switch_to(&self, id: &str) {
+        self.update_book(|b| {
+            if b.get(id).is_some() {
+                b.active = id.to_string();
+            }
+        });
+        let p = untrack(|| self.active());
+        self.base_url.set(p.base_url);
+        self.model.set(p.model);
     }
 
-    /// Changes the options of the current base URL.
-    pub fn update_options(&self, change: impl FnOnce(&mut EndpointOptions)) {
-        let mut map = untrack(|| self.options_map());
-        let id = endpoint_id(&self.base_url.get_untracked());
-        let entry = map.entry(id).or_default();
-        change(entry);
-        *entry = entry.clamped();
-        self.options
-            .set(serde_json::to_string(&map).unwrap_or_else(|_| "{}".into()));
+    /// Switches to the profile of `base_url`, adding one when none has it.
+    pub fn switch_to_endpoint(&self, base_url: &str) {
+        let mut id = None;
+        self.update_book(|b| {
+            id = Some(match b.find_by_base(base_url) {
+                Some(p) => p.id.clone(),
+                None => {
+                    let model = b.active().model.clone();
+                    b.add(base_url, &model)
+                }
+            });
+        });
+        if let Some(id) = id {
+            self.switch_to(&id);
+        }
     }
 
-    fn key_map(&self) -> std::collections::BTreeMap<String, String> {
-        serde_json::from_str(&self.keys.get()).unwrap_or_default()
+    /// A new profile for the current endpoint, made active.
+    pub fn add_profile(&self) {
+        let (base, model) = (self.base_url.get_untracked(), self.model.get_untracked());
+        let mut id = String::new();
+        self.update_book(|b| id = b.add(&base, &model));
+        self.switch_to(&id);
     }
 
-    /// The key entered for `base_url` (reactive), or empty.
+    pub fn rename_active(&self, name: &str) -> Result<(), String> {
+        let mut outcome = Ok(());
+        self.update_book(|b| {
+            let id = b.active.clone();
+            outcome = b.rename(&id, name);
+        });
+        outcome
+    }
+
+    /// Deletes the active profile and its key.
+    pub fn delete_active(&self) -> Result<(), String> {
+        let id = untrack(|| self.book().active);
+        let mut outcome = Ok(());
+        self.update_book(|b| outcome = b.delete(&id));
+        outcome?;
+        for store in [self.session_keys, self.device_keys] {
+            Self::edit_keys(store, |m| {
+                m.remove(&id);
+            });
+        }
+        let next = untrack(|| self.book().active);
+        self.switch_to(&next);
+        Ok(())
+    }
+
+    fn keys_in(store: RwSignal<String>) -> KeyMap {
+        serde_json::from_str(&store.get()).unwrap_or_default()
+    }
+
+    fn edit_keys(store: RwSignal<String>, change: impl FnOnce(&mut KeyMap)) {
+        let mut map = untrack(|| Self::keys_in(store));
+        change(&mut map);
+        store.set(serde_json::to_string(&map).unwrap_or_else(|_| "{}".into()));
+    }
+
+    /// The active profile's key if it was entered for `base_url` (reactive), else empty.
     pub fn key_for(&self, base_url: &str) -> String {
-        self.key_map()
-            .get(&endpoint_id(base_url))
-            .cloned()
+        let profile = self.active();
+        let store = if profile.remember_key {
+            self.device_keys
+        } else {
+            self.session_keys
+        };
+        Self::keys_in(store)
+            .get(&profile.id)
+            .filter(|k| k.base == endpoint_id(base_url))
+            .map(|k| k.key.clone())
             .unwrap_or_default()
     }
 
@@ -78,23 +190,69 @@ impl Settings {
         self.key_for(&self.base_url.get())
     }
 
-    /// Sets (or, when empty, forgets) the key for the current base URL.
+    /// Sets (or, when empty, forgets) the active profile's key, bound to the current base URL.
     pub fn set_current_key(&self, key: &str) {
-        let mut map = self.key_map();
-        let id = endpoint_id(&self.base_url.get_untracked());
-        if key.trim().is_empty() {
-            map.remove(&id);
+        let profile = untrack(|| self.active());
+        let base = endpoint_id(&self.base_url.get_untracked());
+        let store = if profile.remember_key {
+            self.device_keys
         } else {
-            map.insert(id, key.trim().to_string());
+            self.session_keys
+        };
+        Self::edit_keys(store, |m| {
+            if key.trim().is_empty() {
+                m.remove(&profile.id);
+            } else {
+                m.insert(
+                    profile.id.clone(),
+                    BoundKey {
+                        base,
+                        key: key.trim().to_string(),
+                    },
+                );
+            }
+        });
+    }
+
+    /// Opts the active profile in or out of keeping its key on this device; the key moves
+    /// to the chosen storage (and is erased from the other).
+    pub fn set_remember_key(&self, remember: bool) {
+        let id = untrack(|| self.book().active);
+        let (from, to) = if remember {
+            (self.session_keys, self.device_keys)
+        } else {
+            (self.device_keys, self.session_keys)
+        };
+        let moved = untrack(|| Self::keys_in(from)).remove(&id);
+        Self::edit_keys(from, |m| {
+            m.remove(&id);
+        });
+        if let Some(k) = moved {
+            Self::edit_keys(to, |m| {
+                m.insert(id.clone(), k);
+            });
         }
-        self.keys
-            .set(serde_json::to_string(&map).unwrap_or_else(|_| "{}".into()));
+        self.update_book(|b| b.active_mut().remember_key = remember);
+    }
+
+    /// The limits of the active profile (reactive).
+    pub fn current_options(&self) -> EndpointOptions {
+        self.active().options.clamped()
+    }
+
+    /// Changes the limits of the active profile.
+    pub fn update_options(&self, change: impl FnOnce(&mut EndpointOptions)) {
+        self.update_book(|b| {
+            let o = &mut b.active_mut().options;
+            change(o);
+            *o = o.clamped();
+        });
     }
 }
 
 /// Base URLs that differ only by a trailing slash or spaces are the same endpoint.
 pub fn endpoint_id(base_url: &str) -> String {
-    base_url.trim().trim_end_matches('/').to_string()
+    crate::profiles::same_endpoint(base_url)
 }
 
 /// The request form's fields.
@@ -244,6 +402,33 @@ impl FormState {
     }
 }
 
+impl FormState {
+    /// Puts a stored request back into the form ("use these settings"). An exact delivery
+    /// size comes back as that size with "deliver exactly" on.
+    pub fn restore(&self, p: &ImageParams) {
+        self.prompt.set(p.prompt.clone());
+        match p.deliver_exact {
+            Some((w, h)) => {
+                self.size.set(format!("{w}x{h}"));
+                self.size_exact.set(true);
+            }
+            None => {
+                self.size.set(p.size.clone());
+                self.size_exact.set(false);
+            }
+        }
+        self.size_ratio.set(None);
+        self.quality.set(p.quality);
+        self.output_format.set(p.output_format);
+        self.output_compression.set(p.output_compression);
+        self.background.set(p.background);
+        self.moderation.set(p.moderation);
+        self.n.set(p.n);
+        self.stream.set(p.stream);
+        self.partial_images.set(p.partial_images);
+    }
+}
+
 impl Default for FormState {
     fn default() -> Self {
         Self::new()
@@ -284,6 +469,8 @@ pub struct Slot {
     pub status: RwSignal<SlotStatus>,
     /// The latest streamed preview, while the request runs.
     pub partial: RwSignal<Option<ImageOut>>,
+    /// Why a finished result could not be kept in the history, if it could not.
+    pub save_note: RwSignal<Option<String>>,
 }
 
 /// One press of Generate: what was asked and what came of it.
@@ -351,6 +538,7 @@ impl Runs {
                     n,
                     status: RwSignal::new(SlotStatus::Queued),
                     partial: RwSignal::new(None),
+                    save_note: RwSignal::new(None),
                 })
                 .collect(),
         };
@@ -397,6 +585,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// A base URL a link brought while a key is stored: shown for confirmation, not used yet.
     pub pending_endpoint: RwSignal<Option<String>>,
+    /// Stored results.
+    pub gallery: Gallery,
+    /// Requests a reload or crash cut off: they may have been billed.
+    pub interrupted: RwSignal<Vec<JournalEntry>>,
 }
 
 pub fn use_app_state() -> AppState {

@@ -89,8 +89,10 @@ pub fn model_caps(model: &str) -> ModelCaps {
     }
 }
 
-/// Everything the request form holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything the request form holds. Stored with history items and journal entries, so
+/// fields added later must have defaults.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ImageParams {
     pub model: String,
     pub prompt: String,

@@ -24,7 +24,7 @@ pub struct ImageOut {
     pub revised_prompt: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct Usage {
     #[serde(default)]
     pub input_tokens: Option<u64>,
@@ -36,7 +36,7 @@ pub struct Usage {
     pub input_tokens_details: Option<InputTokensDetails>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct InputTokensDetails {
     #[serde(default)]
     pub text_tokens: Option<u64>,

@@ -17,13 +17,22 @@ pub fn data_url_bytes(data_url: &str) -> Result<Vec<u8>, String> {
 /// Saves bytes through a Blob object URL: data: URLs of several MB are too long for some
 /// browsers' download path, and a Blob keeps the real MIME type.
 pub fn save_bytes(bytes: &[u8], mime: &str, file_name: &str) -> Result<(), String> {
+    save_blob(&bytes_blob(bytes, mime)?, file_name)
+}
+
+/// A Blob of `bytes` with the MIME type `mime`.
+pub fn bytes_blob(bytes: &[u8], mime: &str) -> Result<web_sys::Blob, String> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("could not build the file: {e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("could not build the file: {e:?}"))
+}
+
+/// Saves a Blob under `file_name`.
+pub fn save_blob(blob: &web_sys::Blob, file_name: &str) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|e| format!("could not build a download link: {e:?}"))?;
     let result = click_link(&url, file_name);
     // Revoke later: the download starts asynchronously and still needs the URL.

@@ -71,7 +71,7 @@ pub async fn fit_data_url(
 }
 
 /// Loads `data_url` into an image element and waits until it is decoded.
-async fn decode(data_url: &str) -> Result<HtmlImageElement, String> {
+pub(crate) async fn decode(data_url: &str) -> Result<HtmlImageElement, String> {
     let image =
         HtmlImageElement::new().map_err(|_| "this browser cannot create an image".to_string())?;
     image.set_src(data_url);
@@ -112,7 +112,7 @@ fn encode(rgba: &[u8], width: u32, height: u32, mime: &str) -> Result<String, St
 }
 
 /// A detached canvas of the given size with its 2D context.
-fn canvas(
+pub(crate) fn canvas(
     width: u32,
     height: u32,
 ) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), String> {
@@ -140,7 +140,7 @@ fn canvas(
 
 /// Frees a canvas's pixel memory now rather than at garbage collection: Safari caps the total
 /// canvas memory of a page, and these canvases hold up to 64 MB each.
-fn release(canvas: &HtmlCanvasElement) {
+pub(crate) fn release(canvas: &HtmlCanvasElement) {
     canvas.set_width(0);
     canvas.set_height(0);
 }

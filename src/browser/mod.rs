@@ -2,9 +2,11 @@
 
 pub mod download;
 pub mod fit_image;
+pub mod idb;
 pub mod offline;
 pub mod sleep;
 pub mod storage;
+pub mod thumbnail;
 pub mod ticker;
 
 /// The page's location fragment, including the `#`, or empty.

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use crate::apply_link::apply_link;
 use crate::browser::ticker::use_now;
 use crate::components::{
-    code_export::CodeExport, endpoint_confirm::EndpointConfirm, preset_library::PresetLibrary,
-    request_form::RequestForm, run_list::RunList, settings_panel::SettingsPanel,
-    share_link::ShareLink,
+    code_export::CodeExport, endpoint_confirm::EndpointConfirm, history_panel::HistoryPanel,
+    interrupted_list::InterruptedList, preset_library::PresetLibrary, request_form::RequestForm,
+    run_list::RunList, settings_panel::SettingsPanel, share_link::ShareLink,
 };
+use crate::gallery::Gallery;
 use crate::state::{AppState, FormState, Runs, Settings};
 
 /// The clock that elapsed-time displays read.
@@ -24,7 +25,11 @@ pub fn App() -> impl IntoView {
         form_error: RwSignal::new(None),
         notice: RwSignal::new(None),
         pending_endpoint: RwSignal::new(None),
+        gallery: Gallery::new(),
+        interrupted: RwSignal::new(crate::generate::take_interrupted()),
     };
+    state.gallery.load();
+    warn_before_leaving(state);
     apply_link(&state);
     provide_context(state);
     provide_context(Now(use_now(Duration::from_millis(500))));
@@ -45,8 +50,23 @@ pub fn App() -> impl IntoView {
                 <PresetLibrary/>
             </section>
             <section class="panel results" aria-label="Results">
+                <InterruptedList/>
                 <RunList/>
+                <HistoryPanel/>
             </section>
         </main>
     }
+}
+
+/// While a request is in flight, leaving the page asks first: the result would be paid for and
+/// never shown (it would only show as interrupted).
+fn warn_before_leaving(state: AppState) {
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if state.runs.pending_count() > 0 {
+            ev.prevent_default();
+            ev.set_return_value("A request is still running; leaving loses its result.");
+        }
+    });
+    // The app lives as long as the page; the listener must too.
+    std::mem::forget(handle);
 }

@@ -18,9 +18,9 @@ pub fn EndpointConfirm() -> impl IntoView {
                         {format!("This link points to another endpoint: {base}. Your key for {current} is never sent there (it stays kept for {current}). Switch to it?")}
                     </p>
                     <button type="button" data-testid="link-endpoint-accept" on:click=move |_| {
-                        settings.base_url.set(target.clone());
+                        settings.switch_to_endpoint(&target);
                         state.pending_endpoint.set(None);
-                        state.notice.set(Some(format!("Switched to {target}. Enter a key for it if it needs one; your other key stays with its own base URL.")));
+                        state.notice.set(Some(format!("Switched to the profile for {target}. Enter a key for it if it needs one; your other key stays with its own profile.")));
                     }>"Switch (my key stays behind)"</button>
                     <button type="button" data-testid="link-endpoint-reject" on:click=move |_| state.pending_endpoint.set(None)>
                         {format!("Stay on {current}")}

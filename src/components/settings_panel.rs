@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::request::DEFAULT_BASE_URL;
-use crate::components::endpoint_options_fields::EndpointOptionsFields;
+use crate::components::{endpoint_options_fields::EndpointOptionsFields, profile_bar::ProfileBar};
 use crate::state::use_app_state;
 
 const KNOWN_MODELS: &[&str] = &[
@@ -19,6 +19,7 @@ pub fn SettingsPanel() -> impl IntoView {
     view! {
         <fieldset class="settings">
             <legend>"Endpoint"</legend>
+            <ProfileBar/>
             <div class="field">
                 <label for="base-url">"Base URL"</label>
                 <input id="base-url" data-testid="base-url" type="url" spellcheck="false"
@@ -31,7 +32,7 @@ pub fn SettingsPanel() -> impl IntoView {
                     aria-describedby="api-key-hint" prop:value=move || settings.current_key()
                     on:input=move |ev| settings.set_current_key(&event_target_value(&ev))/>
                 <p id="api-key-hint" class="hint">
-                    "Kept only for this browser tab, for this base URL only: another base URL never gets it."
+                    "Sent only to this profile's base URL: another base URL never gets it."
                 </p>
             </div>
             <div class="field">

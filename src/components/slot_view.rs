@@ -48,7 +48,10 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
                     format_wait(((until_ms - now.get()).max(0.0) / 1000.0).ceil() as u64 * 1000), attempt + 1)}
             </p>
         }),
-        SlotStatus::Done(generated) => EitherOf5::D(done_view(generated, &run)),
+        SlotStatus::Done(generated) => EitherOf5::D(view! {
+            {done_view(generated, &run)}
+            {move || slot.save_note.get().map(|note| view! { <p class="warning" role="alert" data-testid="save-error">{note}</p> })}
+        }),
         SlotStatus::Failed(failure) => {
             let params = ImageParams {
                 n: slot.n,

@@ -1,0 +1,252 @@
+//! The history as the page sees it: records listed from IndexedDB with their thumbnails,
+//! saving finished images before they are shown, deleting, and the storage figures.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::Blob;
+
+use crate::api::response::ImageSource;
+use crate::browser::download::data_url_bytes;
+use crate::browser::idb::{self, HistoryDb, StoreError};
+use crate::browser::thumbnail::thumbnail;
+use crate::history::record::{self, ImageRecord, SCHEMA_VERSION};
+use crate::http::Generated;
+use crate::state::Run;
+
+/// One listed item: its record and an object URL of its thumbnail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GalleryItem {
+    pub record: ImageRecord,
+    pub thumb_url: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Gallery {
+    /// Newest first.
+    pub items: RwSignal<Vec<GalleryItem>>,
+    /// Why the history cannot be used or read completely, if it cannot.
+    pub problem: RwSignal<Option<String>>,
+    /// "12.4 MB used of 1.2 GB available · kept persistently".
+    pub usage: RwSignal<Option<String>>,
+    pub loaded: RwSignal<bool>,
+    db: StoredValue<Option<HistoryDb>, LocalStorage>,
+    persisted: StoredValue<bool>,
+}
+
+fn bytes_blob(bytes: &[u8], mime: &str) -> Option<Blob> {
+    crate::browser::download::bytes_blob(bytes, mime).ok()
+}
+
+fn object_url(blob: &Blob) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(blob).ok()
+}
+
+/// "12.4 MB".
+pub fn format_bytes(bytes: f64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = bytes.max(0.0);
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+impl Gallery {
+    pub fn new() -> Self {
+        Gallery {
+            items: RwSignal::new(Vec::new()),
+            problem: RwSignal::new(None),
+            usage: RwSignal::new(None),
+            loaded: RwSignal::new(false),
+            db: StoredValue::new_local(None),
+            persisted: StoredValue::new(false),
+        }
+    }
+
+    /// Opens the database, lists what it holds, and asks for persistent storage.
+    pub fn load(self) {
+        spawn_local(async move {
+            self.persisted.set_value(idb::request_persistence().await);
+            match HistoryDb::open().await {
+                Ok(db) => {
+                    self.db.set_value(Some(db.clone()));
+                    match db.list().await {
+                        Ok(stored) => {
+                            let mut unreadable = Vec::new();
+                            let mut items: Vec<GalleryItem> = stored
+                                .into_iter()
+                                .filter_map(|s| match record::decode(&s.meta) {
+                                    Ok(record) => Some(GalleryItem {
+                                        record,
+                                        thumb_url: s.thumb.as_ref().and_then(object_url),
+                                    }),
+                                    Err(e) => {
+                                        unreadable.push(e.to_string());
+                                        None
+                                    }
+                                })
+                                .collect();
+                            items.sort_by(|a, b| b.record.id.cmp(&a.record.id));
+                            self.items.set(items);
+                            if let Some(first) = unreadable.first() {
+                                self.problem.set(Some(format!(
+                                    "{} stored item(s) could not be read and are not listed: {first}.",
+                                    unreadable.len()
+                                )));
+                            }
+                        }
+                        Err(e) => self
+                            .problem
+                            .set(Some(format!("The history could not be read: {e}."))),
+                    }
+                }
+                Err(e) => self.problem.set(Some(format!(
+                    "Results cannot be kept in this browser: {e}. Download what you want to keep."
+                ))),
+            }
+            self.loaded.set(true);
+            self.refresh_usage().await;
+        });
+    }
+
+    async fn refresh_usage(self) {
+        if let Some((used, quota)) = idb::storage_estimate().await {
+            let kept = if self.persisted.get_value() {
+                "kept persistently"
+            } else {
+                "the browser may clear it under storage pressure"
+            };
+            self.usage.set(Some(format!(
+                "{} used of {} available · {kept}",
+                format_bytes(used),
+                format_bytes(quota)
+            )));
+        }
+    }
+
+    /// Saves every image of a finished request, each whole or not at all. Returns a
+    /// sentence for the user when something could not be kept.
+    pub async fn save(
+        self,
+        run: &Run,
+        request: usize,
+        n: u8,
+        generated: &Generated,
+    ) -> Option<String> {
+        let Some(db) = self.db.get_value() else {
+            let why = self.problem.get_untracked();
+            return Some(why.unwrap_or_else(|| {
+                "The history is not open yet; download this image to keep it.".into()
+            }));
+        };
+        let mut problems = Vec::new();
+        let created_ms = js_sys::Date::now();
+        for (index, image) in generated.answer.images.iter().enumerate() {
+            let mut record = ImageRecord {
+                v: SCHEMA_VERSION,
+                id: record::record_id(created_ms, run.id, request, index),
+                created_ms,
+                params: crate::api::request::ImageParams {
+                    n,
+                    ..run.params.clone()
+                },
+                base_url: run.base_url.clone(),
+                revised_prompt: image.revised_prompt.clone(),
+                // Usage is per request: it goes with its first image.
+                usage: (index == 0)
+                    .then(|| generated.answer.usage.clone())
+                    .flatten(),
+                elapsed_ms: generated.elapsed_ms,
+                request_id: generated.request_id.clone(),
+                mime: image.mime.clone(),
+                width: 0,
+                height: 0,
+                bytes: 0,
+                link: None,
+                references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
+            };
+            let (blob, thumb) = match &image.source {
+                ImageSource::DataUrl(url) => {
+                    let Ok(bytes) = data_url_bytes(url) else {
+                        problems.push("an image's data is damaged and was not saved".to_string());
+                        continue;
+                    };
+                    record.bytes = bytes.len() as u64;
+                    let thumb = match thumbnail(url).await {
+                        Ok((w, h, thumb_url)) => {
+                            record.width = w;
+                            record.height = h;
+                            data_url_bytes(&thumb_url)
+                                .ok()
+                                .and_then(|b| bytes_blob(&b, "image/webp"))
+                        }
+                        Err(_) => None,
+                    };
+                    (bytes_blob(&bytes, &image.mime), thumb)
+                }
+                ImageSource::Url(url) => {
+                    record.link = Some(url.clone());
+                    (None, None)
+                }
+            };
+            match db
+                .put(
+                    &record.id,
+                    &record::encode(&record),
+                    thumb.as_ref(),
+                    blob.as_ref(),
+                )
+                .await
+            {
+                Ok(()) => {
+                    let item = GalleryItem {
+                        thumb_url: thumb.as_ref().and_then(object_url),
+                        record,
+                    };
+                    self.items.update(|list| list.insert(0, item));
+                }
+                Err(e @ StoreError::Quota) | Err(e @ StoreError::Failed(_)) => {
+                    problems.push(e.to_string())
+                }
+            }
+        }
+        self.refresh_usage().await;
+        problems.first().cloned()
+    }
+
+    /// The full image of an item, when it was stored.
+    pub async fn image(self, id: &str) -> Result<Option<Blob>, String> {
+        let db = self.db.get_value().ok_or("the history is not open")?;
+        db.image(id).await
+    }
+
+    /// Deletes the given items, or all (`None`).
+    pub async fn delete(self, ids: Option<Vec<String>>) -> Result<(), String> {
+        let db = self.db.get_value().ok_or("the history is not open")?;
+        db.delete(ids.as_deref()).await?;
+        self.items.update(|list| {
+            let gone =
+                |item: &GalleryItem| ids.as_ref().is_none_or(|ids| ids.contains(&item.record.id));
+            for item in list.iter().filter(|i| gone(i)) {
+                if let Some(url) = &item.thumb_url {
+                    let _ = web_sys::Url::revoke_object_url(url);
+                }
+            }
+            list.retain(|i| !gone(i));
+        });
+        self.refresh_usage().await;
+        Ok(())
+    }
+}
+
+impl Default for Gallery {
+    fn default() -> Self {
+        Self::new()
+    }
+}

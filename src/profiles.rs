@@ -1,0 +1,235 @@
+//! Endpoint profiles: several named endpoints (base URL, model, limits), one active. Pure
+//! data and rules; keys are kept apart from profiles (see `state::Settings`), so a profile
+//! can be stored, exported or shown without ever carrying a key.
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::request::{DEFAULT_BASE_URL, DEFAULT_MODEL};
+use crate::endpoint_options::EndpointOptions;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub base_url: String,
+    pub model: String,
+    #[serde(default)]
+    pub options: EndpointOptions,
+    /// Keep this profile's key in local storage (opt-in) instead of the tab's session.
+    #[serde(default)]
+    pub remember_key: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProfileBook {
+    pub profiles: Vec<Profile>,
+    pub active: String,
+}
+
+pub const MAX_NAME_CHARS: usize = 40;
+
+impl Default for ProfileBook {
+    fn default() -> Self {
+        ProfileBook::starting(DEFAULT_BASE_URL, DEFAULT_MODEL)
+    }
+}
+
+impl ProfileBook {
+    /// One profile, e.g. from the settings an older version of the app stored.
+    pub fn starting(base_url: &str, model: &str) -> Self {
+        let profile = Profile {
+            id: "p1".into(),
+            name: default_name(base_url),
+            base_url: base_url.into(),
+            model: model.into(),
+            options: EndpointOptions::default(),
+            remember_key: false,
+        };
+        ProfileBook {
+            active: profile.id.clone(),
+            profiles: vec![profile],
+        }
+    }
+
+    /// Reads the stored book; a damaged or empty one falls back to `fallback`.
+    pub fn decode(text: &str, fallback: impl FnOnce() -> ProfileBook) -> ProfileBook {
+        match serde_json::from_str::<ProfileBook>(text) {
+            Ok(mut book) if !book.profiles.is_empty() => {
+                if book.get(&book.active).is_none() {
+                    book.active = book.profiles[0].id.clone();
+                }
+                for p in &mut book.profiles {
+                    p.options = p.options.clamped();
+                }
+                book
+            }
+            _ => fallback(),
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    pub fn active(&self) -> &Profile {
+        self.get(&self.active).unwrap_or(&self.profiles[0])
+    }
+
+    pub fn active_mut(&mut self) -> &mut Profile {
+        let i = self
+            .profiles
+            .iter()
+            .position(|p| p.id == self.active)
+            .unwrap_or(0);
+        &mut self.profiles[i]
+    }
+
+    fn fresh_id(&self) -> String {
+        (1..)
+            .map(|i| format!("p{i}"))
+            .find(|id| self.get(id).is_none())
+            .unwrap_or_default()
+    }
+
+    fn unique_name(&self, wanted: &str) -> String {
+        let taken = |n: &str| self.profiles.iter().any(|p| p.name == n);
+        if !taken(wanted) {
+            return wanted.to_string();
+        }
+        (2..)
+            .map(|i| format!("{wanted} ({i})"))
+            .find(|n| !taken(n))
+            .unwrap_or_default()
+    }
+
+    /// Adds a profile for `base_url` (its limits start at the defaults), makes it active and
+    /// returns its id.
+    pub fn add(&mut self, base_url: &str, model: &str) -> String {
+        let id = self.fresh_id();
+        let name = self.unique_name(&default_name(base_url));
+        self.profiles.push(Profile {
+            id: id.clone(),
+            name,
+            base_url: base_url.trim().to_string(),
+            model: model.to_string(),
+            options: EndpointOptions::default(),
+            remember_key: false,
+        });
+        self.active = id.clone();
+        id
+    }
+
+    /// Renames a profile, or says why the name cannot be used.
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("A profile needs a name.".into());
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(format!("Keep the name under {MAX_NAME_CHARS} characters."));
+        }
+        if self.profiles.iter().any(|p| p.id != id && p.name == name) {
+            return Err(format!("Another profile is already called \"{name}\"."));
+        }
+        let p = self
+            .profiles
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or("That profile no longer exists.")?;
+        p.name = name.to_string();
+        Ok(())
+    }
+
+    /// Deletes a profile; the last one cannot be deleted.
+    pub fn delete(&mut self, id: &str) -> Result<(), String> {
+        if self.profiles.len() <= 1 {
+            return Err("The last profile cannot be deleted; edit it instead.".into());
+        }
+        self.profiles.retain(|p| p.id != id);
+        if self.get(&self.active).is_none() {
+            self.active = self.profiles[0].id.clone();
+        }
+        Ok(())
+    }
+
+    /// The profile whose base URL is `base_url`, if any.
+    pub fn find_by_base(&self, base_url: &str) -> Option<&Profile> {
+        let wanted = same_endpoint(base_url);
+        self.profiles
+            .iter()
+            .find(|p| same_endpoint(&p.base_url) == wanted)
+    }
+}
+
+/// Base URLs that differ only by a trailing slash or spaces are the same endpoint.
+pub fn same_endpoint(base_url: &str) -> String {
+    base_url.trim().trim_end_matches('/').to_string()
+}
+
+/// "api.openai.com" for `https://api.openai.com/v1`.
+pub fn default_name(base_url: &str) -> String {
+    let rest = base_url
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() {
+        "Endpoint".into()
+    } else {
+        host.chars().take(MAX_NAME_CHARS).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_switch_rename_delete() {
+        let mut book = ProfileBook::default();
+        assert_eq!(book.active().name, "api.openai.com");
+        let id = book.add("http://127.0.0.1:8787/v1", "gpt-image-2");
+        assert_eq!(book.active().id, id);
+        assert_eq!(book.active().name, "127.0.0.1:8787");
+        let again = book.add("http://127.0.0.1:8787/v1/", "gpt-image-2");
+        assert_eq!(book.get(&again).unwrap().name, "127.0.0.1:8787 (2)");
+        assert!(book.rename(&again, "  ").is_err());
+        assert!(book
+            .rename(&again, "127.0.0.1:8787")
+            .unwrap_err()
+            .contains("already"));
+        book.rename(&again, "Local").unwrap();
+        assert_eq!(
+            book.find_by_base("http://127.0.0.1:8787/v1").unwrap().id,
+            id
+        );
+        book.delete(&again).unwrap();
+        assert_eq!(
+            book.active, "p1",
+            "the first remaining profile becomes active"
+        );
+        book.delete(&id).unwrap();
+        assert!(book.delete("p1").is_err(), "the last one stays");
+    }
+
+    #[test]
+    fn stored_books_are_repaired_or_replaced() {
+        let fallback = || ProfileBook::starting("https://gw.example/v1", "m");
+        assert_eq!(
+            ProfileBook::decode("junk", fallback).active().name,
+            "gw.example"
+        );
+        let empty = r#"{"profiles":[],"active":"p1"}"#;
+        assert_eq!(ProfileBook::decode(empty, fallback).profiles.len(), 1);
+        let dangling = r#"{"profiles":[{"id":"p9","name":"A","base_url":"u","model":"m","options":{"max_per_request":50}}],"active":"p1"}"#;
+        let book = ProfileBook::decode(dangling, fallback);
+        assert_eq!(book.active, "p9");
+        assert_eq!(book.active().options.max_per_request, 10);
+        let round = ProfileBook::decode(&book.encode(), fallback);
+        assert_eq!(round, book);
+    }
+}
