@@ -86,6 +86,20 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         ));
         return;
     };
+    // Written down before anything is sent: a reload or crash from here on leaves it listed
+    // as interrupted.
+    journal_write(|text| {
+        journal::add(
+            text,
+            JournalEntry {
+                id: journal_entry_id(&run),
+                started_ms: run.started_ms,
+                params: run.params.clone(),
+                base_url: run.base_url.clone(),
+                references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
+            },
+        )
+    });
     let jobs: Rc<Vec<(Slot, Outgoing)>> =
         Rc::new(run.slots.iter().copied().zip(requests).collect());
     let next = Rc::new(Cell::new(0usize));

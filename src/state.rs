@@ -501,6 +501,9 @@ pub struct Runs {
     pub list: RwSignal<Vec<Run>>,
     in_flight: StoredValue<Vec<(u64, AbortController)>, LocalStorage>,
     next_id: StoredValue<u64>,
+    /// The app's owner: a run's signals must outlive the button that started it (a Retry
+    /// button disappears with the error it was shown for).
+    owner: StoredValue<Option<Owner>, LocalStorage>,
 }
 
 impl Runs {
@@ -509,6 +512,7 @@ impl Runs {
             list: RwSignal::new(Vec::new()),
             in_flight: StoredValue::new_local(Vec::new()),
             next_id: StoredValue::new(1),
+            owner: StoredValue::new_local(Owner::current()),
         }
     }
 
@@ -525,7 +529,7 @@ impl Runs {
         let controller = AbortController::new().ok()?;
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        let run = Run {
+        let new_run = || Run {
             id,
             params,
             uploads,
@@ -541,6 +545,10 @@ impl Runs {
                     save_note: RwSignal::new(None),
                 })
                 .collect(),
+        };
+        let run = match self.owner.get_value() {
+            Some(owner) => owner.with(new_run),
+            None => new_run(),
         };
         self.in_flight
             .update_value(|v| v.push((id, controller.clone())));

@@ -168,6 +168,10 @@ test('5xx: after two retries the message says how many and how long', async () =
   assert.match(text, /Gave up after 2 automatic retries \(waited \d+(\.\d)? s between attempts\)/);
   assert.equal((await ctx.backend.requests()).length, 3);
   assert.equal(await page.getByTestId('retry').innerText(), 'Retry');
+  await ctx.backend.clearFaults();
+  await page.getByTestId('retry').click();
+  await waitForImages(page, 1);
+  assert.deepEqual(ctx.app.problems, []);
 });
 
 test('429 honours Retry-After, then succeeds', async () => {

@@ -88,10 +88,12 @@ test('a link with a foreign base URL never gets the stored key', async () => {
   assert.equal(got.json.prompt, 'steal e2e');
   assert.equal(got.headers.authorization, undefined, 'the foreign endpoint received no key');
 
-  // Keys stay bound to their endpoint: back home the key is there again; typing the foreign
-  // endpoint by hand shows no key and sends none.
+  // Accepting made a profile of its own; the home profile keeps its key. Back on it the key
+  // is there again; typing the foreign endpoint into it by hand shows no key and sends none.
   await foreign.clearRequests();
-  await page.getByTestId('base-url').fill(home);
+  const profiles = await page.getByTestId('profile').locator('option').allInnerTexts();
+  await page.getByTestId('profile').selectOption({ label: profiles.find((name) => home.includes(name)) });
+  assert.equal(await value(page, 'base-url'), home);
   assert.equal(await value(page, 'api-key'), 'sk-for-home');
   await page.getByTestId('base-url').fill(foreign.apiUrl);
   assert.equal(await value(page, 'api-key'), '');

@@ -1,0 +1,180 @@
+// Nothing paid for is lost: results in IndexedDB across reloads, interrupted requests, keys
+// kept only as the user chose, and a full disk handled without half-written items.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp } from './harness.mjs';
+
+const ctx = useApp();
+
+async function generate(page, prompt) {
+  const before = await page.getByTestId('result-image').count();
+  await page.getByTestId('prompt').fill(prompt);
+  await page.getByTestId('generate').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result-image][data-width]').length > n, before);
+}
+
+/** Everything the origin stores: local and session storage as text, IndexedDB records. */
+async function storedEverything(page) {
+  return page.evaluate(async () => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('gpt-image-studio');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = (store) => new Promise((res, rej) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const items = await all('items');
+    const images = await all('images');
+    db.close();
+    const dump = (s) => JSON.stringify(Object.fromEntries(Object.keys(s).map((k) => [k, s.getItem(k)])));
+    return { local: dump(localStorage), session: dump(sessionStorage), items: items.map((i) => i.meta), images: images.length };
+  });
+}
+
+test('three results survive a reload, with thumbnails, downloads and their settings', async () => {
+  const { page } = ctx.app;
+  await page.getByTestId('quality').selectOption('low');
+  for (const p of ['history one', 'history two', 'history three']) await generate(page, p);
+  await page.reload();
+  const items = page.getByTestId('history-item');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-item]').length === 3);
+  assert.deepEqual(await items.locator('.history-prompt').allInnerTexts(), ['history three', 'history two', 'history one']);
+  assert.equal(await page.getByTestId('history-thumb').count(), 3);
+  assert.equal(await items.first().getAttribute('data-width'), '1024');
+  assert.match(await page.getByTestId('storage-usage').innerText(), /used of .* available/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), items.nth(1).getByTestId('history-download').click()]);
+  assert.match(download.suggestedFilename(), /^gpt-image-2_history-two_\d{8}-\d{6}_1\.png$/);
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+
+  await items.nth(2).getByTestId('history-open').click();
+  await page.getByTestId('history-full').waitFor();
+  assert.match(await page.getByTestId('history-full').getAttribute('src'), /^blob:/);
+
+  await page.getByTestId('prompt').fill('something else');
+  await items.nth(2).getByTestId('history-use').click();
+  assert.equal(await page.getByTestId('prompt').inputValue(), 'history one');
+  assert.equal(await page.getByTestId('quality').inputValue(), 'low');
+
+  await items.first().getByTestId('history-delete').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-item]').length === 2);
+  await page.getByTestId('history-delete-all').click();
+  await page.getByTestId('history-delete-all').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-item]').length === 0);
+  await page.reload();
+  await page.getByTestId('generate').waitFor();
+  assert.equal((await storedEverything(page)).images, 0);
+});
+
+test('a request cut by a reload shows as interrupted and can be sent again', async () => {
+  const { page } = ctx.app;
+  await ctx.backend.fault({ match: 'cut by reload', delay_ms: 15_000 });
+  await page.getByTestId('prompt').fill('cut by reload');
+  await page.getByTestId('generate').click();
+  await page.getByTestId('waiting').waitFor();
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.accept(); });
+  await page.reload();
+  await page.getByTestId('generate').waitFor();
+  assert.deepEqual(dialogs, ['beforeunload'], 'leaving while a request runs asks first');
+  const item = page.getByTestId('interrupted-item');
+  await item.waitFor();
+  assert.match(await item.innerText(), /Interrupted: may have been billed\..*cut by reload/s);
+  await ctx.backend.clearFaults();
+  await item.getByTestId('interrupted-retry').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=result-image][data-width]').length === 1);
+  assert.equal(await page.getByTestId('interrupted-item').count(), 0);
+  await page.reload();
+  await page.getByTestId('generate').waitFor();
+  assert.equal(await page.getByTestId('interrupted-item').count(), 0, 'a finished request leaves no journal entry');
+});
+
+test('after a session no key is stored, unless the user opted in', async () => {
+  const { page, context } = ctx.app;
+  await page.getByTestId('api-key').fill('sk-secret-session-e2e');
+  await generate(page, 'key check');
+  const during = await storedEverything(page);
+  assert.ok(during.session.includes('sk-secret-session-e2e'), 'the tab keeps it while open');
+  assert.ok(!during.local.includes('sk-secret'), during.local);
+  assert.ok(!during.items.join().includes('sk-secret'), 'history holds no key');
+  await page.close();
+
+  const next = await context.newPage();
+  await next.goto(ctx.backend.appUrl);
+  await next.getByTestId('generate').waitFor();
+  const after = await storedEverything(next);
+  for (const where of ['local', 'session', 'items']) {
+    assert.ok(!JSON.stringify(after[where]).includes('sk-secret'), `${where} after the session: ${after[where]}`);
+  }
+  assert.equal(await next.getByTestId('api-key').inputValue(), '');
+
+  await next.getByTestId('remember-key').check();
+  assert.match(await next.locator('#remember-key-hint').innerText(), /stored unencrypted/);
+  await next.getByTestId('api-key').fill('sk-remembered-e2e');
+  await next.close();
+  const third = await context.newPage();
+  await third.goto(ctx.backend.appUrl);
+  await third.getByTestId('generate').waitFor();
+  assert.equal(await third.getByTestId('api-key').inputValue(), 'sk-remembered-e2e');
+  assert.ok((await storedEverything(third)).local.includes('sk-remembered-e2e'));
+  await third.getByTestId('remember-key').uncheck();
+  assert.ok(!(await storedEverything(third)).local.includes('sk-remembered-e2e'), 'opting out erases it');
+  ctx.app.page = third;
+});
+
+test('profiles: one click switches endpoint, model, limits and key', async () => {
+  const { page } = ctx.app;
+  const count = () => page.getByTestId('profile').locator('option').count();
+  const before = await count();
+  const home = await page.getByTestId('base-url').inputValue();
+  await page.getByTestId('api-key').fill('sk-profile-a');
+  await page.getByTestId('model').fill('gpt-image-1.5');
+  await page.getByTestId('profile-new').click();
+  await page.getByTestId('profile-name').fill('Second');
+  await page.getByTestId('profile-name').press('Tab');
+  assert.equal(await page.getByTestId('api-key').inputValue(), '', 'a new profile has its own (empty) key');
+  await page.getByTestId('model').fill('gpt-image-2');
+  await page.locator('details.endpoint-options summary').click();
+  await page.getByTestId('max-per-request').fill('1');
+  await page.getByTestId('max-per-request').press('Tab');
+  const names = await page.getByTestId('profile').locator('option').allInnerTexts();
+  assert.equal(names.length, before + 1);
+  assert.ok(names.includes('Second'));
+  await page.getByTestId('profile').selectOption({ label: names.find((n) => n !== 'Second' && home.includes(n)) });
+  assert.equal(await page.getByTestId('api-key').inputValue(), 'sk-profile-a');
+  assert.equal(await page.getByTestId('model').inputValue(), 'gpt-image-1.5');
+  assert.equal(await page.getByTestId('max-per-request').inputValue(), '10');
+  await page.reload();
+  await page.getByTestId('generate').waitFor();
+  assert.equal(await count(), before + 1, 'profiles survive a reload');
+});
+
+test('a full disk: a clear message, the image still shown, nothing half-written', async () => {
+  const { page } = ctx.app;
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      // The image itself does not fit; its record was already written in the transaction.
+      if (window.__diskFull && this.name === 'images') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await page.reload();
+  await page.getByTestId('generate').waitFor();
+  await page.evaluate(() => { window.__diskFull = true; });
+  await generate(page, 'disk full');
+  assert.match(await page.getByTestId('save-error').innerText(), /Storage is full.*nothing was half-written.*download it now/s);
+  assert.equal(await page.getByTestId('history-item').count(), 0);
+  const stored = await storedEverything(page);
+  assert.deepEqual([stored.items.length, stored.images], [0, 0], 'neither the record nor the image was kept');
+
+  await page.evaluate(() => { window.__diskFull = false; });
+  await generate(page, 'disk has room again');
+  await page.getByTestId('history-item').waitFor();
+  assert.equal(await page.getByTestId('history-item').count(), 1);
+});
