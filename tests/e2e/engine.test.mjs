@@ -287,3 +287,34 @@ test('transparent is not offered for gpt-image-2, with the reason', async () => 
   assert.deepEqual(await options(), ['auto', 'opaque']);
   assert.match(await page.getByTestId('background-note').innerText(), /needs PNG or WebP/);
 });
+
+test('split requests show each image as it completes', async () => {
+  const { page } = ctx.app;
+  await openLimits(page);
+  await setNumber(page, 'max-per-request', 1);
+  // The first of the two requests is slow; the second one's image shows while it runs.
+  await ctx.backend.fault({ match: 'one slow one fast', delay_ms: 4000, times: 1 });
+  await setNumber(page, 'n', 2);
+  await send(page, 'one slow one fast');
+  await waitForImages(page, 1);
+  assert.equal(await page.getByTestId('waiting').count(), 1, 'still waiting for the slow one');
+  await waitForImages(page, 2);
+  assert.equal(await page.getByTestId('waiting').count(), 0);
+});
+
+test('the parallel cap holds: one at a time sends the requests one after another', async () => {
+  const { page } = ctx.app;
+  await openLimits(page);
+  await setNumber(page, 'max-per-request', 1);
+  await setNumber(page, 'parallel-requests', 1);
+  await ctx.backend.fault({ match: 'serial', delay_ms: 1500, times: 0 });
+  await setNumber(page, 'n', 3);
+  await send(page, 'serial');
+  await page.getByText('Queued: waiting for a free place').first().waitFor();
+  const inFlight = async () => (await ctx.backend.requests()).filter((r) => r.response_status === null).length;
+  for (let i = 0; i < 3; i++) {
+    assert.ok((await inFlight()) <= 1, 'never more than one request at once');
+    await waitForImages(page, i + 1);
+  }
+  assert.equal((await ctx.backend.requests()).length, 3);
+});
