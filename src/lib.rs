@@ -14,9 +14,11 @@ pub mod file_names;
 pub mod fit;
 pub mod generate;
 pub mod http;
+pub mod prep;
 pub mod preset;
 pub mod preset_library;
 pub mod prompt_checks;
+pub mod references;
 pub mod sizes;
 pub mod state;
 
