@@ -10,6 +10,7 @@ use crate::api::request::{
 use crate::browser::storage::{use_stored_string, StorageKind};
 use crate::http::Generated;
 use crate::preset::Preset;
+use crate::references::References;
 use crate::sizes::{self, SizePlan, Tier};
 
 /// Where requests go. Keys live in session storage only (never local storage), each bound to
@@ -304,6 +305,7 @@ pub struct AppState {
     pub settings: Settings,
     pub form: FormState,
     pub runs: Runs,
+    pub references: References,
     /// A problem that stopped a request before it was sent.
     pub form_error: RwSignal<Option<String>>,
     /// A one-line notice, e.g. what a link applied.

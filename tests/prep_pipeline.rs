@@ -472,3 +472,22 @@ fn wrong_masks_are_refused_with_a_reason() {
     assert!(refused(&jpeg(400, 300, None)).contains("must be a PNG"));
     let _ = Cursor::new(());
 }
+
+/// The CMYK JPEG the e2e suite uploads (browsers cannot make one): regenerated here, and
+/// written when missing, so the committed file always matches its recipe.
+#[test]
+fn cmyk_fixture_for_e2e_is_current() {
+    let (w, h) = (2400u32, 300u32);
+    let cmyk: Vec<u8> = (0..w * h)
+        .flat_map(|i| [((i % w) * 255 / w) as u8, ((i / w) * 255 / h) as u8, 40, 20])
+        .collect();
+    let mut file = Vec::new();
+    jpeg_encoder::Encoder::new(&mut file, 80)
+        .encode(&cmyk, w as u16, h as u16, jpeg_encoder::ColorType::Cmyk)
+        .unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures/cmyk.jpg");
+    match std::fs::read(&path) {
+        Ok(existing) => assert_eq!(existing, file, "{} is stale: delete it and rerun", path.display()),
+        Err(_) => std::fs::write(&path, &file).unwrap(),
+    }
+}

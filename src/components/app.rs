@@ -9,6 +9,7 @@ use crate::components::{
     request_form::RequestForm, run_list::RunList, settings_panel::SettingsPanel,
     share_link::ShareLink,
 };
+use crate::references::References;
 use crate::state::{AppState, FormState, Runs, Settings};
 
 /// The clock that elapsed-time displays read.
@@ -21,6 +22,7 @@ pub fn App() -> impl IntoView {
         settings: Settings::from_storage(),
         form: FormState::new(),
         runs: Runs::new(),
+        references: References::new(),
         form_error: RwSignal::new(None),
         notice: RwSignal::new(None),
         pending_endpoint: RwSignal::new(None),
