@@ -41,6 +41,18 @@ pub struct RefItem {
     job: u64,
 }
 
+impl RefItem {
+    /// Changes whenever the item must be drawn again (cheap: never looks at the bytes).
+    pub fn render_key(&self) -> (u64, u8) {
+        let state = match self.state {
+            RefState::Working => 0,
+            RefState::Ready { .. } => 1,
+            RefState::Error(_) => 2,
+        };
+        (self.job, state)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum MaskState {
     None,

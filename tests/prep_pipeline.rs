@@ -388,6 +388,12 @@ fn bad_files_each_get_their_class() {
     assert_eq!(kind(&png[..png.len() / 2]), PrepErrorKind::Corrupt);
     let jpg = jpeg(300, 200, None);
     assert_eq!(kind(&jpg[..40]), PrepErrorKind::Corrupt);
+    // Small enough to pass through, but broken: still refused.
+    let small_png = png_rgba(100, 80, |_, _| 255);
+    assert_eq!(
+        kind(&small_png[..small_png.len() / 2]),
+        PrepErrorKind::Corrupt
+    );
 }
 
 /// A PNG whose header claims `w` x `h` over a tiny body: a decompression bomb's shape.
@@ -487,7 +493,12 @@ fn cmyk_fixture_for_e2e_is_current() {
         .unwrap();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fixtures/cmyk.jpg");
     match std::fs::read(&path) {
-        Ok(existing) => assert_eq!(existing, file, "{} is stale: delete it and rerun", path.display()),
+        Ok(existing) => assert_eq!(
+            existing,
+            file,
+            "{} is stale: delete it and rerun",
+            path.display()
+        ),
         Err(_) => std::fs::write(&path, &file).unwrap(),
     }
 }

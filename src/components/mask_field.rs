@@ -11,7 +11,8 @@ use crate::state::use_app_state;
 #[component]
 pub fn MaskField() -> impl IntoView {
     let refs = use_app_state().references;
-    let status = move || match refs.mask.get() {
+    let status = move || {
+        match refs.mask.get() {
         MaskState::None => None,
         MaskState::Working { name } => Some(view! { <p class="meta" data-testid="mask-status">{format!("{name}: preparing with image 1…")}</p> }.into_any()),
         MaskState::Ready { name, mask, .. } => Some(view! {
@@ -22,6 +23,7 @@ pub fn MaskField() -> impl IntoView {
         MaskState::Refused { name, message } => Some(view! {
             <p class="form-error" role="alert" data-testid="mask-error">{format!("{name}: {message}")}</p>
         }.into_any()),
+    }
     };
     view! {
         <div class="field mask">

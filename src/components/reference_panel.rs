@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, FileList, HtmlInputElement};
 
-use crate::components::{mask_field::MaskField, prep_settings::PrepSettingsFields, reference_item::ReferenceItem};
+use crate::components::{
+    mask_field::MaskField, prep_settings::PrepSettingsFields, reference_item::ReferenceItem,
+};
 use crate::prep::zip::write_stored_zip;
 use crate::prep::{MAX_REFERENCES, WARN_REFERENCES};
 use crate::prompt_checks::reference_hint;
@@ -41,17 +43,24 @@ pub fn ReferencePanel() -> impl IntoView {
             .enumerate()
             .filter_map(|(i, item)| match &item.state {
                 RefState::Ready { upload, .. } => Some((
-                    crate::components::reference_item::prepared_name(i, &item.name, &upload.content_type),
+                    crate::components::reference_item::prepared_name(
+                        i,
+                        &item.name,
+                        &upload.content_type,
+                    ),
                     upload.bytes.clone(),
                 )),
                 _ => None,
             })
             .collect();
-        let borrowed: Vec<(String, &[u8])> = entries.iter().map(|(n, b)| (n.clone(), &b[..])).collect();
-        let result = write_stored_zip(&borrowed)
-            .and_then(|zip| crate::browser::download::save_bytes(&zip, "application/zip", "references.zip"));
+        let borrowed: Vec<(String, &[u8])> =
+            entries.iter().map(|(n, b)| (n.clone(), &b[..])).collect();
+        let result = write_stored_zip(&borrowed).and_then(|zip| {
+            crate::browser::download::save_bytes(&zip, "application/zip", "references.zip")
+        });
         if let Err(e) = result {
-            refs.notice.set(Some(format!("Could not build the ZIP: {e}")));
+            refs.notice
+                .set(Some(format!("Could not build the ZIP: {e}")));
         }
     };
     view! {
@@ -82,7 +91,7 @@ pub fn ReferencePanel() -> impl IntoView {
             {move || refs.notice.get().map(|n| view! { <p class="warning" data-testid="reference-notice">{n}</p> })}
             {move || hint().map(|h| view! { <p class="hint" data-testid="reference-hint">{h}</p> })}
             <ol class="reference-list">
-                <For each=move || refs.items.get() key=|item| (item.key, format!("{:?}", item.state)) let:item>
+                <For each=move || refs.items.get() key=|item| (item.key, item.render_key()) let:item>
                     <ReferenceItem item=item/>
                 </For>
             </ol>

@@ -205,6 +205,10 @@ pub async fn prepare<E: Encoder>(
         times: StageTimes::default(),
     };
     if passes_through(&header, bytes.len() as u64, settings) {
+        // A valid header says nothing about the rest: decode once (small, by the budget) so
+        // that a truncated or corrupt file is refused here rather than by the API.
+        decode(bytes)?;
+        report.times.decode_ms = now() - start;
         report.times.total_ms = now() - start;
         return Ok(Prepared {
             bytes: bytes.to_vec(),
