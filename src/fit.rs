@@ -265,7 +265,7 @@ fn crop_is_opaque(rgba: &[u8], src_width: u32, plan: &FitPlan) -> bool {
 /// premultiplied [1, 128, 255, 1] comes out [255, 255, 0, 1], not white. Its SIMD multiply and
 /// resampling are unaffected. Drop this once the toolchain is fixed.
 #[cfg(target_arch = "wasm32")]
-fn alpha_divider() -> MulDiv {
+pub(crate) fn alpha_divider() -> MulDiv {
     let mut divider = MulDiv::new();
     // SAFETY: `None` selects plain Rust code, which every CPU runs.
     unsafe { divider.set_cpu_extensions(fast_image_resize::CpuExtensions::None) };
@@ -273,7 +273,7 @@ fn alpha_divider() -> MulDiv {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn alpha_divider() -> MulDiv {
+pub(crate) fn alpha_divider() -> MulDiv {
     MulDiv::new()
 }
 

@@ -17,10 +17,12 @@ pub mod gallery;
 pub mod generate;
 pub mod history;
 pub mod http;
+pub mod prep;
 pub mod preset;
 pub mod preset_library;
 pub mod profiles;
 pub mod prompt_checks;
+pub mod references;
 pub mod sizes;
 pub mod state;
 

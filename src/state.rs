@@ -16,6 +16,7 @@ use crate::history::journal::JournalEntry;
 use crate::http::Generated;
 use crate::preset::Preset;
 use crate::profiles::{Profile, ProfileBook};
+use crate::references::References;
 use crate::sizes::{self, SizePlan, Tier};
 
 /// Where requests go: the active endpoint profile. `base_url` and `model` are the active
@@ -587,6 +588,7 @@ pub struct AppState {
     pub settings: Settings,
     pub form: FormState,
     pub runs: Runs,
+    pub references: References,
     /// A problem that stopped a request before it was sent.
     pub form_error: RwSignal<Option<String>>,
     /// A one-line notice, e.g. what a link applied.

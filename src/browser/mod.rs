@@ -5,6 +5,7 @@ pub mod fit_image;
 pub mod idb;
 pub mod offline;
 pub mod sleep;
+pub mod prep_worker;
 pub mod storage;
 pub mod thumbnail;
 pub mod ticker;

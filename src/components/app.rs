@@ -10,6 +10,7 @@ use crate::components::{
     run_list::RunList, settings_panel::SettingsPanel, share_link::ShareLink,
 };
 use crate::gallery::Gallery;
+use crate::references::References;
 use crate::state::{AppState, FormState, Runs, Settings};
 
 /// The clock that elapsed-time displays read.
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
         settings: Settings::from_storage(),
         form: FormState::new(),
         runs: Runs::new(),
+        references: References::new(),
         form_error: RwSignal::new(None),
         notice: RwSignal::new(None),
         pending_endpoint: RwSignal::new(None),

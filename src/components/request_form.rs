@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::{
     form_actions::FormActions, param_fields::ParamFields, prompt_field::PromptField,
+    reference_panel::ReferencePanel,
 };
 use crate::generate::generate_from_form;
 use crate::state::use_app_state;
@@ -24,6 +25,7 @@ pub fn RequestForm() -> impl IntoView {
                 }
             }>
             <PromptField/>
+            <ReferencePanel/>
             <ParamFields/>
             <FormActions/>
         </form>

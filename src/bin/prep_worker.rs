@@ -1,0 +1,184 @@
+//! The reference-prep Web Worker (Trunk `data-type="worker"`): receives one file at a time,
+//! runs `prep::pipeline` on it and posts the result back. WebP comes from the browser's
+//! OffscreenCanvas encoder; JPEG and PNG from Rust. All logic lives in `gpt_image_studio::prep`.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    worker::start();
+}
+
+/// Only a browser runs this worker; natively there is nothing to do.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("prep_worker runs in a browser Web Worker (built by Trunk)");
+}
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use gpt_image_studio::prep::encode::{Codec, Encoder, RustEncoder};
+    use gpt_image_studio::prep::error::PrepError;
+    use gpt_image_studio::prep::mask::{prepare_with_mask, PairError};
+    use gpt_image_studio::prep::pipeline::prepare;
+    use gpt_image_studio::prep::protocol::{
+        JobKind, JobRequest, WorkerMessage, BUFFERS_FIELD, JSON_FIELD,
+    };
+    use gpt_image_studio::prep::resize::Pixels;
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::{Clamped, JsCast};
+    use wasm_bindgen_futures::{spawn_local, JsFuture};
+    use web_sys::{
+        Blob, DedicatedWorkerGlobalScope, ImageData, ImageEncodeOptions, MessageEvent,
+        OffscreenCanvas, OffscreenCanvasRenderingContext2d,
+    };
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn now() -> f64 {
+        scope().performance().map_or(0.0, |p| p.now())
+    }
+
+    pub fn start() {
+        spawn_local(async {
+            // Safari answers a WebP request with a PNG without complaint: ask once, check the type.
+            let webp = encode_webp(
+                &Pixels {
+                    rgba: vec![0, 0, 0, 255],
+                    width: 1,
+                    height: 1,
+                },
+                80,
+            )
+            .await
+            .is_ok();
+            let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                spawn_local(handle(event.data(), webp));
+            });
+            scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            on_message.forget();
+            post(&WorkerMessage::Ready { webp }, Vec::new());
+        });
+    }
+
+    fn post(message: &WorkerMessage, buffers: Vec<Vec<u8>>) {
+        let object = Object::new();
+        let json = serde_json::to_string(message).unwrap_or_default();
+        let arrays = Array::new();
+        let transfer = Array::new();
+        for bytes in buffers {
+            let array = Uint8Array::from(bytes.as_slice());
+            transfer.push(&array.buffer());
+            arrays.push(&array);
+        }
+        let _ = Reflect::set(&object, &JSON_FIELD.into(), &json.into());
+        let _ = Reflect::set(&object, &BUFFERS_FIELD.into(), &arrays);
+        if let Err(e) = scope().post_message_with_transfer(&object, &transfer) {
+            web_sys::console::error_2(&"prep worker: could not post".into(), &e);
+        }
+    }
+
+    async fn handle(data: JsValue, webp: bool) {
+        let json = Reflect::get(&data, &JSON_FIELD.into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        let Ok(request) = serde_json::from_str::<JobRequest>(&json) else {
+            web_sys::console::error_1(&"prep worker: unreadable job".into());
+            return;
+        };
+        let buffers: Vec<Vec<u8>> = Reflect::get(&data, &BUFFERS_FIELD.into())
+            .map(|b| {
+                Array::from(&b)
+                    .iter()
+                    .map(|a| Uint8Array::new(&a).to_vec())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let id = request.id;
+        let failed = |message: String| WorkerMessage::Failed { id, message };
+        match (request.kind, buffers.as_slice()) {
+            (JobKind::Reference, [file]) => {
+                let mut encoder = BrowserEncoder;
+                match prepare(file, &request.settings, webp, &mut encoder, &now).await {
+                    Ok(p) => post(
+                        &WorkerMessage::Prepared {
+                            id,
+                            report: p.report,
+                        },
+                        vec![p.bytes],
+                    ),
+                    Err(e) => post(&failed(e.message), Vec::new()),
+                }
+            }
+            (JobKind::ImageWithMask, [image, mask]) => {
+                match prepare_with_mask(image, mask, &request.settings, &now) {
+                    Ok((i, m)) => post(
+                        &WorkerMessage::PreparedWithMask {
+                            id,
+                            image: i.report,
+                            mask: m.report,
+                        },
+                        vec![i.bytes, m.bytes],
+                    ),
+                    Err(PairError::Image(e)) => post(&failed(e.message), Vec::new()),
+                    Err(PairError::Mask(message)) => {
+                        post(&WorkerMessage::MaskRefused { id, message }, Vec::new())
+                    }
+                }
+            }
+            _ => post(
+                &failed("The page sent the prep worker a malformed job.".into()),
+                Vec::new(),
+            ),
+        }
+    }
+
+    /// WebP from OffscreenCanvas.convertToBlob; JPEG and PNG from Rust.
+    struct BrowserEncoder;
+
+    impl Encoder for BrowserEncoder {
+        async fn encode(
+            &mut self,
+            pixels: &Pixels,
+            codec: Codec,
+            quality: u8,
+        ) -> Result<Vec<u8>, PrepError> {
+            match codec {
+                Codec::Webp => encode_webp(pixels, quality).await,
+                other => RustEncoder.encode(pixels, other, quality).await,
+            }
+        }
+    }
+
+    async fn encode_webp(pixels: &Pixels, quality: u8) -> Result<Vec<u8>, PrepError> {
+        let js = |e: JsValue| PrepError::encode(format!("{e:?}"));
+        let canvas = OffscreenCanvas::new(pixels.width, pixels.height).map_err(js)?;
+        let context: OffscreenCanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .map_err(js)?
+            .ok_or_else(|| PrepError::encode("no 2D canvas in this worker"))?
+            .unchecked_into();
+        let data = ImageData::new_with_u8_clamped_array_and_sh(
+            Clamped(&pixels.rgba),
+            pixels.width,
+            pixels.height,
+        )
+        .map_err(js)?;
+        context.put_image_data(&data, 0.0, 0.0).map_err(js)?;
+        let options = ImageEncodeOptions::new();
+        options.set_type("image/webp");
+        options.set_quality(f64::from(quality) / 100.0);
+        let blob: Blob = JsFuture::from(canvas.convert_to_blob_with_options(&options).map_err(js)?)
+            .await
+            .map_err(js)?
+            .unchecked_into();
+        if blob.type_() != "image/webp" {
+            return Err(PrepError::encode("this browser does not encode WebP"));
+        }
+        let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js)?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
+}

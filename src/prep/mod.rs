@@ -1,0 +1,95 @@
+//! Reference-image prep: sniff, decode, orient, resize and encode to a byte budget.
+//!
+//! Pure logic (no web-sys, no signals), tested natively. The codecs in here are reachable only
+//! from the `prep_worker` bin, so the page's own wasm stays small; the page talks to the worker
+//! through the serde types of [`protocol`].
+
+pub mod budget;
+pub mod decode;
+pub mod encode;
+pub mod error;
+pub mod geometry;
+pub mod mask;
+pub mod pipeline;
+pub mod protocol;
+pub mod resize;
+pub mod sniff;
+pub mod zip;
+
+use serde::{Deserialize, Serialize};
+
+/// Default long-edge limit: gpt-image-2 downsamples larger inputs anyway.
+pub const DEFAULT_MAX_EDGE: u32 = 2048;
+/// Default byte budget per file (decimal MB, so "1 MB" also passes a 1 MiB proxy limit).
+pub const DEFAULT_BUDGET_BYTES: u64 = 1_500_000;
+/// Decompression-bomb guard: images above this many pixels are refused before decoding.
+pub const MAX_PIXELS: u64 = 100_000_000;
+/// At most this many references per request.
+pub const MAX_REFERENCES: usize = 16;
+/// Above this many references quality drops and one gateway refuses the request.
+pub const WARN_REFERENCES: usize = 4;
+
+/// The user's prep settings.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrepSettings {
+    /// Long edge limit in pixels; never upscaled to it.
+    pub max_edge: u32,
+    /// Largest file to upload, in bytes.
+    pub budget_bytes: u64,
+    /// Text, screenshots or graphics: higher quality or lossless PNG.
+    pub text_mode: bool,
+}
+
+impl Default for PrepSettings {
+    fn default() -> Self {
+        PrepSettings {
+            max_edge: DEFAULT_MAX_EDGE,
+            budget_bytes: DEFAULT_BUDGET_BYTES,
+            text_mode: false,
+        }
+    }
+}
+
+impl PrepSettings {
+    /// Settings from the stored text fields; out-of-range or unreadable values fall back to
+    /// the defaults (a long edge of 64..=8192 px, a budget of 0.05..=50 MB).
+    pub fn from_fields(max_edge: &str, budget_mb: &str, text_mode: bool) -> Self {
+        let max_edge = max_edge
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|e| (64..=8192).contains(e))
+            .unwrap_or(DEFAULT_MAX_EDGE);
+        let budget_bytes = budget_mb
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|mb| (0.05..=50.0).contains(mb))
+            .map(|mb| (mb * 1_000_000.0).round() as u64)
+            .unwrap_or(DEFAULT_BUDGET_BYTES);
+        PrepSettings {
+            max_edge,
+            budget_bytes,
+            text_mode,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_from_fields_fall_back_to_defaults() {
+        let s = PrepSettings::from_fields("1024", "1", true);
+        assert_eq!(
+            (s.max_edge, s.budget_bytes, s.text_mode),
+            (1024, 1_000_000, true)
+        );
+        let s = PrepSettings::from_fields("x", "0,5", false);
+        assert_eq!((s.max_edge, s.budget_bytes), (2048, 500_000));
+        let s = PrepSettings::from_fields("10", "900", false);
+        assert_eq!(s, PrepSettings::default());
+    }
+}

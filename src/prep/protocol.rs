@@ -1,0 +1,75 @@
+//! Messages between the page and the prep worker. The JSON part travels as a string in the
+//! message's `json` field; file bytes travel beside it as transferred `Uint8Array`s in
+//! `buffers` (never as JSON arrays).
+
+use serde::{Deserialize, Serialize};
+
+use super::pipeline::PrepReport;
+use super::PrepSettings;
+
+/// Field names of the posted JS object.
+pub const JSON_FIELD: &str = "json";
+pub const BUFFERS_FIELD: &str = "buffers";
+
+/// Page to worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobRequest {
+    pub id: u64,
+    pub kind: JobKind,
+    pub settings: PrepSettings,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JobKind {
+    /// `buffers`: [file]. Answered with `Prepared` (buffers: [upload]).
+    Reference,
+    /// `buffers`: [image 1, mask]. Answered with `PreparedWithMask` (buffers: [image, mask]).
+    ImageWithMask,
+}
+
+/// Worker to page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WorkerMessage {
+    /// Sent once the worker listens; says whether this browser encodes WebP.
+    Ready {
+        webp: bool,
+    },
+    Prepared {
+        id: u64,
+        report: PrepReport,
+    },
+    PreparedWithMask {
+        id: u64,
+        image: PrepReport,
+        mask: PrepReport,
+    },
+    /// The file cannot be prepared: a sentence for the user.
+    Failed {
+        id: u64,
+        message: String,
+    },
+    /// Image 1 is fine but the mask is refused.
+    MaskRefused {
+        id: u64,
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let request = JobRequest {
+            id: 7,
+            kind: JobKind::ImageWithMask,
+            settings: PrepSettings::default(),
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
+        let ready = WorkerMessage::Ready { webp: true };
+        let text = serde_json::to_string(&ready).unwrap();
+        assert_eq!(text, r#"{"Ready":{"webp":true}}"#);
+    }
+}

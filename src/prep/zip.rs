@@ -1,0 +1,103 @@
+//! A minimal ZIP writer (stored, no compression): prepared images are already compressed, so
+//! deflate would only cost time. Enough for "download all" without another dependency.
+
+/// CRC-32 (IEEE), table-driven.
+pub fn crc32(data: &[u8]) -> u32 {
+    static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = [0u32; 256];
+        for (i, entry) in t.iter_mut().enumerate() {
+            let mut c = i as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+            *entry = c;
+        }
+        t
+    });
+    !data.iter().fold(!0u32, |c, &b| {
+        table[((c ^ u32::from(b)) & 0xff) as usize] ^ (c >> 8)
+    })
+}
+
+/// A ZIP archive of `(name, bytes)` entries, stored. Names are written as UTF-8 (flag bit 11).
+/// Errors when the archive would need ZIP64 (over 4 GB or 65535 entries).
+pub fn write_stored_zip(entries: &[(String, &[u8])]) -> Result<Vec<u8>, String> {
+    let too_big = || "the archive is too large for a plain ZIP".to_string();
+    let count = u16::try_from(entries.len()).map_err(|_| too_big())?;
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    // 1980-01-01 00:00: no clock needed, and every unzip accepts it.
+    let (time, date): (u16, u16) = (0, (1 << 5) | 1);
+    for (name, data) in entries {
+        let offset = u32::try_from(out.len()).map_err(|_| too_big())?;
+        let size = u32::try_from(data.len()).map_err(|_| too_big())?;
+        let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
+        let crc = crc32(data);
+        let common = |buf: &mut Vec<u8>| {
+            buf.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            buf.extend_from_slice(&(1u16 << 11).to_le_bytes()); // UTF-8 names
+            buf.extend_from_slice(&0u16.to_le_bytes()); // stored
+            buf.extend_from_slice(&time.to_le_bytes());
+            buf.extend_from_slice(&date.to_le_bytes());
+            buf.extend_from_slice(&crc.to_le_bytes());
+            buf.extend_from_slice(&size.to_le_bytes());
+            buf.extend_from_slice(&size.to_le_bytes());
+            buf.extend_from_slice(&name_len.to_le_bytes());
+            buf.extend_from_slice(&0u16.to_le_bytes()); // extra length
+        };
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        common(&mut central);
+        central.extend_from_slice(&[0; 8]); // comment length, disk, internal attributes
+        central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let central_offset = u32::try_from(out.len()).map_err(|_| too_big())?;
+    let central_size = u32::try_from(central.len()).map_err(|_| too_big())?;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0; 4]); // disk numbers
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&count.to_le_bytes());
+    out.extend_from_slice(&central_size.to_le_bytes());
+    out.extend_from_slice(&central_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes()); // comment length
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc_matches_the_standard_check_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+    }
+
+    #[test]
+    fn archive_layout_is_readable() {
+        let zip = write_stored_zip(&[("a.png".into(), b"abc"), ("b.jpg".into(), b"")]).unwrap();
+        assert_eq!(&zip[0..4], b"PK\x03\x04");
+        // Entry 1: 30-byte header, name, data; entry 2 follows.
+        assert_eq!(&zip[30..35], b"a.png");
+        assert_eq!(&zip[35..38], b"abc");
+        assert_eq!(&zip[38..42], b"PK\x03\x04");
+        let eocd = zip.len() - 22;
+        assert_eq!(&zip[eocd..eocd + 4], b"PK\x05\x06");
+        assert_eq!(u16::from_le_bytes([zip[eocd + 10], zip[eocd + 11]]), 2);
+        let central = u32::from_le_bytes(zip[eocd + 16..eocd + 20].try_into().unwrap()) as usize;
+        assert_eq!(&zip[central..central + 4], b"PK\x01\x02");
+    }
+}

@@ -1,0 +1,240 @@
+// Reference-image prep end to end: files of every kind (made here or in the page, plus one
+// committed CMYK JPEG) through the `reference-*` and `mask-*` hooks; prepared in the worker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { deflateSync, crc32 } from 'node:zlib';
+import { useApp } from './harness.mjs';
+
+const ctx = useApp();
+
+// ---- file makers (node side) ----
+
+function chunk(type, data) {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'ascii');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** A PNG from raw rows: colorType 0 gray, 2 RGB, 3 palette, 6 RGBA; depth 8 or 16. */
+function png(width, height, { colorType = 2, depth = 8, pixel, palette } = {}) {
+  const channels = { 0: 1, 2: 3, 3: 1, 6: 4 }[colorType];
+  const bytesPer = (channels * depth) / 8;
+  const raw = Buffer.alloc((width * bytesPer + 1) * height);
+  let o = 0;
+  for (let y = 0; y < height; y++) {
+    raw[o++] = 0;
+    for (let x = 0; x < width; x++) {
+      const values = pixel(x, y);
+      for (const v of values) {
+        if (depth === 16) { raw.writeUInt16BE(v, o); o += 2; } else raw[o++] = v;
+      }
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = depth; ihdr[9] = colorType;
+  const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
+  if (palette) parts.push(chunk('PLTE', Buffer.from(palette)));
+  parts.push(chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)));
+  return Buffer.concat(parts);
+}
+
+/** A 24-bit BMP. */
+function bmp(width, height) {
+  const row = Math.ceil((width * 3) / 4) * 4;
+  const b = Buffer.alloc(54 + row * height);
+  b.write('BM', 0); b.writeUInt32LE(b.length, 2); b.writeUInt32LE(54, 10);
+  b.writeUInt32LE(40, 14); b.writeInt32LE(width, 18); b.writeInt32LE(height, 22);
+  b.writeUInt16LE(1, 26); b.writeUInt16LE(24, 28); b.writeUInt32LE(row * height, 34);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+    const o = 54 + y * row + x * 3;
+    b[o] = x % 256; b[o + 1] = y % 256; b[o + 2] = 128;
+  }
+  return b;
+}
+
+/** Inserts an EXIF APP1 segment with the given orientation right after a JPEG's SOI. */
+function withOrientation(jpeg, orientation) {
+  const tiff = Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0]);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const seg = Buffer.alloc(4);
+  seg[0] = 0xff; seg[1] = 0xe1; seg.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), seg, body, jpeg.subarray(2)]);
+}
+
+const GIF_1x1 = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** A noisy photo-like canvas image encoded by the page itself. */
+async function canvasImage(page, width, height, type, quality = 0.92) {
+  const b64 = await page.evaluate(async ({ width, height, type, quality }) => {
+    const c = new OffscreenCanvas(width, height);
+    const g = c.getContext('2d');
+    const grad = g.createLinearGradient(0, 0, width, height);
+    grad.addColorStop(0, '#c33'); grad.addColorStop(0.5, '#3c6'); grad.addColorStop(1, '#36c');
+    g.fillStyle = grad; g.fillRect(0, 0, width, height);
+    const img = g.getImageData(0, 0, width, height);
+    let s = 7;
+    for (let i = 0; i < img.data.length; i += 4) { s = (s * 1103515245 + 12345) >>> 0; const n = (s >>> 24) % 24; img.data[i] += n; img.data[i + 1] += n; }
+    g.putImageData(img, 0, 0);
+    const blob = await c.convertToBlob({ type, quality });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(bin);
+  }, { width, height, type, quality });
+  return Buffer.from(b64, 'base64');
+}
+
+async function addFiles(page, files) {
+  await page.getByTestId('reference-input').setInputFiles(files.map(([name, buffer, mimeType = 'application/octet-stream']) => ({ name, mimeType, buffer })));
+}
+
+/** Waits until no item is working; returns each item's attributes and error text. */
+async function settled(page, count) {
+  await page.waitForFunction((n) => {
+    const items = [...document.querySelectorAll('[data-testid=reference-item]')];
+    return items.length === n && items.every((i) => i.dataset.state !== 'working');
+  }, count, { timeout: 60_000 });
+  return page.$$eval('[data-testid=reference-item]', (items) => items.map((i) => ({
+    state: i.dataset.state,
+    bytes: Number(i.dataset.bytes ?? 0),
+    width: Number(i.dataset.width ?? 0),
+    height: Number(i.dataset.height ?? 0),
+    mime: i.dataset.mime ?? null,
+    error: i.querySelector('[data-testid=reference-error]')?.textContent ?? null,
+    name: i.querySelector('.reference-name')?.textContent,
+  })));
+}
+
+test('photos are oriented, resized and encoded to the budget; small uploadable files pass through', async () => {
+  const { page, problems } = ctx.app;
+  const photo = withOrientation(await canvasImage(page, 3000, 2000, 'image/jpeg'), 6);
+  const small = png(300, 200, { pixel: (x, y) => [x % 256, y % 256, 90] });
+  await addFiles(page, [['photo.jpg', photo, 'image/jpeg'], ['small.png', small, 'image/png']]);
+  const [p, s] = await settled(page, 2);
+  assert.deepEqual([p.state, p.width, p.height, p.mime], ['ready', 1365, 2048, 'image/webp'], JSON.stringify(p));
+  assert.ok(p.bytes > 10_000 && p.bytes <= 1_500_000, `${p.bytes} bytes`);
+  assert.deepEqual([s.state, s.width, s.height, s.mime, s.bytes], ['ready', 300, 200, 'image/png', small.length]);
+  assert.deepEqual(problems, []);
+});
+
+test('16-bit, grayscale, palette PNG, CMYK JPEG, GIF and BMP are all read', async () => {
+  const { page, problems } = ctx.app;
+  const cmyk = await readFile(new URL('./fixtures/cmyk.jpg', import.meta.url));
+  await addFiles(page, [
+    ['deep.png', png(2500, 60, { depth: 16, pixel: (x, y) => [x * 20, y * 900, 30000] })],
+    ['gray.png', png(2500, 60, { colorType: 0, pixel: (x) => [x % 256] })],
+    ['palette.png', png(2500, 60, { colorType: 3, palette: [255, 0, 0, 0, 255, 0, 0, 0, 255], pixel: (x) => [x % 3] })],
+    ['cmyk.jpg', cmyk],
+    ['one.gif', GIF_1x1],
+    ['plain.bmp', bmp(120, 80)],
+  ]);
+  const items = await settled(page, 6);
+  for (const i of items) assert.equal(i.state, 'ready', `${i.name}: ${i.error}`);
+  assert.deepEqual(items.slice(0, 4).map((i) => i.width), [2048, 2048, 2048, 2048]);
+  assert.deepEqual(items.slice(0, 3).map((i) => i.height), [49, 49, 49]);
+  assert.deepEqual([items[4].width, items[4].height], [1, 1]);
+  assert.deepEqual([items[5].width, items[5].height, items[5].mime], [120, 80, 'image/webp']);
+  assert.deepEqual(problems, []);
+});
+
+test('bad files each get their own message and leave the others alone', async () => {
+  const { page, problems } = ctx.app;
+  const good = png(64, 64, { pixel: () => [1, 2, 3] });
+  const bomb = png(2, 2, { pixel: () => [0, 0, 0] });
+  bomb.writeUInt32BE(20000, 16); bomb.writeUInt32BE(20000, 20);
+  bomb.writeUInt32BE(crc32(bomb.subarray(12, 29)) >>> 0, 29);
+  const truncated = png(400, 300, { pixel: (x, y) => [x % 256, y % 256, (x * y) % 256] });
+  await addFiles(page, [
+    ['empty.jpg', Buffer.alloc(0)],
+    ['cut.png', truncated.subarray(0, truncated.length >> 1)],
+    ['photo.heic', Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic', 'latin1')],
+    ['logo.svg', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')],
+    ['doc.pdf', Buffer.from('%PDF-1.7\n%...')],
+    ['scan.tif', Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0])],
+    ['bomb.png', bomb],
+    ['good.png', good],
+  ]);
+  const items = await settled(page, 8);
+  const errors = items.map((i) => [i.state, i.error]);
+  const expect = [/empty \(0 bytes\)/, /truncated or corrupt/, /^HEIC: export as JPEG first/, /^SVG/, /^PDF/, /^TIFF/, /400 megapixels.*100 MP/];
+  expect.forEach((re, n) => {
+    assert.equal(errors[n][0], 'error', items[n].name);
+    assert.match(errors[n][1], re, items[n].name);
+  });
+  assert.equal(items[7].state, 'ready');
+  assert.deepEqual(problems, []);
+});
+
+test('the byte budget and long edge are settings; items can be reordered, removed and downloaded', async () => {
+  const { page, problems } = ctx.app;
+  await page.getByText(/^Prep: long edge/).click();
+  await page.getByTestId('prep-budget').fill('0.2');
+  await page.getByTestId('prep-max-edge').fill('1024');
+  const photo = await canvasImage(page, 2400, 1600, 'image/png');
+  await addFiles(page, [['a.png', photo, 'image/png'], ['b.bmp', bmp(50, 40)]]);
+  let [a, b] = await settled(page, 2);
+  assert.deepEqual([a.state, a.width, a.height], ['ready', 1024, 683]);
+  assert.ok(a.bytes <= 200_000, `${a.bytes} bytes`);
+  assert.equal(await page.evaluate(() => localStorage.getItem('gis.prep.budget_mb')), '0.2');
+
+  await page.getByRole('button', { name: 'Move b.bmp up' }).click();
+  [b, a] = await settled(page, 2);
+  assert.equal(b.name, 'b.bmp');
+
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('prep-download').click()]);
+  assert.equal(zip.suggestedFilename(), 'references.zip');
+  const bytes = await readFile(await zip.path());
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  assert.match(bytes.toString('latin1'), /01-b\.webp[\s\S]*02-a\.webp/);
+
+  await page.getByTestId('reference-remove').first().click();
+  const left = await settled(page, 1);
+  assert.equal(left[0].name, 'a.png');
+  assert.deepEqual(problems, []);
+});
+
+test('a mask must match image 1 and is transformed with it', async () => {
+  const { page, problems } = ctx.app;
+  // A budget that the PNG of image 1 fits, so the mask's size is exactly image 1's prepared
+  // size (shrinking both together to a budget is covered natively).
+  await page.getByText(/^Prep: long edge/).click();
+  await page.getByTestId('prep-budget').fill('12');
+  const photo = withOrientation(await canvasImage(page, 3000, 2000, 'image/jpeg'), 6);
+  await addFiles(page, [['photo.jpg', photo, 'image/jpeg']]);
+  await settled(page, 1);
+
+  const wrong = png(100, 100, { colorType: 6, pixel: () => [0, 0, 0, 0] });
+  await page.getByTestId('mask-input').setInputFiles({ name: 'wrong.png', mimeType: 'image/png', buffer: wrong });
+  await assert.doesNotReject(page.getByTestId('mask-error').waitFor());
+  assert.match(await page.getByTestId('mask-error').textContent(), /100x100 but image 1 is 2000x3000/);
+
+  // As displayed (after EXIF rotation): 2000x3000.
+  const mask = png(2000, 3000, { colorType: 6, pixel: (x) => [0, 0, 0, x < 1000 ? 0 : 255] });
+  await page.getByTestId('mask-input').setInputFiles({ name: 'mask.png', mimeType: 'image/png', buffer: mask });
+  const status = page.locator('[data-testid=mask-status][data-width]');
+  await status.waitFor({ timeout: 60_000 });
+  assert.deepEqual([await status.getAttribute('data-width'), await status.getAttribute('data-height')], ['1365', '2048']);
+  assert.equal(await page.getByTestId('mask-error').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('files can be dropped and pasted', async () => {
+  const { page, problems } = ctx.app;
+  const b64 = png(40, 30, { pixel: () => [9, 9, 9] }).toString('base64');
+  await page.evaluate((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const make = (name) => { const dt = new DataTransfer(); dt.items.add(new File([bytes], name, { type: 'image/png' })); return dt; };
+    const zone = document.querySelector('.references');
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: make('dropped.png'), bubbles: true, cancelable: true }));
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: make('pasted.png'), bubbles: true, cancelable: true }));
+  }, b64);
+  const items = await settled(page, 2);
+  assert.deepEqual(items.map((i) => [i.name, i.state, i.width]), [['dropped.png', 'ready', 40], ['pasted.png', 'ready', 40]]);
+  assert.deepEqual(problems, []);
+});
