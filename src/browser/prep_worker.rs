@@ -29,7 +29,8 @@ struct Job {
 
 struct Inner {
     queue: VecDeque<Job>,
-    worker: Option<(Worker, Vec<Closure<dyn FnMut(JsValue)>>)>,
+    /// The running worker and its listeners (kept alive with it).
+    worker: Option<(Worker, Listeners)>,
     ready: bool,
     busy: Option<u64>,
     next_id: u64,

@@ -88,7 +88,8 @@ pub fn next_step(tries: &[Try], budget: u64, start: u8, floor: u8) -> Step {
     Step::Encode((guess.round().clamp(f64::from(low), f64::from(high))) as u8)
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -26,7 +26,8 @@ pub fn downscale_factor(size: u64, budget: u64) -> f64 {
     (0.9 * budget as f64 / size as f64).sqrt().clamp(0.25, 0.95)
 }
 
-#[cfg(test)]
+// proptest is a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
