@@ -226,6 +226,65 @@ impl Gallery {
         db.image(id).await
     }
 
+    /// The stored images of `ids` (all when `None`) as one ZIP, in list order. Link-only items
+    /// have no bytes and are left out; the count of those is returned too.
+    pub async fn zip(self, ids: Option<Vec<String>>) -> Result<(Vec<u8>, usize), String> {
+        let records: Vec<ImageRecord> = self.items.with_untracked(|list| {
+            list.iter()
+                .filter(|i| ids.as_ref().is_none_or(|ids| ids.contains(&i.record.id)))
+                .map(|i| i.record.clone())
+                .collect()
+        });
+        let mut files = Vec::new();
+        let mut skipped = 0;
+        for (index, record) in records.iter().enumerate() {
+            match self.image(&record.id).await? {
+                Some(blob) => {
+                    let name = crate::file_names::result_file_name(
+                        &record.params.model,
+                        &record.params.prompt,
+                        (record.created_ms / 1000.0) as i64,
+                        index,
+                        &record.mime,
+                    );
+                    files.push((name, idb::blob_bytes(&blob).await?));
+                }
+                None => skipped += 1,
+            }
+        }
+        if files.is_empty() {
+            return Err("none of these items has a stored image".into());
+        }
+        let entries: Vec<(String, &[u8])> = files
+            .iter()
+            .map(|(n, b)| (n.clone(), b.as_slice()))
+            .collect();
+        Ok((crate::prep::zip::write_stored_zip(&entries)?, skipped))
+    }
+
+    /// An item's stored image as an upload for the references ("edit this").
+    pub async fn as_upload(
+        self,
+        record: &ImageRecord,
+    ) -> Result<crate::api::upload::Upload, String> {
+        let blob = self
+            .image(&record.id)
+            .await?
+            .ok_or("only a link was kept for this image")?;
+        let bytes = idb::blob_bytes(&blob).await?;
+        Ok(crate::api::upload::Upload {
+            file_name: format!(
+                "history-{}.{}",
+                record.id,
+                crate::api::mime::extension(&record.mime)
+            ),
+            content_type: record.mime.clone(),
+            bytes: bytes.into(),
+            width: record.width,
+            height: record.height,
+        })
+    }
+
     /// Deletes the given items, or all (`None`).
     pub async fn delete(self, ids: Option<Vec<String>>) -> Result<(), String> {
         let db = self.db.get_value().ok_or("the history is not open")?;

@@ -25,7 +25,11 @@ use crate::state::{AppState, Run, Slot, SlotStatus};
 /// Sends what the form holds now: an edit when references are ready, else a generation.
 pub fn generate_from_form(state: AppState) {
     let params = state.form.params(state.settings.model.get_untracked());
-    send(state, params, None);
+    match state.references.edit_uploads() {
+        Ok(uploads) => send(state, params, uploads),
+        // References still being prepared, or a refused mask: nothing is sent.
+        Err(why) => state.form_error.set(Some(why)),
+    }
 }
 
 /// The request for `params` with `n` images: JSON for a generation, multipart for an edit.

@@ -66,6 +66,21 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
             .notice
             .set(Some("The form now holds that result's settings.".into()));
     };
+    let edit_record = record.clone();
+    let edit_this = move |_| {
+        let record = edit_record.clone();
+        spawn_local(async move {
+            match state.gallery.as_upload(&record).await {
+                Ok(upload) => {
+                    state.references.add_upload(upload);
+                    state.notice.set(Some(
+                        "Added to the references: the next request is an edit of it.".into(),
+                    ));
+                }
+                Err(e) => set_problem.set(Some(format!("Could not use it as a reference: {e}."))),
+            }
+        });
+    };
     let delete = {
         let id = id.clone();
         move |_| {
@@ -113,6 +128,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                             {move || if full.get().is_some() { "Close" } else { "Open" }}
                         </button>
                         <button type="button" data-testid="history-download" on:click=download.clone()>"Download"</button>
+                        <button type="button" data-testid="history-edit" on:click=edit_this.clone()>"Edit this"</button>
                     </Show>
                     <button type="button" data-testid="history-use" on:click=use_settings.clone()>"Use these settings"</button>
                     <button type="button" data-testid="history-delete" on:click=delete.clone()>"Delete"</button>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::browser::download::save_bytes;
 use crate::components::history_item::HistoryItem;
 use crate::state::use_app_state;
 
@@ -26,6 +27,27 @@ pub fn HistoryPanel() -> impl IntoView {
             }
         });
     };
+    let download_zip = move |ids: Option<Vec<String>>| {
+        spawn_local(async move {
+            match gallery.zip(ids).await {
+                Ok((bytes, skipped)) => {
+                    let name = format!(
+                        "gpt-image-studio_{}.zip",
+                        crate::file_names::utc_stamp((js_sys::Date::now() / 1000.0) as i64)
+                    );
+                    let saved = save_bytes(&bytes, "application/zip", &name);
+                    set_problem.set(match (saved, skipped) {
+                        (Err(e), _) => Some(format!("Download failed: {e}.")),
+                        (Ok(()), 0) => None,
+                        (Ok(()), n) => Some(format!(
+                            "{n} item(s) were kept only as links and are not in the zip."
+                        )),
+                    });
+                }
+                Err(e) => set_problem.set(Some(format!("Could not build the zip: {e}."))),
+            }
+        });
+    };
     view! {
         <section class="history" aria-labelledby="history-heading">
             <h2 id="history-heading">{move || format!("History ({})", count())}</h2>
@@ -35,6 +57,14 @@ pub fn HistoryPanel() -> impl IntoView {
             {move || gallery.problem.get().map(|p| view! { <p class="warning" role="alert" data-testid="history-problem">{p}</p> })}
             <Show when=move || { count() > 0 }>
                 <div class="row">
+                    <button type="button" data-testid="history-download-all" on:click=move |_| download_zip(None)>
+                        "Download all (zip)"
+                    </button>
+                    <button type="button" data-testid="history-download-selected"
+                        prop:disabled=move || selected.with(Vec::is_empty)
+                        on:click=move |_| download_zip(Some(selected.get_untracked()))>
+                        {move || format!("Download selected ({})", selected.with(Vec::len))}
+                    </button>
                     <button type="button" data-testid="history-delete-all" on:click=clear>
                         {move || if confirm_clear.get() { format!("Really delete all {}?", count()) } else { "Delete all".to_string() }}
                     </button>

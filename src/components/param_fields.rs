@@ -52,6 +52,9 @@ pub fn ParamFields() -> impl IntoView {
             <BackgroundField/>
             <ChoiceSelect label="Moderation" id="moderation" value=form.moderation choices=vec![
                 (Moderation::Auto, "auto"), (Moderation::Low, "low (less restrictive)")]/>
+            <Show when=move || { state.references.count() > 0 }>
+                <p class="hint" data-testid="moderation-note">"Edits take no moderation setting; it applies to generations only."</p>
+            </Show>
             <div class="field">
                 <label for="n">"Images (n)"</label>
                 <input id="n" data-testid="n" type="number" min="1" max=MAX_N.to_string() step="1"

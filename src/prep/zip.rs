@@ -58,7 +58,7 @@ pub fn write_stored_zip(entries: &[(String, &[u8])]) -> Result<Vec<u8>, String> 
         central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         central.extend_from_slice(&20u16.to_le_bytes()); // version made by
         common(&mut central);
-        central.extend_from_slice(&[0; 8]); // comment length, disk, internal attributes
+        central.extend_from_slice(&[0; 6]); // comment length, disk number, internal attributes
         central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
         central.extend_from_slice(&offset.to_le_bytes());
         central.extend_from_slice(name.as_bytes());
@@ -99,5 +99,26 @@ mod tests {
         assert_eq!(u16::from_le_bytes([zip[eocd + 10], zip[eocd + 11]]), 2);
         let central = u32::from_le_bytes(zip[eocd + 16..eocd + 20].try_into().unwrap()) as usize;
         assert_eq!(&zip[central..central + 4], b"PK\x01\x02");
+        // Each 46-byte central entry names its local header; the second entry must follow the
+        // first exactly, or unzip tools reject the archive.
+        let u16_at = |at: usize| u16::from_le_bytes([zip[at], zip[at + 1]]) as usize;
+        let u32_at = |at: usize| u32::from_le_bytes(zip[at..at + 4].try_into().unwrap()) as usize;
+        let mut at = central;
+        let mut seen = Vec::new();
+        for _ in 0..2 {
+            assert_eq!(&zip[at..at + 4], b"PK\x01\x02");
+            let name_len = u16_at(at + 28);
+            let name = &zip[at + 46..at + 46 + name_len];
+            let local = u32_at(at + 42);
+            assert_eq!(&zip[local..local + 4], b"PK\x03\x04");
+            assert_eq!(&zip[local + 30..local + 30 + name_len], name);
+            seen.push(String::from_utf8(name.to_vec()).unwrap());
+            at += 46 + name_len + u16_at(at + 30) + u16_at(at + 32);
+        }
+        assert_eq!(seen, ["a.png", "b.jpg"]);
+        assert_eq!(
+            at, eocd,
+            "the central directory ends where the end record starts"
+        );
     }
 }

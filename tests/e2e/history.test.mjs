@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useApp } from './harness.mjs';
+import { zipEntries } from './zip.mjs';
 
 const ctx = useApp();
 
@@ -177,4 +178,38 @@ test('a full disk: a clear message, the image still shown, nothing half-written'
   await generate(page, 'disk has room again');
   await page.getByTestId('history-item').waitFor();
   assert.equal(await page.getByTestId('history-item').count(), 1);
+});
+
+test('history downloads as a zip (all or selected), and "Edit this" makes the next request an edit of it', async () => {
+  const { page, problems } = ctx.app;
+  await page.getByTestId('quality').selectOption('low');
+  for (const p of ['zip one', 'zip two']) await generate(page, p);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-item]').length === 2);
+  assert.equal(await page.getByTestId('history-download-selected').isDisabled(), true, 'nothing selected yet');
+
+  const [all] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-download-all').click()]);
+  assert.match(all.suggestedFilename(), /^gpt-image-studio_\d{8}-\d{6}\.zip$/);
+  const entries = zipEntries(await readFile(await all.path()));
+  assert.equal(entries.length, 2);
+  assert.match(entries[0].name, /^gpt-image-2_zip-two_\d{8}-\d{6}_1\.png$/);
+  assert.match(entries[1].name, /^gpt-image-2_zip-one_\d{8}-\d{6}_2\.png$/);
+  assert.ok(entries.every((e) => e.magic === 'png'), 'each entry holds the PNG bytes');
+
+  await page.getByTestId('history-select').nth(1).check();
+  const [one] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-download-selected').click()]);
+  const picked = zipEntries(await readFile(await one.path()));
+  assert.deepEqual(picked.map((e) => /zip-one/.test(e.name)), [true]);
+
+  await page.getByTestId('history-item').nth(1).getByTestId('history-edit').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=reference-item][data-state=ready]').length === 1);
+  await ctx.backend.clearRequests();
+  await generate(page, 'edit of zip one');
+  const [req] = await ctx.backend.requests();
+  assert.match(req.path, /\/images\/edits$/);
+  assert.equal(req.steady?.status, 200);
+  const images = req.parts.filter((p) => p.name === 'image[]');
+  assert.equal(images.length, 1);
+  assert.equal(images[0].filename, 'image-1.png', 'the engine names parts by position');
+  assert.deepEqual([images[0].format, images[0].width, images[0].height], ['png', 1024, 1024]);
+  assert.deepEqual(problems, []);
 });
