@@ -3,7 +3,8 @@
 // in headless Chromium, on inputs generated here: a 24 MP photo-like JPEG with EXIF
 // orientation 6 and a ~25 MB 4096x3072 PNG. Then a 16-file batch through the app's own
 // reference input, counting main-thread long tasks (> 50 ms) and sampling peak memory.
-// Needs a release build in dist/ (scripts/bench-prep builds it if missing).
+// Needs a release build in dist/ (scripts/bench-prep builds it if missing). BENCH_BATCH=0 skips
+// the batches (the bic batch alone takes minutes) for a quick look at the per-file figures.
 import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -195,7 +196,8 @@ try {
 
   // 16-file batches: main-thread long tasks and peak memory.
   const batch = [];
-  for (const method of ['bic', 'native']) {
+  const batchMethods = process.env.BENCH_BATCH === '0' ? [] : ['bic', 'native'];
+  for (const method of batchMethods) {
     const p = await browser.newPage();
     await p.goto(`${origin}/bench.html`);
     await p.evaluate(HELPERS);
@@ -212,7 +214,7 @@ try {
     batch.push({ method, ...r, mem });
     await p.close();
   }
-  {
+  if (batchMethods.length) {
     const context = await browser.newContext();
     await context.addInitScript(HELPERS);
     const p = await context.newPage();
@@ -242,7 +244,7 @@ try {
     batch.push({ method: 'ours', ...r, mem });
     await context.close();
   }
-  console.table(batch.map((b) => ({
+  if (batch.length) console.table(batch.map((b) => ({
     '16-file batch': { ours: 'this app (reference input, worker)', bic: 'browser-image-compression (useWebWorker)', native: 'native one-shot (main thread)' }[b.method],
     'total s': (b.ms / 1000).toFixed(1),
     'long tasks > 50 ms': b.count,

@@ -502,3 +502,81 @@ fn cmyk_fixture_for_e2e_is_current() {
         Err(_) => std::fs::write(&path, &file).unwrap(),
     }
 }
+
+#[test]
+fn big_jpegs_are_decoded_reduced_in_the_idct_with_the_same_picture() {
+    use gpt_image_studio::prep::decode::{decode, decode_jpeg_reduced, jpeg_reduction};
+    use gpt_image_studio::prep::resize::Pixels;
+    // The largest reduction that still covers the target, never one below it.
+    assert_eq!(jpeg_reduction(6000, 4000, 2048, 1365), Some(2));
+    assert_eq!(jpeg_reduction(6000, 4000, 1024, 683), Some(4));
+    assert_eq!(jpeg_reduction(6000, 4000, 256, 171), Some(8));
+    assert_eq!(jpeg_reduction(3000, 2000, 2048, 1365), None);
+    for (w, h, mw, mh) in [(1201, 801, 300, 200), (999, 7, 124, 1), (17, 4000, 3, 999)] {
+        let d = jpeg_reduction(w, h, mw, mh).unwrap();
+        assert!(w.div_ceil(d) >= mw && h.div_ceil(d) >= mh);
+        assert!(d == 8 || w.div_ceil(d * 2) < mw || h.div_ceil(d * 2) < mh);
+    }
+
+    let file = jpeg(1200, 800, None);
+    let header = read_header(&file).unwrap();
+    let reduced = decode_jpeg_reduced(&file, &header, 256, 171).unwrap();
+    assert_eq!(
+        (reduced.width, reduced.height),
+        (300, 200),
+        "1/4 in the IDCT"
+    );
+    let full = Pixels::from_image(decode(&file).unwrap().image);
+    let (a, b) = (
+        reduced.resize(256, 171).unwrap(),
+        full.resize(256, 171).unwrap(),
+    );
+    let diff: u64 = a
+        .rgba
+        .iter()
+        .zip(&b.rgba)
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    let mean = diff as f64 / a.rgba.len() as f64;
+    assert!(mean < 3.0, "mean difference {mean:.2} per channel");
+
+    // Small targets only: a JPEG near the target size is decoded in full.
+    assert!(decode_jpeg_reduced(&file, &header, 700, 467).is_none());
+    // Through the pipeline: dimensions as before, EXIF orientation still applied.
+    let turned = jpeg(1200, 800, Some(6));
+    let out = run(&turned, &small()).unwrap();
+    assert_eq!((out.report.width, out.report.height), (171, 256));
+}
+
+#[test]
+fn a_truncated_big_jpeg_is_refused_not_half_grey() {
+    let file = jpeg(1200, 800, None);
+    for cut in [file.len() / 3, file.len() * 2 / 3, file.len() - 10] {
+        let err = run(&file[..cut], &small()).err();
+        assert_eq!(
+            err.map(|e| e.kind),
+            Some(PrepErrorKind::Corrupt),
+            "cut at {cut} of {}",
+            file.len()
+        );
+    }
+    // An embedded thumbnail's own end marker (inside APP1, before the scan) does not count.
+    let mut with_thumb = file[..2].to_vec();
+    let thumb = b"Exif\0\0\xFF\xD8 tiny thumbnail \xFF\xD9";
+    with_thumb.extend_from_slice(&[0xFF, 0xE1]);
+    with_thumb.extend_from_slice(&(thumb.len() as u16 + 2).to_be_bytes());
+    with_thumb.extend_from_slice(thumb);
+    with_thumb.extend_from_slice(&file[2..]);
+    assert!(gpt_image_studio::prep::decode::jpeg_reaches_eoi(
+        &with_thumb
+    ));
+    let cut = &with_thumb[..with_thumb.len() / 2];
+    assert_eq!(
+        run(cut, &small()).err().map(|e| e.kind),
+        Some(PrepErrorKind::Corrupt)
+    );
+    // Data appended after the end marker (a motion photo's video) is fine.
+    let mut appended = file.clone();
+    appended.extend_from_slice(b"\0\0\0\x18ftypmp42 appended video");
+    assert_eq!(run(&appended, &small()).unwrap().report.width, 256);
+}

@@ -109,9 +109,100 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Result<Decoded, PrepError> {
     let header = read_header(bytes)?;
     check_pixel_cap(header.width, header.height)?;
+    check_jpeg_complete(bytes, header.format)?;
     let decoder = reader(bytes, header.format)
         .into_decoder()
         .map_err(decode_error)?;
     let image = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     Ok(Decoded { header, image })
+}
+
+/// The largest JPEG IDCT reduction (2, 4 or 8) that still yields at least `min_width` x
+/// `min_height` from a `width` x `height` JPEG; `None` when even halving is too small.
+pub fn jpeg_reduction(width: u32, height: u32, min_width: u32, min_height: u32) -> Option<u32> {
+    [8, 4, 2]
+        .into_iter()
+        .find(|d| width.div_ceil(*d) >= min_width && height.div_ceil(*d) >= min_height)
+}
+
+/// A big JPEG decoded at 1/2, 1/4 or 1/8 scale in the IDCT, at least `min_width` x
+/// `min_height` (stored frame): a 24 MP photo bound for 2048 px decodes at 6 MP, as browsers
+/// do with libjpeg-turbo, and the Lanczos resize that follows has 4x fewer pixels to read.
+/// `None` whenever this does not apply or fails (CMYK, 16-bit, a damaged file...): the caller
+/// then takes the full decode, which also gives the proper error message.
+pub fn decode_jpeg_reduced(
+    bytes: &[u8],
+    header: &Header,
+    min_width: u32,
+    min_height: u32,
+) -> Option<super::resize::Pixels> {
+    if header.format != SourceFormat::Jpeg {
+        return None;
+    }
+    let d = jpeg_reduction(header.width, header.height, min_width, min_height)?;
+    let mut decoder = jpeg_decoder::Decoder::new(Cursor::new(bytes));
+    let requested = (
+        u16::try_from(header.width.div_ceil(d)).ok()?,
+        u16::try_from(header.height.div_ceil(d)).ok()?,
+    );
+    let (width, height) = decoder.scale(requested.0, requested.1).ok()?;
+    let (width, height) = (u32::from(width), u32::from(height));
+    if width < min_width || height < min_height {
+        return None;
+    }
+    let format = decoder.info()?.pixel_format;
+    let data = decoder.decode().ok()?;
+    let pixels = (width * height) as usize;
+    let rgba: Vec<u8> = match format {
+        jpeg_decoder::PixelFormat::RGB24 if data.len() == pixels * 3 => data
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], u8::MAX])
+            .collect(),
+        jpeg_decoder::PixelFormat::L8 if data.len() == pixels => {
+            data.iter().flat_map(|&l| [l, l, l, u8::MAX]).collect()
+        }
+        _ => return None,
+    };
+    Some(super::resize::Pixels {
+        rgba,
+        width,
+        height,
+    })
+}
+
+/// Whether a JPEG's compressed data reaches its end-of-image marker. The decoder fills a cut
+/// file with grey and reports success, so a truncated upload would otherwise go out
+/// half-grey. Segments are skipped by their lengths up to the first scan; inside scans a 0xFF
+/// byte is always stuffed or a marker, so the first EOI after it is the image's own (data
+/// appended after EOI, such as a motion photo's video, is allowed).
+pub fn jpeg_reaches_eoi(bytes: &[u8]) -> bool {
+    let mut at = 2;
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return false;
+        }
+        let marker = bytes[at + 1];
+        if marker == 0xFF {
+            at += 1; // fill byte
+            continue;
+        }
+        if marker == 0xD9 {
+            return true;
+        }
+        let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+        if marker == 0xDA {
+            let scan = (at + 2 + length).min(bytes.len());
+            return bytes[scan..].windows(2).any(|w| w == [0xFF, 0xD9]);
+        }
+        at += 2 + length;
+    }
+    false
+}
+
+/// Refuses a JPEG cut before its end (see [`jpeg_reaches_eoi`]).
+pub fn check_jpeg_complete(bytes: &[u8], format: SourceFormat) -> Result<(), PrepError> {
+    if format == SourceFormat::Jpeg && !jpeg_reaches_eoi(bytes) {
+        return Err(PrepError::corrupt("it ends before the image data does"));
+    }
+    Ok(())
 }

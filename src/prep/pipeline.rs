@@ -4,7 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::budget::{next_step, Step, Try};
-use super::decode::{check_pixel_cap, decode, read_header, swaps_axes, Header};
+use super::decode::{
+    check_jpeg_complete, check_pixel_cap, decode, decode_jpeg_reduced, read_header, swaps_axes,
+    Header,
+};
 use super::encode::{Codec, Encoder};
 use super::error::PrepError;
 use super::geometry::{downscale_factor, fit_long_edge, scale};
@@ -248,9 +251,6 @@ pub fn decode_upright(
     now: &dyn Fn() -> f64,
 ) -> Result<(Pixels, StageTimes), PrepError> {
     let t0 = now();
-    let decoded = decode(bytes)?;
-    let pixels = Pixels::from_image(decoded.image);
-    let t1 = now();
     let (ow, oh) = header.oriented_size();
     let (tw, th) = fit_long_edge(ow, oh, max_edge);
     let (sw, sh) = if swaps_axes(header.orientation) {
@@ -258,6 +258,12 @@ pub fn decode_upright(
     } else {
         (tw, th)
     };
+    check_jpeg_complete(bytes, header.format)?;
+    let pixels = match decode_jpeg_reduced(bytes, header, sw, sh) {
+        Some(pixels) => pixels,
+        None => Pixels::from_image(decode(bytes)?.image),
+    };
+    let t1 = now();
     let pixels = pixels.resize(sw, sh)?;
     let t2 = now();
     let pixels = pixels.orient(header.orientation);
