@@ -338,6 +338,26 @@ fn cmyk_jpeg_decodes() {
     let out = run(&file, &small()).unwrap();
     assert_eq!((out.report.width, out.report.height), (256, 34));
     assert_eq!(out.report.mime, "image/jpeg");
+    let header = read_header(&file).unwrap();
+    assert!(header.cmyk);
+    assert_eq!(
+        gpt_image_studio::prep::decode::jpeg_component_count(&file),
+        Some(4)
+    );
+    // Small and within every limit, yet re-encoded: a CMYK JPEG is not sent as it is.
+    let roomy = PrepSettings {
+        max_edge: 2048,
+        ..small()
+    };
+    let kept = run(&file, &roomy).unwrap();
+    assert!(!kept.report.passed_through);
+    let rgb = jpeg(300, 40, None);
+    assert!(!read_header(&rgb).unwrap().cmyk);
+    assert_eq!(
+        gpt_image_studio::prep::decode::jpeg_component_count(&rgb),
+        Some(3)
+    );
+    assert!(run(&rgb, &roomy).unwrap().report.passed_through);
 }
 
 #[test]

@@ -19,6 +19,9 @@ pub struct Header {
     pub height: u32,
     pub orientation: Orientation,
     pub has_alpha_channel: bool,
+    /// A CMYK (4-component) JPEG: decodable here, but not safe to upload as it is, since
+    /// many decoders on the way show its colours wrong.
+    pub cmyk: bool,
 }
 
 impl Header {
@@ -95,6 +98,7 @@ pub fn read_header(bytes: &[u8]) -> Result<Header, PrepError> {
         height,
         orientation,
         has_alpha_channel: decoder.color_type().has_alpha(),
+        cmyk: format == SourceFormat::Jpeg && jpeg_component_count(bytes) == Some(4),
     })
 }
 
@@ -205,4 +209,28 @@ pub fn check_jpeg_complete(bytes: &[u8], format: SourceFormat) -> Result<(), Pre
         return Err(PrepError::corrupt("it ends before the image data does"));
     }
     Ok(())
+}
+
+/// The number of colour components in a JPEG's frame header (1 grey, 3 YCbCr/RGB, 4 CMYK).
+pub fn jpeg_component_count(bytes: &[u8]) -> Option<u8> {
+    let mut at = 2;
+    while at + 10 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return None;
+        }
+        let marker = bytes[at + 1];
+        if marker == 0xFF {
+            at += 1;
+            continue;
+        }
+        // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+            return Some(bytes[at + 9]);
+        }
+        if marker == 0xDA || marker == 0xD9 {
+            return None;
+        }
+        at += 2 + usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+    }
+    None
 }

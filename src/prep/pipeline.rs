@@ -56,6 +56,7 @@ pub fn passes_through(header: &Header, file_bytes: u64, settings: &PrepSettings)
         && file_bytes <= settings.budget_bytes
         && w.max(h) <= settings.max_edge
         && header.orientation == image::metadata::Orientation::NoTransforms
+        && !header.cmyk
 }
 
 /// One way to encode, tried in order: a codec, its first quality and the lowest acceptable.
