@@ -84,7 +84,7 @@ const HELPERS = () => {
     const body = [...new TextEncoder().encode('Exif'), 0, 0, ...tiff];
     const seg = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
     const photo = new File([jpeg.subarray(0, 2), new Uint8Array(seg), jpeg.subarray(2)], 'photo-24mp-exif6.jpg', { type: 'image/jpeg' });
-    const png = new File([await noisy(4096, 3072, 40).convertToBlob({ type: 'image/png' })], 'big-4096x3072.png', { type: 'image/png' });
+    const png = new File([await noisy(4096, 3072, 6).convertToBlob({ type: 'image/png' })], 'big-4096x3072.png', { type: 'image/png' });
     // Displayed sizes (the photo is stored 6000x4000 and shown rotated).
     window.inputs = [{ file: photo, w: 4000, h: 6000 }, { file: png, w: 4096, h: 3072 }];
     return window.inputs.map((i) => ({ name: i.file.name, bytes: i.file.size }));
