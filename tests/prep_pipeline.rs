@@ -560,6 +560,23 @@ fn big_jpegs_are_decoded_reduced_in_the_idct_with_the_same_picture() {
     let mean = diff as f64 / a.rgba.len() as f64;
     assert!(mean < 3.0, "mean difference {mean:.2} per channel");
 
+    // Progressive JPEGs are reduced the same way.
+    let mut progressive = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut progressive, 90);
+    enc.set_progressive(true);
+    enc.encode(
+        &photo_rgb(1200, 800),
+        1200,
+        800,
+        jpeg_encoder::ColorType::Rgb,
+    )
+    .unwrap();
+    let header = read_header(&progressive).unwrap();
+    let reduced = decode_jpeg_reduced(&progressive, &header, 256, 171).unwrap();
+    assert_eq!((reduced.width, reduced.height), (300, 200));
+    assert_eq!(run(&progressive, &small()).unwrap().report.width, 256);
+    let header = read_header(&file).unwrap();
+
     // Small targets only: a JPEG near the target size is decoded in full.
     assert!(decode_jpeg_reduced(&file, &header, 700, 467).is_none());
     // Through the pipeline: dimensions as before, EXIF orientation still applied.
