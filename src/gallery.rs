@@ -262,27 +262,28 @@ impl Gallery {
         Ok((crate::prep::zip::write_stored_zip(&entries)?, skipped))
     }
 
-    /// An item's stored image as an upload for the references ("edit this").
-    pub async fn as_upload(
-        self,
-        record: &ImageRecord,
-    ) -> Result<crate::api::upload::Upload, String> {
+    /// An item's stored image as a file for the references ("Edit this"). It goes through
+    /// reference prep like any other file, so the byte budget and long edge apply to it too.
+    pub async fn as_file(self, record: &ImageRecord) -> Result<web_sys::File, String> {
         let blob = self
             .image(&record.id)
             .await?
             .ok_or("only a link was kept for this image")?;
-        let bytes = idb::blob_bytes(&blob).await?;
-        Ok(crate::api::upload::Upload {
-            file_name: format!(
-                "history-{}.{}",
-                record.id,
-                crate::api::mime::extension(&record.mime)
-            ),
-            content_type: record.mime.clone(),
-            bytes: bytes.into(),
-            width: record.width,
-            height: record.height,
-        })
+        let name = crate::file_names::result_file_name(
+            &record.params.model,
+            &record.params.prompt,
+            (record.created_ms / 1000.0) as i64,
+            0,
+            &record.mime,
+        );
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type(&record.mime);
+        web_sys::File::new_with_blob_sequence_and_options(
+            &js_sys::Array::of1(&blob),
+            &name,
+            &options,
+        )
+        .map_err(|_| "the browser could not make a file of it".to_string())
     }
 
     /// Deletes the given items, or all (`None`).

@@ -150,8 +150,9 @@ impl References {
         key
     }
 
-    /// Adds files (picker, drop or paste) up to the 16-reference limit and starts their prep.
-    pub fn add_files(&self, files: Vec<File>) {
+    /// Adds files (picker, drop, paste or a history item) up to the 16-reference limit and
+    /// starts their prep. Returns how many were added.
+    pub fn add_files(&self, files: Vec<File>) -> usize {
         let room = MAX_REFERENCES.saturating_sub(self.items.with_untracked(Vec::len));
         if files.len() > room {
             self.notice.set(Some(format!(
@@ -162,6 +163,7 @@ impl References {
         } else {
             self.notice.set(None);
         }
+        let added = files.len().min(room);
         for file in files.into_iter().take(room) {
             let key = self.new_key();
             self.items.update(|items| {
@@ -178,31 +180,7 @@ impl References {
             self.prepare_item(key);
         }
         self.refresh_mask();
-    }
-
-    /// Adds an already prepared upload as a ready reference (e.g. a result sent back).
-    pub fn add_upload(&self, upload: Upload) {
-        if self.items.with_untracked(Vec::len) >= MAX_REFERENCES {
-            self.notice.set(Some(format!(
-                "At most {MAX_REFERENCES} references can be sent."
-            )));
-            return;
-        }
-        let key = self.new_key();
-        let thumb_url = object_url(&upload.bytes, &upload.content_type);
-        self.items.update(|items| {
-            items.push(RefItem {
-                key,
-                name: upload.file_name.clone(),
-                state: RefState::Ready {
-                    upload,
-                    report: None,
-                    thumb_url,
-                },
-                job: 0,
-            })
-        });
-        self.refresh_mask();
+        added
     }
 
     fn prepare_item(&self, key: u64) {

@@ -70,12 +70,14 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
     let edit_this = move |_| {
         let record = edit_record.clone();
         spawn_local(async move {
-            match state.gallery.as_upload(&record).await {
-                Ok(upload) => {
-                    state.references.add_upload(upload);
-                    state.notice.set(Some(
-                        "Added to the references: the next request is an edit of it.".into(),
-                    ));
+            match state.gallery.as_file(&record).await {
+                Ok(file) => {
+                    // When the references are full, they say so themselves.
+                    if state.references.add_files(vec![file]) == 1 {
+                        state.notice.set(Some(
+                            "Added to the references: the next request is an edit of it.".into(),
+                        ));
+                    }
                 }
                 Err(e) => set_problem.set(Some(format!("Could not use it as a reference: {e}."))),
             }

@@ -200,6 +200,9 @@ test('history downloads as a zip (all or selected), and "Edit this" makes the ne
   const picked = zipEntries(await readFile(await one.path()));
   assert.deepEqual(picked.map((e) => /zip-one/.test(e.name)), [true]);
 
+  // The stored image goes through reference prep like any file: a 512 px edge applies to it.
+  await page.getByText(/^Prep: long edge/).click();
+  await page.getByTestId('prep-max-edge').fill('512');
   await page.getByTestId('history-item').nth(1).getByTestId('history-edit').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=reference-item][data-state=ready]').length === 1);
   await ctx.backend.clearRequests();
@@ -209,7 +212,7 @@ test('history downloads as a zip (all or selected), and "Edit this" makes the ne
   assert.equal(req.steady?.status, 200);
   const images = req.parts.filter((p) => p.name === 'image[]');
   assert.equal(images.length, 1);
-  assert.equal(images[0].filename, 'image-1.png', 'the engine names parts by position');
-  assert.deepEqual([images[0].format, images[0].width, images[0].height], ['png', 1024, 1024]);
+  assert.equal(images[0].filename, 'image-1.webp', 'prepared (resized, so re-encoded) and named by position');
+  assert.deepEqual([images[0].width, images[0].height], [512, 512]);
   assert.deepEqual(problems, []);
 });
