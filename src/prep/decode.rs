@@ -180,27 +180,41 @@ pub fn decode_jpeg_reduced(
 /// byte is always stuffed or a marker, so the first EOI after it is the image's own (data
 /// appended after EOI, such as a motion photo's video, is allowed).
 pub fn jpeg_reaches_eoi(bytes: &[u8]) -> bool {
+    for (marker, at) in jpeg_markers(bytes) {
+        match marker {
+            0xD9 => return true,
+            0xDA => {
+                let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
+                let scan = (at + 2 + length).min(bytes.len());
+                return bytes[scan..].windows(2).any(|w| w == [0xFF, 0xD9]);
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A JPEG's marker segments up to its first scan, as `(marker, offset of its 0xFF)`: skipped
+/// by their lengths, fill bytes ignored; ends after SOS or EOI, or at bytes that are no marker.
+fn jpeg_markers(bytes: &[u8]) -> impl Iterator<Item = (u8, usize)> + '_ {
     let mut at = 2;
-    while at + 4 <= bytes.len() {
-        if bytes[at] != 0xFF {
-            return false;
+    std::iter::from_fn(move || loop {
+        if at + 4 > bytes.len() || bytes[at] != 0xFF {
+            return None;
         }
         let marker = bytes[at + 1];
         if marker == 0xFF {
-            at += 1; // fill byte
+            at += 1;
             continue;
         }
-        if marker == 0xD9 {
-            return true;
-        }
-        let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
-        if marker == 0xDA {
-            let scan = (at + 2 + length).min(bytes.len());
-            return bytes[scan..].windows(2).any(|w| w == [0xFF, 0xD9]);
-        }
-        at += 2 + length;
-    }
-    false
+        let here = at;
+        at = if matches!(marker, 0xDA | 0xD9) {
+            bytes.len()
+        } else {
+            at + 2 + usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]))
+        };
+        return Some((marker, here));
+    })
 }
 
 /// Refuses a JPEG cut before its end (see [`jpeg_reaches_eoi`]).
@@ -213,24 +227,26 @@ pub fn check_jpeg_complete(bytes: &[u8], format: SourceFormat) -> Result<(), Pre
 
 /// The number of colour components in a JPEG's frame header (1 grey, 3 YCbCr/RGB, 4 CMYK).
 pub fn jpeg_component_count(bytes: &[u8]) -> Option<u8> {
-    let mut at = 2;
-    while at + 10 <= bytes.len() {
-        if bytes[at] != 0xFF {
-            return None;
+    // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+    let is_frame = |m: u8| (0xC0..=0xCF).contains(&m) && !matches!(m, 0xC4 | 0xC8 | 0xCC);
+    let (_, at) = jpeg_markers(bytes).find(|&(m, _)| is_frame(m))?;
+    bytes.get(at + 9).copied()
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The marker walk reads only what is there, whatever the bytes (a file can be anything).
+        #[test]
+        fn marker_walk_never_panics(tail in proptest::collection::vec(any::<u8>(), 0..64), lead in 0usize..4) {
+            let mut bytes = vec![0xFF, 0xD8];
+            bytes.extend(std::iter::repeat_n(0xFF, lead));
+            bytes.extend(tail);
+            let _ = jpeg_reaches_eoi(&bytes);
+            let _ = jpeg_component_count(&bytes);
         }
-        let marker = bytes[at + 1];
-        if marker == 0xFF {
-            at += 1;
-            continue;
-        }
-        // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
-        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
-            return Some(bytes[at + 9]);
-        }
-        if marker == 0xDA || marker == 0xD9 {
-            return None;
-        }
-        at += 2 + usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
     }
-    None
 }
