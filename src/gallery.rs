@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::Blob;
 
-use crate::api::response::ImageSource;
+use crate::api::response::{ImageOut, ImageSource};
 use crate::browser::download::data_url_bytes;
-use crate::browser::idb::{self, HistoryDb, StoreError};
+use crate::browser::idb::{self, HistoryDb};
 use crate::browser::thumbnail::thumbnail;
 use crate::history::record::{self, ImageRecord, SCHEMA_VERSION};
 use crate::http::Generated;
@@ -139,85 +139,108 @@ impl Gallery {
         n: u8,
         generated: &Generated,
     ) -> Option<String> {
-        let Some(db) = self.db.get_value() else {
-            let why = self.problem.get_untracked();
-            return Some(why.unwrap_or_else(|| {
-                "The history is not open yet; download this image to keep it.".into()
-            }));
+        let db = match self.open_db() {
+            Ok(db) => db,
+            Err(why) => return Some(why),
         };
         let mut problems = Vec::new();
         let created_ms = js_sys::Date::now();
         for (index, image) in generated.answer.images.iter().enumerate() {
-            let mut record = ImageRecord {
-                v: SCHEMA_VERSION,
-                id: record::record_id(created_ms, run.id, request, index),
-                created_ms,
-                params: crate::api::request::ImageParams {
-                    n,
-                    ..run.params.clone()
-                },
-                base_url: run.base_url.clone(),
-                revised_prompt: image.revised_prompt.clone(),
-                // Usage is per request: it goes with its first image.
-                usage: (index == 0)
-                    .then(|| generated.answer.usage.clone())
-                    .flatten(),
-                elapsed_ms: generated.elapsed_ms,
-                request_id: generated.request_id.clone(),
-                mime: image.mime.clone(),
-                width: 0,
-                height: 0,
-                bytes: 0,
-                link: None,
-                references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
-            };
-            let (blob, thumb) = match &image.source {
-                ImageSource::DataUrl(url) => {
-                    let Ok(bytes) = data_url_bytes(url) else {
-                        problems.push("an image's data is damaged and was not saved".to_string());
-                        continue;
-                    };
-                    record.bytes = bytes.len() as u64;
-                    let thumb = match thumbnail(url).await {
-                        Ok((w, h, thumb_url)) => {
-                            record.width = w;
-                            record.height = h;
-                            data_url_bytes(&thumb_url)
-                                .ok()
-                                .and_then(|b| bytes_blob(&b, "image/webp"))
-                        }
-                        Err(_) => None,
-                    };
-                    (bytes_blob(&bytes, &image.mime), thumb)
-                }
-                ImageSource::Url(url) => {
-                    record.link = Some(url.clone());
-                    (None, None)
-                }
-            };
-            match db
-                .put(
-                    &record.id,
-                    &record::encode(&record),
-                    thumb.as_ref(),
-                    blob.as_ref(),
-                )
-                .await
-            {
-                Ok(()) => {
-                    let item = GalleryItem {
-                        thumb_url: thumb.as_ref().and_then(object_url),
-                        record,
-                    };
-                    self.items.update(|list| list.insert(0, item));
-                }
-                Err(e @ StoreError::Quota) | Err(e @ StoreError::Failed(_)) => {
-                    problems.push(e.to_string())
-                }
+            let mut record = new_record(run, n, created_ms, image);
+            record.id = record::record_id(created_ms, run.id, request, index);
+            record.revised_prompt = image.revised_prompt.clone();
+            // Usage is per request: it goes with its first image.
+            record.usage = (index == 0)
+                .then(|| generated.answer.usage.clone())
+                .flatten();
+            record.elapsed_ms = generated.elapsed_ms;
+            record.request_id = generated.request_id.clone();
+            if let Err(why) = self.store(&db, record, image).await {
+                problems.push(why);
             }
         }
         self.refresh_usage().await;
         problems.first().cloned()
+    }
+
+    /// Saves an image made here from result `index` of request `request` (e.g. image 1 kept
+    /// outside the mask), beside the raw result. Returns why not, when it could not be kept.
+    pub async fn save_derived(
+        self,
+        run: &Run,
+        request: usize,
+        index: usize,
+        n: u8,
+        image: &ImageOut,
+        derived: String,
+    ) -> Option<String> {
+        let db = match self.open_db() {
+            Ok(db) => db,
+            Err(why) => return Some(why),
+        };
+        let created_ms = js_sys::Date::now();
+        let mut record = new_record(run, n, created_ms, image);
+        record.id = format!(
+            "{}-k",
+            record::record_id(created_ms, run.id, request, index)
+        );
+        record.derived = Some(derived);
+        let result = self.store(&db, record, image).await;
+        self.refresh_usage().await;
+        result.err()
+    }
+
+    fn open_db(self) -> Result<HistoryDb, String> {
+        self.db.get_value().ok_or_else(|| {
+            self.problem.get_untracked().unwrap_or_else(|| {
+                "The history is not open yet; download this image to keep it.".into()
+            })
+        })
+    }
+
+    /// Stores one image (its bytes and a thumbnail, or only its link) and lists it.
+    async fn store(
+        self,
+        db: &HistoryDb,
+        mut record: ImageRecord,
+        image: &ImageOut,
+    ) -> Result<(), String> {
+        let (blob, thumb) = match &image.source {
+            ImageSource::DataUrl(url) => {
+                let bytes = data_url_bytes(url)
+                    .map_err(|_| "an image's data is damaged and was not saved".to_string())?;
+                record.bytes = bytes.len() as u64;
+                let thumb = match thumbnail(url).await {
+                    Ok((w, h, thumb_url)) => {
+                        record.width = w;
+                        record.height = h;
+                        data_url_bytes(&thumb_url)
+                            .ok()
+                            .and_then(|b| bytes_blob(&b, "image/webp"))
+                    }
+                    Err(_) => None,
+                };
+                (bytes_blob(&bytes, &image.mime), thumb)
+            }
+            ImageSource::Url(url) => {
+                record.link = Some(url.clone());
+                (None, None)
+            }
+        };
+        db.put(
+            &record.id,
+            &record::encode(&record),
+            thumb.as_ref(),
+            blob.as_ref(),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+        let item = GalleryItem {
+            thumb_url: thumb.as_ref().and_then(object_url),
+            record,
+        };
+        self.items.update(|list| list.insert(0, item));
+        Ok(())
     }
 
     /// The full image of an item, when it was stored.
@@ -302,6 +325,31 @@ impl Gallery {
         });
         self.refresh_usage().await;
         Ok(())
+    }
+}
+
+/// A record for an image of `run`, without the per-answer fields.
+fn new_record(run: &Run, n: u8, created_ms: f64, image: &ImageOut) -> ImageRecord {
+    ImageRecord {
+        v: SCHEMA_VERSION,
+        id: String::new(),
+        created_ms,
+        params: crate::api::request::ImageParams {
+            n,
+            ..run.params.clone()
+        },
+        base_url: run.base_url.clone(),
+        revised_prompt: None,
+        usage: None,
+        elapsed_ms: 0.0,
+        request_id: None,
+        mime: image.mime.clone(),
+        width: 0,
+        height: 0,
+        bytes: 0,
+        link: None,
+        references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
+        derived: None,
     }
 }
 

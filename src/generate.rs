@@ -24,6 +24,12 @@ use crate::state::{AppState, Run, Slot, SlotStatus};
 
 /// Sends what the form holds now: an edit when references are ready, else a generation.
 pub fn generate_from_form(state: AppState) {
+    if state.painter.committing.get_untracked() {
+        state.form_error.set(Some(
+            "The painted mask is still being prepared: send again in a moment.".into(),
+        ));
+        return;
+    }
     let params = state.form.params(state.settings.model.get_untracked());
     match state.references.edit_uploads() {
         Ok(uploads) => send(state, params, uploads),
@@ -80,6 +86,11 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         .timeout_secs
         .unwrap_or_else(|| default_timeout_secs(params.quality, size));
     let key = untrack(|| state.settings.key_for(&base_url));
+    // Decided when sending: later changes of the option do not touch this run.
+    let keep_outside = uploads
+        .as_ref()
+        .filter(|u| u.mask.is_some())
+        .and(state.painter.keep_outside_feather());
     let client = ImagesClient::new(base_url.clone(), key);
     let Some((run, controller)) = state
         .runs
@@ -124,6 +135,11 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                         // Kept before it is shown: nothing paid for is lost to a reload.
                         let note = state.gallery.save(&run, i, slot.n, &generated).await;
                         slot.save_note.set(note);
+                        if let Some(feather_px) = keep_outside {
+                            state
+                                .composites
+                                .start(&run, i, slot.n, &generated, feather_px);
+                        }
                         slot.status.set(SlotStatus::Done(generated));
                     }
                     Err(failure) => slot.status.set(SlotStatus::Failed(failure)),

@@ -597,6 +597,10 @@ pub struct AppState {
     pub pending_endpoint: RwSignal<Option<String>>,
     /// Stored results.
     pub gallery: Gallery,
+    /// The mask painter and "keep outside the mask" settings.
+    pub painter: crate::painter::Painter,
+    /// Results of masked edits with image 1 pasted back outside the mask.
+    pub composites: crate::composites::Composites,
     /// Requests a reload or crash cut off: they may have been billed.
     pub interrupted: RwSignal<Vec<JournalEntry>>,
 }

@@ -16,6 +16,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use gpt_image_studio::mask::composite::keep_outside_mask;
     use gpt_image_studio::prep::encode::{Codec, Encoder, RustEncoder};
     use gpt_image_studio::prep::error::PrepError;
     use gpt_image_studio::prep::mask::{prepare_with_mask, PairError};
@@ -24,6 +25,7 @@ mod worker {
         JobKind, JobRequest, WorkerMessage, BUFFERS_FIELD, JSON_FIELD,
     };
     use gpt_image_studio::prep::resize::Pixels;
+    use gpt_image_studio::prep::sniff::SourceFormat;
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::{Clamped, JsCast};
@@ -129,12 +131,60 @@ mod worker {
                     }
                 }
             }
+            (JobKind::KeepOutsideMask { feather_px }, [result, image, mask]) => {
+                let start = now();
+                match composite(result, image, mask, feather_px, webp).await {
+                    Ok((bytes, mime, width, height, painted_share)) => post(
+                        &WorkerMessage::Composited {
+                            id,
+                            mime,
+                            width,
+                            height,
+                            painted_share,
+                            ms: now() - start,
+                        },
+                        vec![bytes],
+                    ),
+                    Err(message) => post(&failed(message), Vec::new()),
+                }
+            }
             _ => post(
                 &failed("The page sent the prep worker a malformed job.".into()),
                 Vec::new(),
             ),
         }
     }
+
+    /// Image 1 pasted back outside the mask, encoded in the result's own format (WebP where
+    /// the browser cannot encode it becomes PNG).
+    async fn composite(
+        result: &[u8],
+        image: &[u8],
+        mask: &[u8],
+        feather_px: u32,
+        webp: bool,
+    ) -> Result<(Vec<u8>, String, u32, u32, f64), String> {
+        let done = keep_outside_mask(result, image, mask, feather_px as f32)?;
+        let codec = match done.format {
+            SourceFormat::Jpeg => Codec::Jpeg,
+            SourceFormat::Webp if webp => Codec::Webp,
+            _ => Codec::Png,
+        };
+        let bytes = BrowserEncoder
+            .encode(&done.pixels, codec, COMPOSITE_QUALITY)
+            .await
+            .map_err(|e| format!("the composited image could not be encoded: {}", e.message))?;
+        Ok((
+            bytes,
+            codec.mime().to_string(),
+            done.pixels.width,
+            done.pixels.height,
+            done.painted_share,
+        ))
+    }
+
+    /// Quality for a lossy result encoded again: a second pass at this level is not visible.
+    const COMPOSITE_QUALITY: u8 = 95;
 
     /// WebP from OffscreenCanvas.convertToBlob; JPEG and PNG from Rust.
     struct BrowserEncoder;

@@ -3,6 +3,7 @@
 pub mod download;
 pub mod fit_image;
 pub mod idb;
+pub mod mask_canvas;
 pub mod offline;
 pub mod prep_worker;
 pub mod sleep;

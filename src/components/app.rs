@@ -19,15 +19,19 @@ pub struct Now(pub ReadSignal<f64>);
 
 #[component]
 pub fn App() -> impl IntoView {
+    let references = References::new();
+    let gallery = Gallery::new();
     let state = AppState {
         settings: Settings::from_storage(),
         form: FormState::new(),
         runs: Runs::new(),
-        references: References::new(),
+        references,
+        painter: crate::painter::Painter::new(references),
+        composites: crate::composites::Composites::new(gallery),
         form_error: RwSignal::new(None),
         notice: RwSignal::new(None),
         pending_endpoint: RwSignal::new(None),
-        gallery: Gallery::new(),
+        gallery,
         interrupted: RwSignal::new(crate::generate::take_interrupted()),
     };
     state.gallery.load();

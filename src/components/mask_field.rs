@@ -10,7 +10,8 @@ use crate::state::use_app_state;
 /// prepared). It is transformed exactly like image 1; a refusal is shown before sending.
 #[component]
 pub fn MaskField() -> impl IntoView {
-    let refs = use_app_state().references;
+    let state = use_app_state();
+    let refs = state.references;
     let status = move || {
         match refs.mask.get() {
         MaskState::None => None,
@@ -36,7 +37,7 @@ pub fn MaskField() -> impl IntoView {
                 }/>
             {status}
             <Show when=move || refs.mask.with(|m| *m != MaskState::None)>
-                <button type="button" class="link" data-testid="mask-remove" on:click=move |_| refs.set_mask(None)>
+                <button type="button" class="link" data-testid="mask-remove" on:click=move |_| { refs.set_mask(None); state.painter.reset(); }>
                     "Remove the mask"
                 </button>
             </Show>

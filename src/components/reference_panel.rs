@@ -3,7 +3,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, FileList, HtmlInputElement};
 
 use crate::components::{
-    mask_field::MaskField, prep_settings::PrepSettingsFields, reference_item::ReferenceItem,
+    keep_outside_field::KeepOutsideField, mask_field::MaskField, mask_painter::MaskPainter,
+    prep_settings::PrepSettingsFields, reference_item::ReferenceItem,
 };
 use crate::prep::zip::write_stored_zip;
 use crate::prep::{MAX_REFERENCES, WARN_REFERENCES};
@@ -101,6 +102,8 @@ pub fn ReferencePanel() -> impl IntoView {
                 </button>
             </Show>
             <MaskField/>
+            <MaskPainter/>
+            <KeepOutsideField/>
             <PrepSettingsFields/>
         </fieldset>
     }

@@ -5,8 +5,10 @@ use crate::api::request::ImageParams;
 use crate::api::response::ImageSource;
 use crate::api::retry::format_wait;
 use crate::components::app::Now;
+use crate::components::composite_card::CompositeCard;
 use crate::components::result_card::ResultCard;
 use crate::estimate::{cost_from_usage, format_usd};
+use crate::file_names::result_file_name;
 use crate::generate::send;
 use crate::http::Generated;
 use crate::state::{use_app_state, Run, Slot, SlotStatus};
@@ -18,6 +20,11 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
     let slot = request;
     let state = use_app_state();
     let now = expect_context::<Now>().0;
+    let request_index = run
+        .slots
+        .iter()
+        .position(|s| s.status == slot.status)
+        .unwrap_or(0);
     let partial = move || {
         slot.partial.get().map(|image| {
             let (ImageSource::DataUrl(src) | ImageSource::Url(src)) = image.source;
@@ -49,7 +56,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             </p>
         }),
         SlotStatus::Done(generated) => EitherOf5::D(view! {
-            {done_view(generated, &run)}
+            {done_view(generated, &run, request_index)}
             {move || slot.save_note.get().map(|note| view! { <p class="warning" role="alert" data-testid="save-error">{note}</p> })}
         }),
         SlotStatus::Failed(failure) => {
@@ -75,7 +82,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
     view! { <div class="slot">{body}</div> }
 }
 
-fn done_view(generated: Generated, run: &Run) -> impl IntoView {
+fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
     let created = generated
         .answer
         .created
@@ -88,7 +95,17 @@ fn done_view(generated: Generated, run: &Run) -> impl IntoView {
         .into_iter()
         .enumerate()
         .map(|(index, image)| {
-            view! { <ResultCard image index params=run.params.clone() created answer_size=answer_size.clone()/> }
+            let kept_name = result_file_name(
+                &run.params.model,
+                &format!("{} kept", run.params.prompt),
+                created,
+                index,
+                &image.mime,
+            );
+            view! {
+                <ResultCard image index params=run.params.clone() created answer_size=answer_size.clone()/>
+                <CompositeCard key=(run.id, request, index) file_name=kept_name/>
+            }
         })
         .collect_view();
     view! {

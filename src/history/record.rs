@@ -43,6 +43,10 @@ pub struct ImageRecord {
     /// Number of references of an edit (0 = a generation).
     #[serde(default)]
     pub references: u32,
+    /// Set on an image made here from a result, e.g. "image 1 kept outside the mask
+    /// (feather 8 px)"; the raw result is stored beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
 }
 
 /// Why a stored record cannot be read.
@@ -103,6 +107,9 @@ impl ImageRecord {
         if self.references > 0 {
             parts.push(format!("edit of {}", self.references));
         }
+        if let Some(derived) = &self.derived {
+            parts.push(derived.clone());
+        }
         if self.elapsed_ms > 0.0 {
             parts.push(format!("{:.1} s", self.elapsed_ms / 1000.0));
         }
@@ -136,6 +143,7 @@ mod tests {
             bytes: 123_456,
             link: None,
             references: 0,
+            derived: None,
         }
     }
 

@@ -25,6 +25,9 @@ pub enum JobKind {
     Reference,
     /// `buffers`: [image 1, mask]. Answered with `PreparedWithMask` (buffers: [image, mask]).
     ImageWithMask,
+    /// `buffers`: [edit result, image 1 as sent, mask as sent]. Answered with `Composited`
+    /// (buffers: [image]) or `Failed` saying why image 1 cannot be pasted back.
+    KeepOutsideMask { feather_px: u32 },
 }
 
 /// Worker to page.
@@ -42,6 +45,15 @@ pub enum WorkerMessage {
         id: u64,
         image: PrepReport,
         mask: PrepReport,
+    },
+    /// An edit result with image 1 pasted back outside the mask, in the result's format.
+    Composited {
+        id: u64,
+        mime: String,
+        width: u32,
+        height: u32,
+        painted_share: f64,
+        ms: f64,
     },
     /// The file cannot be prepared: a sentence for the user.
     Failed {

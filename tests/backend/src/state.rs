@@ -32,6 +32,9 @@ pub struct PartRecord {
     pub has_alpha: Option<bool>,
     /// The value of a text part.
     pub text: Option<String>,
+    /// A `mask` part's bytes (base64), so tests can check its pixels; masks are small.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_base64: Option<String>,
 }
 
 /// Steady's verdict on a forwarded request.

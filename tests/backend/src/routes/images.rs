@@ -1,5 +1,6 @@
 //! `POST /v1/images/generations` (JSON) and `POST /v1/images/edits` (multipart).
 
+use base64::Engine;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io;
@@ -152,6 +153,8 @@ async fn parse_multipart(headers: &HeaderMap, body: Bytes) -> ParseResult {
             format: None,
             has_alpha: None,
             text: None,
+            data_base64: (name == "mask")
+                .then(|| base64::engine::general_purpose::STANDARD.encode(&data)),
         };
         if FILE_FIELDS.contains(&name.as_str()) && (filename.is_some() || ctype.is_some()) {
             let bytes = data.clone();
