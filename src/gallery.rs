@@ -13,6 +13,8 @@ use crate::history::record::{self, ImageRecord, SCHEMA_VERSION};
 use crate::http::Generated;
 use crate::state::Run;
 
+mod kept_link;
+
 /// One listed item: its record and an object URL of its thumbnail.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GalleryItem {
@@ -170,6 +172,7 @@ impl Gallery {
                 bytes: 0,
                 link: None,
                 references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
+                link_expires_ms: None,
             };
             let (blob, thumb) = match &image.source {
                 ImageSource::DataUrl(url) => {
@@ -192,6 +195,7 @@ impl Gallery {
                 }
                 ImageSource::Url(url) => {
                     record.link = Some(url.clone());
+                    record.link_expires_ms = generated.link_expires_ms;
                     (None, None)
                 }
             };

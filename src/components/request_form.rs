@@ -4,6 +4,7 @@ use crate::components::{
     form_actions::FormActions, param_fields::ParamFields, prompt_field::PromptField,
     reference_panel::ReferencePanel,
 };
+use crate::components::task_url_fields::TaskUrlFields;
 use crate::generate::generate_from_form;
 use crate::state::use_app_state;
 
@@ -26,6 +27,7 @@ pub fn RequestForm() -> impl IntoView {
             }>
             <PromptField/>
             <ReferencePanel/>
+            <TaskUrlFields/>
             <ParamFields/>
             <FormActions/>
         </form>

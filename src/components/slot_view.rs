@@ -6,6 +6,7 @@ use crate::api::response::ImageSource;
 use crate::api::retry::format_wait;
 use crate::components::app::Now;
 use crate::components::result_card::ResultCard;
+use crate::components::task_progress_view::TaskProgressView;
 use crate::estimate::{cost_from_usage, format_usd};
 use crate::generate::send;
 use crate::http::Generated;
@@ -72,7 +73,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             })
         }
     };
-    view! { <div class="slot">{body}</div> }
+    view! { <div class="slot"><TaskProgressView slot=slot/>{body}</div> }
 }
 
 fn done_view(generated: Generated, run: &Run) -> impl IntoView {

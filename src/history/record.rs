@@ -43,6 +43,9 @@ pub struct ImageRecord {
     /// Number of references of an edit (0 = a generation).
     #[serde(default)]
     pub references: u32,
+    /// When `link` stops working (a task gateway's result links live 24 hours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_expires_ms: Option<f64>,
 }
 
 /// Why a stored record cannot be read.
@@ -136,6 +139,7 @@ mod tests {
             bytes: 123_456,
             link: None,
             references: 0,
+            link_expires_ms: None,
         }
     }
 
