@@ -73,7 +73,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             })
         }
     };
-    view! { <div class="slot"><TaskProgressView slot=slot/>{body}</div> }
+    view! { <div class="slot"><TaskProgressView request=slot/>{body}</div> }
 }
 
 fn done_view(generated: Generated, run: &Run) -> impl IntoView {

@@ -15,7 +15,8 @@ pub fn local_time(ms: f64) -> String {
 /// left while polled; after it completed, the result links that could only be kept as links,
 /// with when they expire.
 #[component]
-pub fn TaskProgressView(slot: Slot) -> impl IntoView {
+pub fn TaskProgressView(request: Slot) -> impl IntoView {
+    let slot = request;
     let now = expect_context::<Now>().0;
     move || {
         slot.task.get().map(|task| {
