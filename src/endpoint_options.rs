@@ -79,7 +79,12 @@ mod tests {
         }
         .clamped();
         assert_eq!(
-            (o.max_per_request, o.parallel, o.timeout_secs, o.task_gateway),
+            (
+                o.max_per_request,
+                o.parallel,
+                o.timeout_secs,
+                o.task_gateway
+            ),
             (10, 1, Some(5), true)
         );
         // Books stored before the option existed read as "not a task gateway".

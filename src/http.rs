@@ -345,10 +345,10 @@ impl CancelLink {
 
 impl Drop for CancelLink {
     fn drop(&mut self) {
-        let _ = self.run.signal().remove_event_listener_with_callback(
-            "abort",
-            self.listener.as_ref().unchecked_ref(),
-        );
+        let _ = self
+            .run
+            .signal()
+            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
     }
 }
 
@@ -360,7 +360,6 @@ fn data_url_of(bytes: &[u8], served_mime: Option<String>, fallback: &str) -> (St
         .unwrap_or_else(|| fallback.to_string());
     let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
     (format!("data:{mime};base64,{b64}"), mime)
-
 }
 
 /// The parts as `FormData`: text fields as strings, files as Blobs with their names and types.

@@ -69,7 +69,8 @@ pub fn App() -> impl IntoView {
 fn warn_before_leaving(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
         // Tasks being polled resume after a reload: leaving loses nothing then.
-        if state.runs.pending_count() > 0 && !crate::tasks::follow::only_tasks_pending(&state.runs) {
+        if state.runs.pending_count() > 0 && !crate::tasks::follow::only_tasks_pending(&state.runs)
+        {
             ev.prevent_default();
             ev.set_return_value("A request is still running; leaving loses its result.");
         }

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
+use crate::components::task_url_fields::TaskUrlFields;
 use crate::components::{
     form_actions::FormActions, param_fields::ParamFields, prompt_field::PromptField,
     reference_panel::ReferencePanel,
 };
-use crate::components::task_url_fields::TaskUrlFields;
 use crate::generate::generate_from_form;
 use crate::state::use_app_state;
 

@@ -118,8 +118,11 @@ fn report_from(root: &Value) -> Result<TaskReport, TaskAnswerError> {
         .or_else(|| text(task, "task_id"))
         .ok_or(TaskAnswerError::NoId)?;
     let info = task.get("task_info");
-    let from_info_or_root =
-        |key: &str| info.and_then(|i| i.get(key)).or_else(|| task.get(key)).cloned();
+    let from_info_or_root = |key: &str| {
+        info.and_then(|i| i.get(key))
+            .or_else(|| task.get(key))
+            .cloned()
+    };
     let state = match status.to_ascii_lowercase().as_str() {
         "completed" | "complete" | "succeeded" | "success" | "done" | "finished" => {
             let results = result_links(task);
@@ -241,7 +244,13 @@ mod tests {
 
     #[test]
     fn in_between_statuses_are_in_progress_with_their_word() {
-        for word in ["queued", "processing", "running", "IN_PROGRESS", "submitted"] {
+        for word in [
+            "queued",
+            "processing",
+            "running",
+            "IN_PROGRESS",
+            "submitted",
+        ] {
             let body = format!(r#"{{"id":"t","status":"{word}","progress":"42%"}}"#);
             let r = parse_report(&body).unwrap();
             assert_eq!(
@@ -263,8 +272,8 @@ mod tests {
                 results: vec!["https://a/1.png".into(), "https://a/2.png".into()]
             }
         );
-        let r = parse_report(r#"{"id":"t","status":"SUCCEEDED","results":"https://a/1.png"}"#)
-            .unwrap();
+        let r =
+            parse_report(r#"{"id":"t","status":"SUCCEEDED","results":"https://a/1.png"}"#).unwrap();
         assert!(matches!(r.state, TaskState::Completed { results } if results.len() == 1));
         assert_eq!(
             parse_report(r#"{"id":"t","status":"completed","results":[]}"#),
@@ -319,8 +328,10 @@ mod tests {
 
     #[test]
     fn an_envelope_around_the_task_is_opened() {
-        let r = parse_report(r#"{"code":200,"data":{"task_id":"t9","status":"running","progress":12.6}}"#)
-            .unwrap();
+        let r = parse_report(
+            r#"{"code":200,"data":{"task_id":"t9","status":"running","progress":12.6}}"#,
+        )
+        .unwrap();
         assert_eq!((r.id.as_str(), r.progress), ("t9", Some(13)));
     }
 

@@ -118,7 +118,8 @@ mod tests {
     #[test]
     fn damage_reads_as_absent_and_old_entries_read_with_defaults() {
         assert_eq!(decode("garbage"), vec![]);
-        let text = r#"[{"task_id":"t","base_url":"b","params":{"prompt":"p"},"submitted_ms":5},{"x":1}]"#;
+        let text =
+            r#"[{"task_id":"t","base_url":"b","params":{"prompt":"p"},"submitted_ms":5},{"x":1}]"#;
         let entries = decode(text);
         assert_eq!(entries.len(), 1);
         assert_eq!((entries[0].polls, entries[0].progress), (0, None));

@@ -6,9 +6,9 @@
 
 pub mod answer;
 pub mod journal;
+pub mod progress;
 pub mod request;
 pub mod schedule;
-pub mod progress;
 
 pub mod fields;
 pub mod follow;

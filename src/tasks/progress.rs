@@ -30,9 +30,11 @@ impl TaskProgress {
         }
         let in_progress = !matches!(self.status.as_str(), "completed" | "failed");
         if in_progress {
-            if let Some(left) =
-                remaining_secs(now_ms - self.submitted_ms, self.progress, self.estimated_secs)
-            {
+            if let Some(left) = remaining_secs(
+                now_ms - self.submitted_ms,
+                self.progress,
+                self.estimated_secs,
+            ) {
                 parts.push(format!("about {left} s left"));
             }
         }

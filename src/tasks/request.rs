@@ -111,10 +111,11 @@ fn size_fields(
     built: Option<String>,
 ) -> (Option<String>, Option<&'static str>) {
     match ratio {
-        Some(((a, b), tier)) if {
-            let (w, h) = ratio_tier_size((a, b), tier);
-            params_size.trim() == format!("{w}x{h}")
-        } =>
+        Some(((a, b), tier))
+            if {
+                let (w, h) = ratio_tier_size((a, b), tier);
+                params_size.trim() == format!("{w}x{h}")
+            } =>
         {
             (Some(format!("{a}:{b}")), Some(tier.label()))
         }
@@ -249,12 +250,17 @@ mod tests {
             ])
         );
         let e = parse_image_urls("https://a.example/1.png\nC:\\photos\\cat.png").unwrap_err();
-        assert!(e.contains("line 2") && e.contains("cat.png") && e.contains("local file"), "{e}");
+        assert!(
+            e.contains("line 2") && e.contains("cat.png") && e.contains("local file"),
+            "{e}"
+        );
         let e = parse_image_urls("https:///x.png").unwrap_err();
         assert!(e.contains("line 1") && e.contains("no host"), "{e}");
         let e = parse_image_urls("https://a.example/my cat.png").unwrap_err();
         assert!(e.contains("spaces"), "{e}");
-        let many: String = (0..17).map(|i| format!("https://a.example/{i}.png\n")).collect();
+        let many: String = (0..17)
+            .map(|i| format!("https://a.example/{i}.png\n"))
+            .collect();
         assert!(parse_image_urls(&many).unwrap_err().contains("at most 16"));
         assert_eq!(parse_image_urls(" \n "), Ok(vec![]));
     }
@@ -266,6 +272,8 @@ mod tests {
             parse_mask_url(" https://a.example/m.png "),
             Ok(Some("https://a.example/m.png".into()))
         );
-        assert!(parse_mask_url("blob:http://x/1").unwrap_err().contains("Mask URL"));
+        assert!(parse_mask_url("blob:http://x/1")
+            .unwrap_err()
+            .contains("Mask URL"));
     }
 }

@@ -85,7 +85,9 @@ pub async fn set_mode(State(state): State<AppState>, body: Bytes) -> Response {
     } else {
         match serde_json::from_slice(&body) {
             Ok(m) => m,
-            Err(e) => return ApiError::bad_request(format!("Invalid task mode: {e}")).into_response(),
+            Err(e) => {
+                return ApiError::bad_request(format!("Invalid task mode: {e}")).into_response()
+            }
         }
     };
     state.tasks().mode = Some(mode.clone());
@@ -137,7 +139,12 @@ fn check(body: &Value) -> Result<(String, u32, u32, u32, Format), ApiError> {
     } else if let Some((a, b)) = size.split_once(':') {
         let (a, b): (f64, f64) = match (a.parse(), b.parse()) {
             (Ok(a), Ok(b)) if a > 0.0 && b > 0.0 => (a, b),
-            _ => return Err(ApiError::invalid("size", format!("Invalid ratio '{size}'."))),
+            _ => {
+                return Err(ApiError::invalid(
+                    "size",
+                    format!("Invalid ratio '{size}'."),
+                ))
+            }
         };
         let px = resolution.and_then(tier_pixels).ok_or_else(|| {
             ApiError::invalid("resolution", "A ratio size needs resolution 1K, 2K or 4K.")
@@ -207,7 +214,11 @@ pub fn submit(state: &AppState, mode: &TaskMode, body: &Bytes) -> Response {
         Ok(c) => c,
         Err(e) => return e.into_response(),
     };
-    let id = format!("task-unified-{}-{}", crate::generate::unix_now(), state.next_id());
+    let id = format!(
+        "task-unified-{}-{}",
+        crate::generate::unix_now(),
+        state.next_id()
+    );
     let task = Task {
         started: Instant::now(),
         duration: Duration::from_millis(mode.duration_ms),

@@ -28,7 +28,10 @@ async fn post(base: &str, body: Value) -> (u16, Value) {
         .send()
         .await
         .unwrap();
-    (r.status().as_u16(), serde_json::from_slice(&r.bytes().await.unwrap()).unwrap())
+    (
+        r.status().as_u16(),
+        serde_json::from_slice(&r.bytes().await.unwrap()).unwrap(),
+    )
 }
 
 async fn poll(base: &str, id: &str) -> Value {
@@ -79,16 +82,28 @@ async fn failures_and_non_cors_results_on_request() {
     let failed = poll(&base, task["id"].as_str().unwrap()).await;
     assert_eq!(failed["status"], "failed");
     assert_eq!(failed["error"]["code"], "content_policy_violation");
-    assert!(failed["error"]["message"].as_str().unwrap().contains("refused"));
+    assert!(failed["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("refused"));
 
-    let (_, task) = post(&base, json!({"model": "m", "prompt": "x [task:no-cors]", "size": "1024x1024"})).await;
+    let (_, task) = post(
+        &base,
+        json!({"model": "m", "prompt": "x [task:no-cors]", "size": "1024x1024"}),
+    )
+    .await;
     let done = poll(&base, task["id"].as_str().unwrap()).await;
-    let r = reqwest::get(done["results"][0].as_str().unwrap()).await.unwrap();
+    let r = reqwest::get(done["results"][0].as_str().unwrap())
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.headers().get("access-control-allow-origin").is_none());
 
     let unknown = poll(&base, "task-nope").await;
-    assert!(unknown["error"]["message"].as_str().unwrap().contains("No task"));
+    assert!(unknown["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("No task"));
 }
 
 #[tokio::test]
@@ -96,11 +111,26 @@ async fn the_gateway_body_is_checked_by_its_own_rules() {
     let base = start_in_task_mode(json!({})).await;
     let cases = [
         (json!({"model": "m", "prompt": ""}), "prompt"),
-        (json!({"model": "m", "prompt": "x", "size": "16:9"}), "resolution"),
-        (json!({"model": "m", "prompt": "x", "size": "1024x1024", "resolution": "2K"}), "resolution"),
-        (json!({"model": "m", "prompt": "x", "image_urls": ["file:///a.png"]}), "image_urls"),
-        (json!({"model": "m", "prompt": "x", "mask_url": "https://a/m.png"}), "mask_url"),
-        (json!({"model": "m", "prompt": "x", "stream": true}), "stream"),
+        (
+            json!({"model": "m", "prompt": "x", "size": "16:9"}),
+            "resolution",
+        ),
+        (
+            json!({"model": "m", "prompt": "x", "size": "1024x1024", "resolution": "2K"}),
+            "resolution",
+        ),
+        (
+            json!({"model": "m", "prompt": "x", "image_urls": ["file:///a.png"]}),
+            "image_urls",
+        ),
+        (
+            json!({"model": "m", "prompt": "x", "mask_url": "https://a/m.png"}),
+            "mask_url",
+        ),
+        (
+            json!({"model": "m", "prompt": "x", "stream": true}),
+            "stream",
+        ),
     ];
     for (body, param) in cases {
         let (status, answer) = post(&base, body.clone()).await;
@@ -119,7 +149,11 @@ async fn the_gateway_body_is_checked_by_its_own_rules() {
         .send()
         .await
         .unwrap();
-    let (status, answer) = post(&base, json!({"model": "gpt-image-2", "prompt": "x", "quality": "low"})).await;
+    let (status, answer) = post(
+        &base,
+        json!({"model": "gpt-image-2", "prompt": "x", "quality": "low"}),
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(answer["data"].is_array());
 }
