@@ -15,6 +15,9 @@ pub struct EndpointOptions {
     pub parallel: u8,
     /// Seconds; None = from quality and size (facts sheet).
     pub timeout_secs: Option<u64>,
+    /// An async task gateway: generations answer a task to poll; references go as public
+    /// URLs and the size as ratio + resolution (`crate::tasks`).
+    pub task_gateway: bool,
 }
 
 pub const DEFAULT_PARALLEL: u8 = 4;
@@ -29,6 +32,7 @@ impl Default for EndpointOptions {
             max_per_request: MAX_N,
             parallel: DEFAULT_PARALLEL,
             timeout_secs: None,
+            task_gateway: false,
         }
     }
 }
@@ -42,6 +46,7 @@ impl EndpointOptions {
             timeout_secs: self
                 .timeout_secs
                 .map(|t| t.clamp(MIN_TIMEOUT_SECS, MAX_TIMEOUT_SECS)),
+            task_gateway: self.task_gateway,
         }
     }
 }
@@ -70,12 +75,21 @@ mod tests {
             max_per_request: 99,
             parallel: 0,
             timeout_secs: Some(1),
+            task_gateway: true,
         }
         .clamped();
         assert_eq!(
-            (o.max_per_request, o.parallel, o.timeout_secs),
-            (10, 1, Some(5))
+            (
+                o.max_per_request,
+                o.parallel,
+                o.timeout_secs,
+                o.task_gateway
+            ),
+            (10, 1, Some(5), true)
         );
+        // Books stored before the option existed read as "not a task gateway".
+        let old: EndpointOptions = serde_json::from_str(r#"{"parallel":2}"#).unwrap();
+        assert!(!old.task_gateway);
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::history::record::{self, ImageRecord, SCHEMA_VERSION};
 use crate::http::Generated;
 use crate::state::Run;
 
+mod kept_link;
+
 /// One listed item: its record and an object URL of its thumbnail.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GalleryItem {
@@ -155,6 +157,9 @@ impl Gallery {
                 .flatten();
             record.elapsed_ms = generated.elapsed_ms;
             record.request_id = generated.request_id.clone();
+            if let ImageSource::Url(_) = image.source {
+                record.link_expires_ms = generated.link_expires_ms;
+            }
             if let Err(why) = self.store(&db, record, image).await {
                 problems.push(why);
             }
@@ -350,6 +355,7 @@ fn new_record(run: &Run, n: u8, created_ms: f64, image: &ImageOut) -> ImageRecor
         link: None,
         references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
         derived: None,
+        link_expires_ms: None,
     }
 }
 

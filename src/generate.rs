@@ -17,8 +17,7 @@ use crate::browser::sleep::sleep_ms;
 use crate::browser::storage::{read, write, StorageKind};
 use crate::estimate::default_timeout_secs;
 use crate::history::journal::{self, JournalEntry};
-use crate::http::Generated;
-use crate::http::{ImagesClient, Outgoing, Payload};
+use crate::http::{ImagesClient, Outgoing, Payload, Submitted};
 use crate::sizes::{self, SizeSpec};
 use crate::state::{AppState, Run, Slot, SlotStatus};
 
@@ -69,10 +68,21 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
     }
     let options = untrack(|| state.settings.current_options());
     let split = split_n(params.n, options.max_per_request);
+    // A task gateway takes its own body (issue 9: `crate::tasks`); local files are refused.
+    let task_inputs = match crate::tasks::fields::task_inputs(&state, &options, &uploads) {
+        Ok(inputs) => inputs,
+        Err(why) => {
+            state.form_error.set(Some(why));
+            return;
+        }
+    };
     // Build every request before the first is sent: a refusal sends nothing.
     let requests = match split
         .iter()
-        .map(|&n| outgoing(&params, n, uploads.as_ref()))
+        .map(|&n| match &task_inputs {
+            Some(inputs) => crate::tasks::fields::task_outgoing(&params, n, inputs),
+            None => outgoing(&params, n, uploads.as_ref()),
+        })
         .collect::<Result<Vec<_>, _>>()
     {
         Ok(r) => r,
@@ -131,7 +141,22 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                 };
                 next.set(i + 1);
                 match send_with_retries(&client, request, *slot, timeout_secs, &controller).await {
-                    Ok(generated) => {
+                    // An async task gateway: followed until done, then kept (issue 9).
+                    Ok(Submitted::Task(task)) => {
+                        let entry = crate::tasks::follow::new_entry(&run, i, &task);
+                        crate::tasks::follow::follow_task(
+                            state,
+                            &client,
+                            entry,
+                            Some(task),
+                            &run,
+                            i,
+                            *slot,
+                            &controller,
+                        )
+                        .await
+                    }
+                    Ok(Submitted::Images(generated)) => {
                         // Kept before it is shown: nothing paid for is lost to a reload.
                         let note = state.gallery.save(&run, i, slot.n, &generated).await;
                         slot.save_note.set(note);
@@ -154,10 +179,10 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
     }
 }
 
-const JOURNAL_KEY: &str = "gis.journal";
+pub(crate) const JOURNAL_KEY: &str = "gis.journal";
 const INTERRUPTED_KEY: &str = "gis.interrupted";
 
-fn journal_entry_id(run: &Run) -> String {
+pub(crate) fn journal_entry_id(run: &Run) -> String {
     format!("{}-{}", run.started_ms as u64, run.id)
 }
 
@@ -201,7 +226,7 @@ async fn send_with_retries(
     slot: Slot,
     timeout_secs: u64,
     controller: &AbortController,
-) -> Result<Generated, Failure> {
+) -> Result<Submitted, Failure> {
     let policy = RetryPolicy::default();
     let (mut attempt, mut waited_ms) = (1u32, 0u64);
     loop {
@@ -215,10 +240,10 @@ async fn send_with_retries(
         slot.status.set(SlotStatus::Sending { attempt });
         let on_partial = move |_, image| slot.partial.set(Some(image));
         let error = match client
-            .send(request, timeout_secs, controller, &on_partial)
+            .submit(request, timeout_secs, controller, &on_partial)
             .await
         {
-            Ok(generated) => return Ok(generated),
+            Ok(submitted) => return Ok(submitted),
             Err(e) => e,
         };
         match policy.decide(attempt, &error, js_sys::Math::random()) {

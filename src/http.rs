@@ -19,6 +19,8 @@ use crate::api::multipart::{Part, PartValue};
 use crate::api::request::{check_base_url, endpoint_url, GenerationBody};
 use crate::api::response::{parse_images, ImageOut, ImageSource, ImagesAnswer, Usage};
 use crate::api::sse::{stream_item, SseParser, StreamItem};
+use crate::tasks::answer::{parse_report, parse_submission, TaskReport};
+use crate::tasks::request::TaskGenerationBody;
 
 /// A finished request: the images and what the endpoint said about them.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +29,21 @@ pub struct Generated {
     /// `x-request-id`, when the endpoint exposes it to the browser.
     pub request_id: Option<String>,
     pub elapsed_ms: f64,
+    /// When kept result links (a task gateway's, not fetched) expire.
+    pub link_expires_ms: Option<f64>,
+}
+
+/// What a submission came back with: images, or a task to follow (async task gateways).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Submitted {
+    Images(Generated),
+    Task(TaskReport),
+}
+
+/// A 2xx answer as read: images, or a task.
+enum Answered {
+    Images(ImagesAnswer),
+    Task(TaskReport),
 }
 
 /// Where to send, and with which key.
@@ -76,6 +93,8 @@ fn now_ms() -> f64 {
 pub enum Payload {
     Generation(GenerationBody),
     Edit(Vec<Part>),
+    /// A task gateway's generation body (ratio + resolution, image URLs).
+    TaskGeneration(TaskGenerationBody),
 }
 
 /// One request ready to go.
@@ -89,7 +108,7 @@ pub struct Outgoing {
 impl Outgoing {
     fn path(&self) -> &'static str {
         match self.payload {
-            Payload::Generation(_) => "images/generations",
+            Payload::Generation(_) | Payload::TaskGeneration(_) => "images/generations",
             Payload::Edit(_) => "images/edits",
         }
     }
@@ -119,10 +138,8 @@ impl ImagesClient {
             .await
     }
 
-    /// Sends one request and reads its answer, streamed or not. Partial images are handed to
-    /// `on_partial` as they arrive. Only `Authorization` and `Content-Type` are sent (many
-    /// gateways' CORS preflight refuses anything else); for edits the browser sets the
-    /// multipart Content-Type with its boundary.
+    /// Like [`ImagesClient::submit`], for callers that take only images: a task answer is an
+    /// error here.
     pub async fn send(
         &self,
         outgoing: &Outgoing,
@@ -130,6 +147,29 @@ impl ImagesClient {
         controller: &AbortController,
         on_partial: &dyn Fn(u32, ImageOut),
     ) -> Result<Generated, ApiError> {
+        match self
+            .submit(outgoing, timeout_secs, controller, on_partial)
+            .await?
+        {
+            Submitted::Images(generated) => Ok(generated),
+            Submitted::Task(task) => Err(ApiError::Invalid(format!(
+                "The endpoint answered with a task ({}) instead of images; it is an async task gateway.",
+                task.id
+            ))),
+        }
+    }
+
+    /// Sends one request and reads its answer, streamed or not: images, or a task to follow.
+    /// Partial images are handed to `on_partial` as they arrive. Only `Authorization` and
+    /// `Content-Type` are sent (many gateways' CORS preflight refuses anything else); for
+    /// edits the browser sets the multipart Content-Type with its boundary.
+    pub async fn submit(
+        &self,
+        outgoing: &Outgoing,
+        timeout_secs: u64,
+        controller: &AbortController,
+        on_partial: &dyn Fn(u32, ImageOut),
+    ) -> Result<Submitted, ApiError> {
         check_base_url(&self.base_url).map_err(ApiError::Invalid)?;
         let url = endpoint_url(&self.base_url, outgoing.path());
         let mut builder = Request::post(&url).abort_signal(Some(&controller.signal()));
@@ -138,6 +178,7 @@ impl ImagesClient {
         }
         let request = match &outgoing.payload {
             Payload::Generation(body) => builder.json(body),
+            Payload::TaskGeneration(body) => builder.json(body),
             Payload::Edit(parts) => builder.body(form_data(parts)?),
         }
         .map_err(|e| ApiError::Invalid(format!("Could not build the request: {e}")))?;
@@ -150,11 +191,13 @@ impl ImagesClient {
         let timed_out = deadline.timed_out.get();
         drop(deadline);
         match outcome {
-            Ok((answer, request_id)) => Ok(Generated {
+            Ok((Answered::Images(answer), request_id)) => Ok(Submitted::Images(Generated {
                 answer,
                 request_id,
                 elapsed_ms: now_ms() - started,
-            }),
+                link_expires_ms: None,
+            })),
+            Ok((Answered::Task(task), _)) => Ok(Submitted::Task(task)),
             Err(_) if timed_out => Err(ApiError::Timeout { secs: timeout_secs }),
             Err(_) if controller.signal().aborted() => Err(ApiError::Cancelled),
             Err(e) => Err(e),
@@ -166,13 +209,13 @@ impl ImagesClient {
         request: Request,
         requested_mime: &str,
         on_partial: &dyn Fn(u32, ImageOut),
-    ) -> Result<(ImagesAnswer, Option<String>), ApiError> {
+    ) -> Result<(Answered, Option<String>), ApiError> {
         let response = request.send().await.map_err(|e| self.network_error(e))?;
         let request_id = response.headers().get("x-request-id");
         let content_type = response.headers().get("content-type").unwrap_or_default();
         if response.ok() && content_type.contains("text/event-stream") {
             let answer = read_stream(&response, requested_mime, on_partial).await?;
-            return Ok((answer, request_id));
+            return Ok((Answered::Images(answer), request_id));
         }
         let body = response.text().await.map_err(|e| self.network_error(e))?;
         if !response.ok() {
@@ -184,10 +227,79 @@ impl ImagesClient {
                 retry_after.as_deref(),
             ));
         }
+        // An async task gateway answers a task to poll instead of images.
+        if let Some(task) = parse_submission(&body) {
+            return Ok((Answered::Task(task.map_err(ApiError::BadTask)?), request_id));
+        }
         // A gateway may accept `stream` and answer plain JSON: that is handled here too.
         let mut answer = parse_images(&body, requested_mime)?;
         fetch_linked_images(&mut answer).await;
-        Ok((answer, request_id))
+        Ok((Answered::Images(answer), request_id))
+    }
+
+    /// `GET {base}/tasks/{id}`: where a task stands. Cancelling `controller` stops it; a poll
+    /// that hangs is given up after 30 s without cancelling the rest of the run.
+    pub async fn task_report(
+        &self,
+        task_id: &str,
+        controller: &AbortController,
+    ) -> Result<TaskReport, ApiError> {
+        const POLL_TIMEOUT_SECS: u64 = 30;
+        let path = format!("tasks/{}", js_sys::encode_uri_component(task_id));
+        let url = endpoint_url(&self.base_url, &path);
+        let poll = AbortController::new()
+            .map_err(|_| ApiError::Invalid("The browser refused to start a request.".into()))?;
+        let _follow_cancel = CancelLink::new(controller, &poll);
+        let mut builder = Request::get(&url).abort_signal(Some(&poll.signal()));
+        if !self.api_key.is_empty() {
+            builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
+        }
+        let deadline = Deadline::start(&poll, POLL_TIMEOUT_SECS);
+        let outcome = async {
+            let response = builder.send().await.map_err(|e| self.network_error(e))?;
+            let content_type = response.headers().get("content-type").unwrap_or_default();
+            let body = response.text().await.map_err(|e| self.network_error(e))?;
+            if !response.ok() {
+                let retry_after = response.headers().get("retry-after");
+                return Err(error::from_status(
+                    response.status(),
+                    &content_type,
+                    &body,
+                    retry_after.as_deref(),
+                ));
+            }
+            parse_report(&body).map_err(ApiError::BadTask)
+        }
+        .await;
+        let timed_out = deadline.timed_out.get();
+        drop(deadline);
+        match outcome {
+            Err(_) if controller.signal().aborted() => Err(ApiError::Cancelled),
+            Err(_) if timed_out => Err(ApiError::Timeout {
+                secs: POLL_TIMEOUT_SECS,
+            }),
+            other => other,
+        }
+    }
+
+    /// Fetches a result link as a `data:` URL and its MIME type. Links are on other hosts:
+    /// no key is sent. Fails (CORS, network, HTTP) with the link in the error.
+    pub async fn fetch_result_image(
+        &self,
+        url: &str,
+        fallback_mime: &str,
+    ) -> Result<(String, String), ApiError> {
+        let unreadable = |detail: String| ApiError::LinkUnreadable {
+            url: url.to_string(),
+            detail,
+        };
+        let (bytes, mime) = fetch_bytes(url).await.map_err(|e| {
+            unreadable(match e {
+                gloo_net::Error::JsError(js) => js.message,
+                other => other.to_string(),
+            })
+        })?;
+        Ok(data_url_of(&bytes, mime, fallback_mime))
     }
 
     fn network_error(&self, e: gloo_net::Error) -> ApiError {
@@ -209,6 +321,45 @@ impl ImagesClient {
             detail,
         }
     }
+}
+
+/// Aborts `poll` when `run` aborts (Cancel), until dropped.
+struct CancelLink {
+    run: AbortController,
+    listener: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl CancelLink {
+    fn new(run: &AbortController, poll: &AbortController) -> Self {
+        let poll = poll.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || poll.abort());
+        let _ = run
+            .signal()
+            .add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        CancelLink {
+            run: run.clone(),
+            listener,
+        }
+    }
+}
+
+impl Drop for CancelLink {
+    fn drop(&mut self) {
+        let _ = self
+            .run
+            .signal()
+            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
+    }
+}
+
+/// Bytes as a `data:` URL, typed by what they are, else what the server said, else `fallback`.
+fn data_url_of(bytes: &[u8], served_mime: Option<String>, fallback: &str) -> (String, String) {
+    let mime = crate::api::mime::sniff(bytes)
+        .map(str::to_string)
+        .or(served_mime.filter(|m| m.starts_with("image/")))
+        .unwrap_or_else(|| fallback.to_string());
+    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    (format!("data:{mime};base64,{b64}"), mime)
 }
 
 /// The parts as `FormData`: text fields as strings, files as Blobs with their names and types.
@@ -326,12 +477,8 @@ async fn fetch_linked_images(answer: &mut ImagesAnswer) {
             continue;
         };
         if let Ok((bytes, mime)) = fetch_bytes(url).await {
-            let mime = crate::api::mime::sniff(&bytes)
-                .map(str::to_string)
-                .or(mime.filter(|m| m.starts_with("image/")))
-                .unwrap_or_else(|| image.mime.clone());
-            let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
-            image.source = ImageSource::DataUrl(format!("data:{mime};base64,{b64}"));
+            let (data_url, mime) = data_url_of(&bytes, mime, &image.mime);
+            image.source = ImageSource::DataUrl(data_url);
             image.mime = mime;
         }
     }

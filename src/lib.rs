@@ -28,5 +28,6 @@ pub mod prompt_checks;
 pub mod references;
 pub mod sizes;
 pub mod state;
+pub mod tasks;
 
 pub use components::app::App;

@@ -472,6 +472,8 @@ pub struct Slot {
     pub partial: RwSignal<Option<ImageOut>>,
     /// Why a finished result could not be kept in the history, if it could not.
     pub save_note: RwSignal<Option<String>>,
+    /// The task this request became, on an async task gateway (`crate::tasks`).
+    pub task: RwSignal<Option<crate::tasks::progress::TaskProgress>>,
 }
 
 /// One press of Generate: what was asked and what came of it.
@@ -544,6 +546,7 @@ impl Runs {
                     status: RwSignal::new(SlotStatus::Queued),
                     partial: RwSignal::new(None),
                     save_note: RwSignal::new(None),
+                    task: RwSignal::new(None),
                 })
                 .collect(),
         };

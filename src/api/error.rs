@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::request::ParamError;
 use super::response::{snippet, ResponseError};
+use crate::tasks::answer::TaskAnswerError;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
@@ -46,6 +47,16 @@ pub enum ApiError {
     StreamError { message: String },
     /// A stream ended or broke before its final image; the server may still bill it.
     StreamCut { partials: u32 },
+    /// A task gateway reported that the task failed (`error.code`, `error.message`).
+    TaskFailed {
+        task_id: String,
+        code: Option<String>,
+        message: String,
+    },
+    /// A task gateway's answer that cannot be understood.
+    BadTask(TaskAnswerError),
+    /// A result link this page could not read (CORS or network): the link is kept.
+    LinkUnreadable { url: String, detail: String },
 }
 
 impl From<ParamError> for ApiError {
@@ -121,6 +132,18 @@ impl std::fmt::Display for ApiError {
                 f,
                 "The stream ended before the final image ({partials} partial image{} arrived). The server may still finish and bill it; Retry sends it again.",
                 if *partials == 1 { "" } else { "s" }
+            ),
+            ApiError::TaskFailed { task_id, code: Some(code), message } => write!(
+                f,
+                "The gateway's task failed ({code}): {message} (task {task_id})"
+            ),
+            ApiError::TaskFailed { task_id, code: None, message } => {
+                write!(f, "The gateway's task failed: {message} (task {task_id})")
+            }
+            ApiError::BadTask(e) => write!(f, "{e}"),
+            ApiError::LinkUnreadable { url, detail } => write!(
+                f,
+                "The result at {url} could not be fetched ({detail}): its server may not let this page read it (CORS). The link is kept; open it before it expires."
             ),
         }
     }

@@ -21,6 +21,8 @@ pub struct Now(pub ReadSignal<f64>);
 pub fn App() -> impl IntoView {
     let references = References::new();
     let gallery = Gallery::new();
+    // Journaled tasks are resumed, so their runs are not interrupted (issue 9): taken first.
+    let resumable_tasks = crate::tasks::resume::take_resumable();
     let state = AppState {
         settings: Settings::from_storage(),
         form: FormState::new(),
@@ -39,6 +41,8 @@ pub fn App() -> impl IntoView {
     apply_link(&state);
     provide_context(state);
     provide_context(Now(use_now(Duration::from_millis(500))));
+    provide_context(crate::tasks::fields::TaskFields::new());
+    crate::tasks::resume::resume(state, resumable_tasks);
 
     view! {
         <header class="top">
@@ -68,7 +72,9 @@ pub fn App() -> impl IntoView {
 /// never shown (it would only show as interrupted).
 fn warn_before_leaving(state: AppState) {
     let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
-        if state.runs.pending_count() > 0 {
+        // Tasks being polled resume after a reload: leaving loses nothing then.
+        if state.runs.pending_count() > 0 && !crate::tasks::follow::only_tasks_pending(&state.runs)
+        {
             ev.prevent_default();
             ev.set_return_value("A request is still running; leaving loses its result.");
         }

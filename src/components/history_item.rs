@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::download::save_blob;
+use crate::components::kept_link::KeptLink;
 use crate::file_names::result_file_name;
 use crate::gallery::{format_bytes, GalleryItem};
 use crate::state::use_app_state;
@@ -123,7 +124,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
             <div class="history-text">
                 <p class="history-prompt">{record.params.prompt.clone()}</p>
                 <p class="hint">{facts}</p>
-                {record.link.clone().map(|href| view! { <a href=href target="_blank" rel="noopener noreferrer">"Image link (may expire)"</a> })}
+                {record.link.clone().map(|href| view! { <KeptLink record=record.clone() href/> })}
                 <div class="row">
                     <Show when=move || stored>
                         <button type="button" data-testid="history-open" on:click=open.clone()>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::task_url_fields::TaskUrlFields;
 use crate::components::{
     form_actions::FormActions, param_fields::ParamFields, prompt_field::PromptField,
     reference_panel::ReferencePanel,
@@ -26,6 +27,7 @@ pub fn RequestForm() -> impl IntoView {
             }>
             <PromptField/>
             <ReferencePanel/>
+            <TaskUrlFields/>
             <ParamFields/>
             <FormActions/>
         </form>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::request::DEFAULT_BASE_URL;
+use crate::components::task_gateway_option::TaskGatewayOption;
 use crate::components::{endpoint_options_fields::EndpointOptionsFields, profile_bar::ProfileBar};
 use crate::state::use_app_state;
 
@@ -44,6 +45,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 </datalist>
             </div>
             <EndpointOptionsFields/>
+            <TaskGatewayOption/>
         </fieldset>
     }
 }

@@ -7,6 +7,7 @@ use crate::api::retry::format_wait;
 use crate::components::app::Now;
 use crate::components::composite_card::CompositeCard;
 use crate::components::result_card::ResultCard;
+use crate::components::task_progress_view::TaskProgressView;
 use crate::estimate::{cost_from_usage, format_usd};
 use crate::file_names::result_file_name;
 use crate::generate::send;
@@ -79,7 +80,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             })
         }
     };
-    view! { <div class="slot">{body}</div> }
+    view! { <div class="slot"><TaskProgressView request=slot/>{body}</div> }
 }
 
 fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {

@@ -47,6 +47,9 @@ pub struct ImageRecord {
     /// (feather 8 px)"; the raw result is stored beside it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<String>,
+    /// When `link` stops working (a task gateway's result links live 24 hours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link_expires_ms: Option<f64>,
 }
 
 /// Why a stored record cannot be read.
@@ -144,6 +147,7 @@ mod tests {
             link: None,
             references: 0,
             derived: None,
+            link_expires_ms: None,
         }
     }
 

@@ -19,6 +19,7 @@ pub mod sse;
 pub mod state;
 pub mod static_files;
 pub mod steady;
+pub mod tasks;
 pub mod validate;
 
 pub use routes::api_router;

@@ -77,6 +77,8 @@ pub struct Inner {
     pub file_order: Mutex<Vec<String>>,
     pub next_id: AtomicU64,
     pub http: reqwest::Client,
+    /// Task mode and its tasks (`crate::tasks`).
+    pub tasks: Mutex<crate::tasks::TaskBook>,
 }
 
 /// Cheaply clonable handle to the state.
@@ -152,6 +154,10 @@ impl AppState {
             files.remove(&old);
         }
         name
+    }
+
+    pub fn tasks(&self) -> MutexGuard<'_, crate::tasks::TaskBook> {
+        lock(&self.0.tasks)
     }
 
     pub fn file(&self, name: &str) -> Option<StoredFile> {

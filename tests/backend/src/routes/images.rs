@@ -199,7 +199,7 @@ async fn parse_multipart(headers: &HeaderMap, body: Bytes) -> ParseResult {
     })
 }
 
-fn header_map_json(headers: &HeaderMap) -> Map<String, Value> {
+pub fn header_map_json(headers: &HeaderMap) -> Map<String, Value> {
     let mut m = Map::new();
     for (k, v) in headers {
         let v = String::from_utf8_lossy(v.as_bytes()).into_owned();
@@ -259,6 +259,11 @@ async fn handle(
         fault_id: None,
     });
 
+    // Task mode: a task gateway's body is not OpenAI's, so it skips Steady (crate::tasks).
+    if let (Endpoint::Generations, Some(mode)) = (endpoint, crate::tasks::mode(&state)) {
+        let resp = crate::tasks::submit(&state, &mode, &body);
+        return finish(&state, log_id, resp, &rid);
+    }
     let resp = answer(&state, endpoint, &uri, &headers, body, parsed, log_id).await;
     finish(&state, log_id, resp, &rid)
 }

@@ -34,6 +34,11 @@ pub fn api_router(state: AppState) -> Router {
         .route("/v1/images/edits", post(images::edits))
         .route("/v1/__files/{name}", get(files::get_file))
         .route("/v1/models", get(files::models))
+        .route("/v1/tasks/{id}", get(crate::tasks::report))
+        .route(
+            "/__admin/task_mode",
+            post(crate::tasks::set_mode).delete(crate::tasks::clear_mode),
+        )
         .route(
             "/__admin/faults",
             post(admin::add_fault)
