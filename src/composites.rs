@@ -31,6 +31,8 @@ pub enum CompositeState {
         feather_px: u32,
         /// Share of the picture the mask let the model redraw.
         painted_share: f64,
+        /// Time the worker took (decode three images, align, feather, blend, encode).
+        ms: f64,
         /// Why it could not be stored, if it could not.
         save_note: Option<String>,
     },
@@ -136,6 +138,7 @@ impl Composites {
                 width,
                 height,
                 painted_share,
+                ms,
                 ..
             } => {
                 let bytes = result
@@ -181,6 +184,7 @@ impl Composites {
                             height,
                             feather_px,
                             painted_share,
+                            ms,
                             save_note: note,
                         },
                     );

@@ -25,6 +25,7 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
             height,
             feather_px,
             painted_share,
+            ms,
             save_note,
         }) => {
             let ImageSource::DataUrl(src) = image.source.clone() else {
@@ -43,9 +44,9 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
             Some(EitherOf3::C(view! {
                 <figure class="result composite">
                     <img data-testid="composite-image" src=src alt="Result with image 1 kept outside the mask"
-                        data-width=width data-height=height data-mime=image.mime.clone()/>
+                        data-width=width data-height=height data-mime=image.mime.clone() data-ms=format!("{ms:.0}")/>
                     <figcaption>
-                        {format!("Image 1 kept outside the mask ({:.0}% redrawn, feather {feather_px} px) · {width}x{height}", painted_share * 100.0)}
+                        {format!("Image 1 kept outside the mask ({:.0}% redrawn, feather {feather_px} px) · {width}x{height} · {ms:.0} ms", painted_share * 100.0)}
                         " "
                         <button type="button" data-testid="composite-download" on:click=download>"Download"</button>
                     </figcaption>
