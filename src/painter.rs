@@ -57,6 +57,8 @@ pub struct Painter {
     live: StoredValue<Option<Op>>,
     dirty: StoredValue<Option<Dirty>>,
     commit_generation: StoredValue<u64>,
+    /// The reference the strokes were painted on.
+    image_key: StoredValue<Option<u64>>,
     references: References,
 }
 
@@ -108,20 +110,24 @@ impl Painter {
             live: StoredValue::new(None),
             dirty: StoredValue::new(None),
             commit_generation: StoredValue::new(0),
+            image_key: StoredValue::new(None),
             references,
         };
-        // A new image 1 starts a new mask; a new size of the same image re-rasterises the
-        // same strokes (they are stored relative to the image).
+        // A different image 1 starts a new mask; the same image coming back (re-prepared
+        // after a settings change, when it is briefly not ready) or at a new size keeps its
+        // strokes, re-rasterised (they are stored relative to the image).
         Effect::new(move |previous: Option<Option<(u64, u32, u32)>>| {
             let now = target.with(|t| t.as_ref().map(|t| (t.key, t.width, t.height)));
-            let previous = previous.flatten();
-            if now != previous {
-                let same_image = now.zip(previous).is_some_and(|(a, b)| a.0 == b.0);
-                if !same_image {
-                    painter.history.update_value(PaintHistory::reset);
+            let first_run = previous.is_none();
+            if now != previous.flatten() {
+                if let Some((key, _, _)) = now {
+                    if painter.image_key.get_value() != Some(key) {
+                        painter.image_key.set_value(Some(key));
+                        painter.history.update_value(PaintHistory::reset);
+                    }
                 }
                 painter.rebuild(now.map(|(_, w, h)| (w, h)));
-                if painter.history.with_value(PaintHistory::can_undo) || previous.is_some() {
+                if !first_run {
                     painter.commit();
                 }
             }

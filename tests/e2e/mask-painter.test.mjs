@@ -75,8 +75,13 @@ async function drag(page, from, to, steps = 12) {
 async function sendEdit(page, prompt) {
   await page.getByTestId('prompt').fill(prompt);
   await page.getByTestId('quality').selectOption('low');
-  await page.waitForFunction(() => document.querySelector('[data-testid=mask-status][data-width]'));
-  await page.getByTestId('generate').click();
+  // The newest mask may still be on its way (encoded, then prepared with image 1): Generate
+  // says so and sends nothing until it is ready.
+  for (let tries = 0; tries < 100; tries++) {
+    await page.getByTestId('generate').click();
+    await page.waitForTimeout(150);
+    if ((await ctx.backend.requests()).length > 0) break;
+  }
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=result-image]')].some((i) => i.dataset.width));
   const [req] = await ctx.backend.requests();
   return req;
@@ -226,5 +231,26 @@ test('touch and pen paint too (pointer events)', async () => {
   const { src } = maskOf(req);
   const read = await pixels(page, src, [[160, 96], [160, 224], [160, 160]]);
   assert.deepEqual(read.values.map((v) => v[3]), [0, 0, 255]);
+  assert.deepEqual(problems, []);
+});
+
+test('strokes survive a new long-edge setting: the same mask is re-rasterised at the new size', async () => {
+  const { page, problems } = ctx.app;
+  await addImage1(page, 800, 800);
+  await setRange(page, 'mask-brush-size', 80);
+  await drag(page, [0.5, 0.2], [0.5, 0.8]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=mask-status][data-width="800"]'));
+  await page.getByText(/^Prep: long edge/).click();
+  await page.getByTestId('prep-max-edge').fill('400');
+  await page.getByTestId('prep-max-edge').press('Tab');
+  await page.waitForFunction(() => document.querySelector('[data-testid=mask-status][data-width="400"]'));
+  assert.ok(Number(await page.getByTestId('mask-paint-status').getAttribute('data-painted')) > 0.05, 'the strokes are still there');
+  const req = await sendEdit(page, 'smaller edge');
+  const image1 = req.parts.find((p) => p.name === 'image[]');
+  const { part, src } = maskOf(req);
+  assert.deepEqual([part.width, part.height, image1.width, image1.height], [400, 400, 400, 400]);
+  // The stroke (x = 200, y 80..320, radius 20 at the new size) is still where it was painted.
+  const read = await pixels(page, src, [[200, 100], [200, 300], [190, 200], [100, 200], [300, 200]]);
+  assert.deepEqual(read.values.map((v) => v[3]), [0, 0, 0, 255, 255]);
   assert.deepEqual(problems, []);
 });
