@@ -14,13 +14,23 @@ pub fn WaitingIndicator(run: Run) -> impl IntoView {
     let range = latency(run.params.quality, size);
     let started = run.started_ms;
     let elapsed_secs = move || (now.get() - started).max(0.0) / 1000.0;
-    let expectation = format!(
-        "usually {} for {} quality at {}; gives up after {} s",
+    let usual = format!(
+        "usually {} for {} quality at {}",
         format_range(range),
         run.params.quality.as_str(),
-        size,
-        run.timeout_secs
+        size
     );
+    let timeout_secs = run.timeout_secs;
+    let slots = run.slots.clone();
+    // A request that became a gateway task is polled until it ends or is cancelled: the
+    // request timeout no longer applies to it.
+    let expectation = move || {
+        if slots.iter().any(|s| s.task.with(Option::is_some)) {
+            format!("{usual}; polled until the task ends or you cancel")
+        } else {
+            format!("{usual}; gives up after {timeout_secs} s")
+        }
+    };
     view! {
         <div class="waiting" role="status" data-testid="waiting">
             <p>

@@ -65,6 +65,7 @@ test('submit, see progress, the result is fetched into the history and survives 
   await status.waitFor();
   await page.waitForFunction(() => document.querySelector('[data-testid=task-status]')?.dataset.status === 'processing');
   assert.match(await status.innerText(), /processing · \d+ % · about \d+ s left/);
+  assert.match(await page.getByTestId('waiting').innerText(), /polled until the task ends or you cancel/, 'no request timeout for a task');
   const midway = Number(await page.getByTestId('task-progress').getAttribute('value'));
   assert.ok(midway > 0 && midway < 100, `progress midway: ${midway}`);
   await page.getByTestId('history-item').first().waitFor({ timeout: 20_000 });
