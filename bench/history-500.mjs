@@ -2,7 +2,7 @@
 // 256 px WebP thumbnail and a 1024x1024 JPEG each), reloads, and prints how long the list takes
 // to appear and how much memory the page holds. Figures, not pass/fail.
 //
-//   node bench/history-500.mjs        (after `scripts/build`; uses target/debug/local-backend)
+//   node bench/history-500.mjs        (after `scripts/build`; uses the local backend scripts/test built)
 import { startBackend, launchBrowser, openApp } from '../tests/e2e/harness.mjs';
 
 const ITEMS = Number(process.env.ITEMS ?? 500);

@@ -6,6 +6,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 TRUNK_VERSION="0.21.14"
 
+# Build artefacts live outside the checkout, so a fresh clone on a machine that built before
+# (CI clones anew each run) reuses the compiled dependencies instead of rebuilding for minutes.
+# A CARGO_TARGET_DIR set by the caller wins; a fresh machine starts the cache here.
+if [ -z "${CARGO_TARGET_DIR:-}" ]; then
+  export CARGO_TARGET_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/gpt-image-studio/target"
+fi
+mkdir -p "$CARGO_TARGET_DIR"
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 ensure_wasm_target() {
@@ -84,7 +92,7 @@ start_steady() {
 # lines it prints.
 start_backend() {
   local log="$1"; shift
-  "$ROOT/target/debug/local-backend" "$@" >"$log" 2>&1 &
+  "$CARGO_TARGET_DIR/debug/local-backend" "$@" >"$log" 2>&1 &
   BACKEND_PID=$!
   for _ in $(seq 1 100); do
     API_URL="$(sed -n 's/^local-backend: api //p' "$log" | head -n1)"

@@ -1,33 +1,19 @@
 //! GPT Image Studio: a browser tool for OpenAI-compatible image APIs.
 //!
-//! Pure logic (`api`, `sizes`, `estimate`, `file_names`, `fit`, `link`) has no web-sys and no
-//! reactivity and is tested natively; `http` and `browser` are thin browser glue; `state` and
-//! `components` are the Leptos UI.
+//! Four layers, imports pointing one way only: `ui` → `app` → `web` → `studio_core`.
+//! - `studio_core` (crates/core): everything pure — requests, answers, size rules, estimates,
+//!   reference prep, masks, presets, records — with no browser crate, tested natively.
+//! - `web`: thin browser wrappers (storage, IndexedDB, the prep worker client, downloads,
+//!   timers) and the one HTTP client.
+//! - `app`: state (one store per file) and use cases (runs, gallery, references, painter,
+//!   composites, task polling).
+//! - `ui`: the Leptos components, one per file, grouped by panel.
+//!
+//! `tests/layers.rs` fails on an import against that direction and on any cycle of modules.
+//! ARCHITECTURE.md has the whole picture.
 
-pub mod api;
-pub mod apply_link;
-pub mod browser;
-pub mod code_export;
-pub mod components;
-pub mod composites;
-pub mod endpoint_options;
-pub mod estimate;
-pub mod file_names;
-pub mod fit;
-pub mod gallery;
-pub mod generate;
-pub mod history;
-pub mod http;
-pub mod mask;
-pub mod painter;
-pub mod prep;
-pub mod preset;
-pub mod preset_library;
-pub mod profiles;
-pub mod prompt_checks;
-pub mod references;
-pub mod sizes;
-pub mod state;
-pub mod tasks;
+pub mod app;
+pub mod ui;
+pub mod web;
 
-pub use components::app::App;
+pub use ui::app::App;

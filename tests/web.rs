@@ -3,12 +3,12 @@
 //! `LOCAL_BACKEND_URL` (e.g. `http://127.0.0.1:8787/v1`).
 #![cfg(target_arch = "wasm32")]
 
-use gpt_image_studio::api::error::ApiError;
-use gpt_image_studio::api::request::{generation_body, ImageParams, OutputFormat, Quality};
-use gpt_image_studio::api::response::ImageSource;
-use gpt_image_studio::browser::download::data_url_bytes;
-use gpt_image_studio::browser::storage::{read, write, StorageKind};
-use gpt_image_studio::http::ImagesClient;
+use gpt_image_studio::web::download::data_url_bytes;
+use gpt_image_studio::web::http::ImagesClient;
+use gpt_image_studio::web::storage::{read, write, StorageKind};
+use studio_core::api::error::ApiError;
+use studio_core::api::request::{generation_body, ImageParams, OutputFormat, Quality};
+use studio_core::api::response::ImageSource;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -53,7 +53,7 @@ async fn generate(
     base: &str,
     p: &ImageParams,
     timeout_secs: u64,
-) -> Result<gpt_image_studio::http::Generated, ApiError> {
+) -> Result<gpt_image_studio::web::http::Generated, ApiError> {
     let body = generation_body(p).unwrap();
     let controller = AbortController::new().unwrap();
     ImagesClient::new(base, "sk-test")

@@ -6,12 +6,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gpt_image_studio::api::multipart::edit_parts;
-use gpt_image_studio::api::request::{generation_body, ImageParams, Quality};
-use gpt_image_studio::api::upload::{EditUploads, Upload};
-use gpt_image_studio::browser::download::data_url_bytes;
-use gpt_image_studio::http::{ImagesClient, Outgoing, Payload};
+use gpt_image_studio::web::download::data_url_bytes;
+use gpt_image_studio::web::http::{ImagesClient, Outgoing, Payload};
 use serde_json::Value;
+use studio_core::api::multipart::edit_parts;
+use studio_core::api::request::{generation_body, ImageParams, Quality};
+use studio_core::api::upload::{EditUploads, Upload};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::AbortController;

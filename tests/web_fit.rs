@@ -2,8 +2,8 @@
 //! decoders and encoders around `fit`, and `fit` itself compiled with wasm SIMD.
 #![cfg(target_arch = "wasm32")]
 
-use gpt_image_studio::browser::fit_image::fit_data_url;
-use gpt_image_studio::fit::{apply_fit, plan_fit};
+use gpt_image_studio::web::fit_image::fit_data_url;
+use studio_core::fit::{apply_fit, plan_fit};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;

@@ -2,8 +2,8 @@
 //! carry records and thumbnails only, deletes remove both halves.
 #![cfg(target_arch = "wasm32")]
 
-use gpt_image_studio::browser::download::bytes_blob;
-use gpt_image_studio::browser::idb::{blob_bytes, HistoryDb, StoreError};
+use gpt_image_studio::web::download::bytes_blob;
+use gpt_image_studio::web::idb::{blob_bytes, HistoryDb, StoreError};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

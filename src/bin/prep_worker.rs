@@ -1,6 +1,6 @@
 //! The reference-prep Web Worker (Trunk `data-type="worker"`): receives one file at a time,
 //! runs `prep::pipeline` on it and posts the result back. WebP comes from the browser's
-//! OffscreenCanvas encoder; JPEG and PNG from Rust. All logic lives in `gpt_image_studio::prep`.
+//! OffscreenCanvas encoder; JPEG and PNG from Rust. All logic lives in `studio_core::prep`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -16,17 +16,17 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use gpt_image_studio::mask::composite::keep_outside_mask;
-    use gpt_image_studio::prep::encode::{Codec, Encoder, RustEncoder};
-    use gpt_image_studio::prep::error::PrepError;
-    use gpt_image_studio::prep::mask::{prepare_with_mask, PairError};
-    use gpt_image_studio::prep::pipeline::prepare;
-    use gpt_image_studio::prep::protocol::{
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use studio_core::mask::composite::keep_outside_mask;
+    use studio_core::prep::encode::{Codec, Encoder, RustEncoder};
+    use studio_core::prep::error::PrepError;
+    use studio_core::prep::mask::{prepare_with_mask, PairError};
+    use studio_core::prep::pipeline::prepare;
+    use studio_core::prep::protocol::{
         JobKind, JobRequest, WorkerMessage, BUFFERS_FIELD, JSON_FIELD,
     };
-    use gpt_image_studio::prep::resize::Pixels;
-    use gpt_image_studio::prep::sniff::SourceFormat;
-    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use studio_core::prep::resize::Pixels;
+    use studio_core::prep::sniff::SourceFormat;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::{Clamped, JsCast};
     use wasm_bindgen_futures::{spawn_local, JsFuture};

@@ -1,3 +1,4 @@
+import os from 'node:os';
 // End-to-end harness: Steady (OpenAI's spec), the local backend serving dist/, and Debian's
 // Chromium driven by playwright-core. Never downloads a browser.
 import { spawn } from 'node:child_process';
@@ -11,7 +12,10 @@ import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SPEC = path.resolve(ROOT, '../shared/spec/openai-openapi.json');
-const BACKEND_BIN = process.env.BACKEND_BIN ?? path.join(ROOT, 'target/debug/local-backend');
+const BACKEND_BIN = process.env.BACKEND_BIN ??
+  path.join(process.env.CARGO_TARGET_DIR ??
+    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'gpt-image-studio/target'),
+    'debug/local-backend');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -1,0 +1,467 @@
+//! The one error type of the HTTP client. Every variant says what happened in terms a user can
+//! act on; classification from status and body is pure and tested natively.
+
+use serde_json::Value;
+
+use super::request::ParamError;
+use super::response::{snippet, ResponseError};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// The form cannot be sent as it is; nothing left the browser.
+    Invalid(String),
+    /// 400: a parameter the endpoint refused.
+    BadRequest {
+        message: String,
+        param: Option<String>,
+    },
+    /// 401: the key is missing, wrong, or for another endpoint.
+    Unauthorized { message: String },
+    /// 403: usually the moderation system.
+    Forbidden { message: String },
+    /// 413: the body exceeded a size limit, often a proxy's.
+    TooLarge,
+    /// 429: rate limit or exhausted balance.
+    RateLimited {
+        message: String,
+        retry_after_secs: Option<u64>,
+    },
+    /// 5xx answered in JSON or text.
+    Server { status: u16, message: String },
+    /// Any status answered with an HTML page (a proxy, a CDN, a login wall).
+    HtmlPage { status: u16, title: String },
+    /// Other 4xx statuses.
+    Http { status: u16, message: String },
+    /// fetch failed without an answer: DNS, refused, or blocked by CORS.
+    Network { base_url: String, detail: String },
+    /// The browser is offline: the app works, generating does not.
+    Offline,
+    /// No answer within the time limit; the server may still finish and bill.
+    Timeout { secs: u64 },
+    /// The user cancelled; the server may still finish and bill.
+    Cancelled,
+    /// A 2xx answer that does not hold images.
+    BadAnswer(ResponseError),
+    /// A stream sent `event: error` or an error payload.
+    StreamError { message: String },
+    /// A stream ended or broke before its final image; the server may still bill it.
+    StreamCut { partials: u32 },
+    /// A task gateway reported that the task failed (`error.code`, `error.message`).
+    TaskFailed {
+        task_id: String,
+        code: Option<String>,
+        message: String,
+    },
+    /// A task gateway's answer that cannot be understood.
+    BadTask(TaskAnswerError),
+    /// A result link this page could not read (CORS or network): the link is kept.
+    LinkUnreadable { url: String, detail: String },
+}
+
+impl From<ParamError> for ApiError {
+    fn from(e: ParamError) -> Self {
+        ApiError::Invalid(e.to_string())
+    }
+}
+
+impl From<ResponseError> for ApiError {
+    fn from(e: ResponseError) -> Self {
+        ApiError::BadAnswer(e)
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Invalid(why) => write!(f, "{why}"),
+            ApiError::BadRequest { message, param: Some(param) } => {
+                write!(f, "The endpoint refused the request (400, parameter \"{param}\"): {message}")
+            }
+            ApiError::BadRequest { message, param: None } => {
+                write!(f, "The endpoint refused the request (400): {message}")
+            }
+            ApiError::Unauthorized { message } => write!(
+                f,
+                "The key was refused (401): {message} Check the API key for this base URL."
+            ),
+            ApiError::Forbidden { message } => write!(
+                f,
+                "Blocked (403): {message} This is usually moderation: reword the prompt, or set moderation to low."
+            ),
+            ApiError::TooLarge => write!(
+                f,
+                "The request body was too large (413). Lower the upload budget for references; proxies often cap bodies at 1 MB."
+            ),
+            ApiError::RateLimited { message, retry_after_secs } => {
+                write!(f, "Rate limited or out of balance (429): {message}")?;
+                if let Some(secs) = retry_after_secs {
+                    write!(f, " The endpoint asks to wait {secs} s.")?;
+                }
+                Ok(())
+            }
+            ApiError::Server { status, message } => {
+                write!(f, "The endpoint failed ({status}): {message} This is usually temporary; try again.")
+            }
+            ApiError::HtmlPage { status, title } => write!(
+                f,
+                "The endpoint answered {status} with a web page (\"{title}\") instead of JSON: a proxy or gateway in front of the API failed or the base URL is wrong."
+            ),
+            ApiError::Http { status, message } => write!(f, "The endpoint answered {status}: {message}"),
+            ApiError::Network { base_url, detail } => write!(
+                f,
+                "Could not reach {base_url}: no answer arrived ({detail}). Either the network or the URL is wrong, or this endpoint does not accept calls from a browser (CORS) and a proxy is needed."
+            ),
+            ApiError::Offline => write!(
+                f,
+                "You are offline. Generating needs the network; the app itself keeps working offline."
+            ),
+            ApiError::Timeout { secs } => write!(
+                f,
+                "No answer within {secs} s, so the request was given up. The server may still finish and bill it."
+            ),
+            ApiError::Cancelled => write!(
+                f,
+                "Cancelled. The server may still finish the image and bill it."
+            ),
+            ApiError::BadAnswer(e) => write!(f, "{e}"),
+            ApiError::StreamError { message } => {
+                write!(f, "The endpoint reported an error while streaming: {message}")
+            }
+            ApiError::StreamCut { partials } => write!(
+                f,
+                "The stream ended before the final image ({partials} partial image{} arrived). The server may still finish and bill it; Retry sends it again.",
+                if *partials == 1 { "" } else { "s" }
+            ),
+            ApiError::TaskFailed { task_id, code: Some(code), message } => write!(
+                f,
+                "The gateway's task failed ({code}): {message} (task {task_id})"
+            ),
+            ApiError::TaskFailed { task_id, code: None, message } => {
+                write!(f, "The gateway's task failed: {message} (task {task_id})")
+            }
+            ApiError::BadTask(e) => write!(f, "{e}"),
+            ApiError::LinkUnreadable { url, detail } => write!(
+                f,
+                "The result at {url} could not be fetched ({detail}): its server may not let this page read it (CORS). The link is kept; open it before it expires."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// The OpenAI-style `{"error": {"message", "param"}}`, or the looser shapes gateways use.
+fn json_error(body: &str) -> Option<(String, Option<String>)> {
+    let root: Value = serde_json::from_str(body).ok()?;
+    let err = root.get("error").unwrap_or(&root);
+    let message = err
+        .get("message")
+        .and_then(Value::as_str)
+        .or_else(|| err.as_str())
+        .or_else(|| root.get("message").and_then(Value::as_str))
+        .or_else(|| root.get("detail").and_then(Value::as_str))?
+        .trim()
+        .to_string();
+    let param = err
+        .get("param")
+        .and_then(Value::as_str)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string);
+    Some((message, param))
+}
+
+fn looks_like_html(content_type: &str, body: &str) -> bool {
+    content_type.to_ascii_lowercase().contains("text/html") || {
+        let head = body
+            .trim_start()
+            .get(..15)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        head.starts_with("<!doctype html") || head.starts_with("<html")
+    }
+}
+
+/// The `<title>` (else first `<h1>`) of an HTML page, as plain text.
+pub fn html_title(body: &str) -> Option<String> {
+    let lower = body.to_ascii_lowercase();
+    for tag in ["title", "h1"] {
+        let Some(open) = lower.find(&format!("<{tag}")) else {
+            continue;
+        };
+        let Some(start) = lower[open..].find('>').map(|i| open + i + 1) else {
+            continue;
+        };
+        let Some(end) = lower[start..].find(&format!("</{tag}")).map(|i| start + i) else {
+            continue;
+        };
+        let text = strip_tags(&body[start..end]);
+        if !text.is_empty() {
+            return Some(snippet(&text, 120));
+        }
+    }
+    None
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads `Retry-After` as seconds (HTTP dates are rare on APIs and ignored).
+pub fn parse_retry_after(value: Option<&str>) -> Option<u64> {
+    let v = value?.trim();
+    v.parse::<u64>().ok().or_else(|| {
+        v.parse::<f64>()
+            .ok()
+            .filter(|s| *s >= 0.0)
+            .map(|s| s.ceil() as u64)
+    })
+}
+
+/// Classifies a non-2xx answer.
+pub fn from_status(
+    status: u16,
+    content_type: &str,
+    body: &str,
+    retry_after: Option<&str>,
+) -> ApiError {
+    if looks_like_html(content_type, body) {
+        let title = html_title(body).unwrap_or_else(|| format!("HTTP {status}"));
+        return ApiError::HtmlPage { status, title };
+    }
+    let (message, param) = json_error(body).unwrap_or_else(|| {
+        let text = snippet(body, 200);
+        (
+            if text.is_empty() {
+                "no details given.".to_string()
+            } else {
+                text
+            },
+            None,
+        )
+    });
+    match status {
+        400 | 422 => ApiError::BadRequest { message, param },
+        401 => ApiError::Unauthorized { message },
+        403 => ApiError::Forbidden { message },
+        413 => ApiError::TooLarge,
+        429 => ApiError::RateLimited {
+            message,
+            retry_after_secs: parse_retry_after(retry_after),
+        },
+        500..=599 => ApiError::Server { status, message },
+        _ => ApiError::Http { status, message },
+    }
+}
+
+/// Why a task report could not be understood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskAnswerError {
+    NotJson { snippet: String },
+    NoStatus { snippet: String },
+    NoId,
+    CompletedWithoutResults,
+}
+
+impl std::fmt::Display for TaskAnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TaskAnswerError::NotJson { snippet } => write!(
+                f,
+                "The task gateway answered a status check with something that is not JSON (it starts \"{snippet}\")."
+            ),
+            TaskAnswerError::NoStatus { snippet } => write!(
+                f,
+                "The task gateway's report has no \"status\", so it is not clear whether the task is done: {snippet}"
+            ),
+            TaskAnswerError::NoId => write!(
+                f,
+                "The gateway answered with a task but gave no task id, so it cannot be followed."
+            ),
+            TaskAnswerError::CompletedWithoutResults => write!(
+                f,
+                "The task gateway says the task completed, but its report lists no result links."
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const JSON: &str = "application/json";
+
+    #[test]
+    fn openai_400_shows_message_and_param() {
+        let body = r#"{"error":{"message":"Invalid size '1000x1000'.","type":"invalid_request_error","param":"size","code":"invalid_value"}}"#;
+        let e = from_status(400, JSON, body, None);
+        assert_eq!(
+            e,
+            ApiError::BadRequest {
+                message: "Invalid size '1000x1000'.".into(),
+                param: Some("size".into())
+            }
+        );
+        let text = e.to_string();
+        assert!(
+            text.contains("parameter \"size\"") && text.contains("1000x1000"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn status_classes_carry_advice() {
+        let body = r#"{"error":{"message":"Incorrect API key provided."}}"#;
+        assert!(from_status(401, JSON, body, None)
+            .to_string()
+            .contains("Check the API key"));
+        let e = from_status(
+            403,
+            JSON,
+            r#"{"error":{"message":"Your request was rejected by the safety system."}}"#,
+            None,
+        );
+        assert!(e.to_string().contains("moderation to low"));
+        assert_eq!(
+            from_status(413, "text/plain", "too big", None),
+            ApiError::TooLarge
+        );
+        assert!(ApiError::TooLarge.to_string().contains("1 MB"));
+        let e = from_status(
+            429,
+            JSON,
+            r#"{"error":{"message":"Rate limit reached"}}"#,
+            Some("7"),
+        );
+        assert_eq!(
+            e,
+            ApiError::RateLimited {
+                message: "Rate limit reached".into(),
+                retry_after_secs: Some(7)
+            }
+        );
+        assert!(e.to_string().contains("wait 7 s"));
+        let e = from_status(
+            503,
+            JSON,
+            r#"{"error":{"message":"overloaded","type":"server_error"}}"#,
+            None,
+        );
+        assert_eq!(
+            e,
+            ApiError::Server {
+                status: 503,
+                message: "overloaded".into()
+            }
+        );
+        assert!(matches!(
+            from_status(404, JSON, r#"{"error":{"message":"no route"}}"#, None),
+            ApiError::Http { status: 404, .. }
+        ));
+    }
+
+    #[test]
+    fn html_pages_are_summarised_never_dumped() {
+        let page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>";
+        let e = from_status(502, "text/html", page, None);
+        assert_eq!(
+            e,
+            ApiError::HtmlPage {
+                status: 502,
+                title: "502 Bad Gateway".into()
+            }
+        );
+        let text = e.to_string();
+        assert!(!text.contains('<'), "{text}");
+        // Served with the wrong content type, still recognised; h1 when there is no title.
+        let page = "<!DOCTYPE html><html><body><h1>Access &amp; denied</h1></body></html>";
+        assert_eq!(
+            from_status(403, JSON, page, None),
+            ApiError::HtmlPage {
+                status: 403,
+                title: "Access & denied".into()
+            }
+        );
+        assert_eq!(
+            from_status(500, "text/html", "<html></html>", None),
+            ApiError::HtmlPage {
+                status: 500,
+                title: "HTTP 500".into()
+            }
+        );
+    }
+
+    #[test]
+    fn loose_error_shapes() {
+        assert_eq!(
+            from_status(400, JSON, r#"{"error":"Validation failed"}"#, None),
+            ApiError::BadRequest {
+                message: "Validation failed".into(),
+                param: None
+            }
+        );
+        assert_eq!(
+            from_status(422, JSON, r#"{"detail":"bad size"}"#, None),
+            ApiError::BadRequest {
+                message: "bad size".into(),
+                param: None
+            }
+        );
+        assert_eq!(
+            from_status(500, "text/plain", "  upstream\n exploded ", None),
+            ApiError::Server {
+                status: 500,
+                message: "upstream exploded".into()
+            }
+        );
+        assert_eq!(
+            from_status(500, "", "", None),
+            ApiError::Server {
+                status: 500,
+                message: "no details given.".into()
+            }
+        );
+    }
+
+    #[test]
+    fn retry_after_forms() {
+        assert_eq!(parse_retry_after(Some("12")), Some(12));
+        assert_eq!(parse_retry_after(Some("1.2")), Some(2));
+        assert_eq!(
+            parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")),
+            None
+        );
+        assert_eq!(parse_retry_after(None), None);
+    }
+
+    #[test]
+    fn network_timeout_and_cancel_say_what_to_do() {
+        let e = ApiError::Network {
+            base_url: "https://x.example/v1".into(),
+            detail: "Failed to fetch".into(),
+        };
+        assert!(e.to_string().contains("CORS") && e.to_string().contains("proxy"));
+        assert!(ApiError::Timeout { secs: 180 }
+            .to_string()
+            .contains("180 s"));
+        assert!(ApiError::Cancelled.to_string().contains("bill"));
+    }
+}

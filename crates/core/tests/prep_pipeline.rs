@@ -1,0 +1,618 @@
+//! Reference prep end to end in native code, on generated files of every kind: what is sent,
+//! at which size, in which format, and why a file is refused.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Cursor;
+
+use image::{ExtendedColorType, ImageEncoder};
+use studio_core::prep::decode::read_header;
+use studio_core::prep::encode::Codec;
+use studio_core::prep::encode::RustEncoder;
+use studio_core::prep::error::PrepErrorKind;
+use studio_core::prep::mask::{prepare_with_mask, PairError};
+use studio_core::prep::pipeline::{block_on, codec_plans, prepare, Prepared};
+use studio_core::prep::zip::crc32;
+use studio_core::prep::PrepSettings;
+
+fn clock() -> f64 {
+    0.0
+}
+
+fn run(
+    bytes: &[u8],
+    settings: &PrepSettings,
+) -> Result<Prepared, studio_core::prep::error::PrepError> {
+    block_on(prepare(bytes, settings, false, &mut RustEncoder, &clock))
+}
+
+/// A photo-like RGB gradient with some texture, so JPEG sizes behave like photos.
+fn photo_rgb(w: u32, h: u32) -> Vec<u8> {
+    let mut v = Vec::with_capacity((w * h * 3) as usize);
+    let mut seed = 12345u32;
+    for y in 0..h {
+        for x in 0..w {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let noise = (seed >> 24) as u8 / 8;
+            v.push(((x * 255 / w) as u8).wrapping_add(noise));
+            v.push(((y * 255 / h) as u8).wrapping_add(noise));
+            v.push((((x + y) * 255 / (w + h)) as u8).wrapping_add(noise));
+        }
+    }
+    v
+}
+
+/// A JPEG (w x h as stored) carrying an EXIF orientation tag when `orientation` is given.
+fn jpeg(w: u32, h: u32, orientation: Option<u16>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut out, 90);
+    if let Some(o) = orientation {
+        let mut exif = b"MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
+        exif.extend_from_slice(&o.to_be_bytes());
+        exif.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+        enc.add_exif_metadata(&exif).unwrap();
+    }
+    enc.encode(
+        &photo_rgb(w, h),
+        w as u16,
+        h as u16,
+        jpeg_encoder::ColorType::Rgb,
+    )
+    .unwrap();
+    out
+}
+
+fn png_rgba(w: u32, h: u32, alpha: impl Fn(u32, u32) -> u8) -> Vec<u8> {
+    let rgb = photo_rgb(w, h);
+    let mut rgba = Vec::new();
+    for (i, p) in rgb.chunks_exact(3).enumerate() {
+        let (x, y) = (i as u32 % w, i as u32 / w);
+        rgba.extend_from_slice(&[p[0], p[1], p[2], alpha(x, y)]);
+    }
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&rgba, w, h, ExtendedColorType::Rgba8)
+        .unwrap();
+    out
+}
+
+fn png_with(
+    w: u32,
+    h: u32,
+    color: png::ColorType,
+    depth: png::BitDepth,
+    data: &[u8],
+    palette: Option<Vec<u8>>,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(color);
+        enc.set_depth(depth);
+        if let Some(p) = palette {
+            enc.set_palette(p);
+        }
+        enc.write_header().unwrap().write_image_data(data).unwrap();
+    }
+    out
+}
+
+fn small() -> PrepSettings {
+    PrepSettings {
+        max_edge: 256,
+        budget_bytes: 1_500_000,
+        text_mode: false,
+    }
+}
+
+#[test]
+fn exif_orientation_6_turns_the_image_upright() {
+    let file = jpeg(400, 300, Some(6));
+    let header = read_header(&file).unwrap();
+    assert_eq!(header.oriented_size(), (300, 400));
+    let out = run(&file, &small()).unwrap();
+    assert!(!out.report.passed_through, "a rotated file is re-encoded");
+    assert_eq!((out.report.width, out.report.height), (192, 256));
+    assert_eq!(
+        (out.report.source_width, out.report.source_height),
+        (300, 400)
+    );
+    let decoded = image::load_from_memory(&out.bytes).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (192, 256));
+    assert_eq!(out.report.mime, "image/jpeg");
+}
+
+#[test]
+fn orientation_content_is_rotated_clockwise() {
+    // Left column red, rest black, stored 40x20; orientation 6 = rotate 90 cw: red on top.
+    let (w, h) = (40u32, 20u32);
+    let mut rgb = Vec::new();
+    for _ in 0..h {
+        for x in 0..w {
+            rgb.extend_from_slice(if x < 10 { &[255, 0, 0] } else { &[0, 0, 0] });
+        }
+    }
+    let mut out = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut out, 95);
+    enc.add_exif_metadata(b"MM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0")
+        .unwrap();
+    enc.encode(&rgb, w as u16, h as u16, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    let prepared = run(&out, &small()).unwrap();
+    let img = image::load_from_memory(&prepared.bytes)
+        .unwrap()
+        .into_rgb8();
+    assert_eq!(img.dimensions(), (20, 40));
+    assert!(img.get_pixel(10, 2)[0] > 200, "top is red");
+    assert!(img.get_pixel(10, 37)[0] < 60, "bottom is black");
+}
+
+#[test]
+fn a_small_upright_file_passes_through_unchanged() {
+    let file = jpeg(200, 100, None);
+    let out = run(&file, &small()).unwrap();
+    assert!(out.report.passed_through);
+    assert_eq!(out.bytes, file);
+    assert_eq!(out.report.encodes, 0);
+    // Orientation 1 written explicitly is upright too.
+    let file = jpeg(200, 100, Some(1));
+    assert!(run(&file, &small()).unwrap().report.passed_through);
+}
+
+#[test]
+fn too_wide_too_heavy_or_foreign_formats_are_re_encoded() {
+    let wide = jpeg(600, 100, None);
+    let out = run(&wide, &small()).unwrap();
+    assert!(!out.report.passed_through);
+    assert_eq!((out.report.width, out.report.height), (256, 43));
+
+    let file = jpeg(200, 200, None);
+    let tight = PrepSettings {
+        budget_bytes: file.len() as u64 - 1,
+        ..small()
+    };
+    let out = run(&file, &tight).unwrap();
+    assert!(!out.report.passed_through);
+    assert!(out.bytes.len() < file.len());
+
+    let mut bmp = Vec::new();
+    image::codecs::bmp::BmpEncoder::new(&mut bmp)
+        .write_image(&photo_rgb(64, 48), 64, 48, ExtendedColorType::Rgb8)
+        .unwrap();
+    let out = run(&bmp, &small()).unwrap();
+    assert_eq!(
+        (
+            out.report.mime.as_str(),
+            out.report.width,
+            out.report.source_mime.as_str()
+        ),
+        ("image/jpeg", 64, "image/bmp")
+    );
+}
+
+#[test]
+fn never_upscales() {
+    let file = jpeg(100, 50, Some(3));
+    let out = run(&file, &small()).unwrap();
+    assert_eq!((out.report.width, out.report.height), (100, 50));
+}
+
+#[test]
+fn budget_is_met_with_few_encodes_then_by_downscaling() {
+    let file = jpeg(1600, 1200, None);
+    let settings = PrepSettings {
+        max_edge: 1600,
+        budget_bytes: 120_000,
+        text_mode: false,
+    };
+    let out = run(&file, &settings).unwrap();
+    assert!(
+        out.bytes.len() as u64 <= 120_000,
+        "{} bytes",
+        out.bytes.len()
+    );
+    assert!(out.report.encodes <= 4, "{} encodes", out.report.encodes);
+
+    let tiny = PrepSettings {
+        max_edge: 1600,
+        budget_bytes: 20_000,
+        text_mode: false,
+    };
+    let out = run(&file, &tiny).unwrap();
+    assert!(out.bytes.len() as u64 <= 20_000);
+    assert!(
+        out.report.width < 1600,
+        "downscaled to {}",
+        out.report.width
+    );
+    assert_eq!(
+        out.report.width * 3,
+        out.report.height * 4 + (out.report.width * 3) % 4,
+        "aspect kept"
+    );
+}
+
+#[test]
+fn transparency_is_kept_only_when_real() {
+    let see_through = png_rgba(300, 200, |x, _| if x < 50 { 0 } else { 255 });
+    let out = run(&see_through, &small()).unwrap();
+    assert_eq!(out.report.mime, "image/png");
+    let img = image::load_from_memory(&out.bytes).unwrap();
+    assert!(img.color().has_alpha());
+
+    let opaque_rgba = png_rgba(300, 200, |_, _| 255);
+    let out = run(&opaque_rgba, &small()).unwrap();
+    assert_eq!(
+        out.report.mime, "image/jpeg",
+        "an all-opaque alpha channel is dropped"
+    );
+}
+
+#[test]
+fn codec_choice() {
+    let first = |t, text, webp| codec_plans(t, text, webp)[0];
+    assert_eq!(
+        (
+            first(false, false, true).codec,
+            first(false, false, true).start
+        ),
+        (Codec::Webp, 85)
+    );
+    assert_eq!(
+        (
+            first(false, false, false).codec,
+            first(false, false, false).start
+        ),
+        (Codec::Jpeg, 90)
+    );
+    assert_eq!(first(true, false, true).codec, Codec::Webp);
+    assert_eq!(first(true, false, false).codec, Codec::Png);
+    let text = codec_plans(false, true, false);
+    assert_eq!(text[0].codec, Codec::Png);
+    assert_eq!((text[1].codec, text[1].start), (Codec::Jpeg, 94));
+}
+
+#[test]
+fn text_mode_keeps_png_when_it_fits() {
+    let bmp_like = png_rgba(300, 200, |_, _| 255);
+    let settings = PrepSettings {
+        text_mode: true,
+        ..small()
+    };
+    let out = run(&bmp_like, &settings).unwrap();
+    assert_eq!(out.report.mime, "image/png");
+}
+
+#[test]
+fn sixteen_bit_grayscale_and_palette_pngs_decode() {
+    let (w, h) = (300u32, 20u32);
+    let sixteen: Vec<u8> = (0..w * h * 3)
+        .flat_map(|i| ((i * 97) as u16).to_be_bytes())
+        .collect();
+    let file = png_with(
+        w,
+        h,
+        png::ColorType::Rgb,
+        png::BitDepth::Sixteen,
+        &sixteen,
+        None,
+    );
+    assert_eq!(run(&file, &small()).unwrap().report.width, 256);
+
+    let gray: Vec<u8> = (0..w * h).map(|i| (i % 251) as u8).collect();
+    let file = png_with(
+        w,
+        h,
+        png::ColorType::Grayscale,
+        png::BitDepth::Eight,
+        &gray,
+        None,
+    );
+    assert_eq!(run(&file, &small()).unwrap().report.width, 256);
+
+    let palette: Vec<u8> = (0..16u8)
+        .flat_map(|i| [i * 16, 255 - i * 16, 128])
+        .collect();
+    let indices: Vec<u8> = (0..w * h).map(|i| (i % 16) as u8).collect();
+    let file = png_with(
+        w,
+        h,
+        png::ColorType::Indexed,
+        png::BitDepth::Eight,
+        &indices,
+        Some(palette),
+    );
+    let out = run(&file, &small()).unwrap();
+    assert_eq!((out.report.width, out.report.height), (256, 17));
+}
+
+#[test]
+fn cmyk_jpeg_decodes() {
+    let (w, h) = (300u32, 40u32);
+    let cmyk: Vec<u8> = (0..w * h)
+        .flat_map(|i| [(i % 200) as u8, 30, 60, 10])
+        .collect();
+    let mut file = Vec::new();
+    jpeg_encoder::Encoder::new(&mut file, 90)
+        .encode(&cmyk, w as u16, h as u16, jpeg_encoder::ColorType::Cmyk)
+        .unwrap();
+    let out = run(&file, &small()).unwrap();
+    assert_eq!((out.report.width, out.report.height), (256, 34));
+    assert_eq!(out.report.mime, "image/jpeg");
+    let header = read_header(&file).unwrap();
+    assert!(header.cmyk);
+    assert_eq!(
+        studio_core::prep::decode::jpeg_component_count(&file),
+        Some(4)
+    );
+    // Small and within every limit, yet re-encoded: a CMYK JPEG is not sent as it is.
+    let roomy = PrepSettings {
+        max_edge: 2048,
+        ..small()
+    };
+    let kept = run(&file, &roomy).unwrap();
+    assert!(!kept.report.passed_through);
+    let rgb = jpeg(300, 40, None);
+    assert!(!read_header(&rgb).unwrap().cmyk);
+    assert_eq!(
+        studio_core::prep::decode::jpeg_component_count(&rgb),
+        Some(3)
+    );
+    assert!(run(&rgb, &roomy).unwrap().report.passed_through);
+}
+
+#[test]
+fn gif_first_frame_and_webp_decode() {
+    let mut gif = Vec::new();
+    {
+        let mut enc = image::codecs::gif::GifEncoder::new(&mut gif);
+        let frame = image::RgbaImage::from_pixel(40, 30, image::Rgba([10, 200, 30, 255]));
+        enc.encode_frame(image::Frame::new(frame.clone())).unwrap();
+        enc.encode_frame(image::Frame::new(frame)).unwrap();
+    }
+    let out = run(&gif, &small()).unwrap();
+    assert_eq!(
+        (
+            out.report.width,
+            out.report.height,
+            out.report.mime.as_str()
+        ),
+        (40, 30, "image/jpeg")
+    );
+
+    let mut webp = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut webp)
+        .write_image(&photo_rgb(64, 32), 64, 32, ExtendedColorType::Rgb8)
+        .unwrap();
+    let out = run(&webp, &small()).unwrap();
+    assert!(
+        out.report.passed_through,
+        "a small upright WebP is sent as it is"
+    );
+}
+
+#[test]
+fn bad_files_each_get_their_class() {
+    let kind = |bytes: &[u8]| run(bytes, &small()).err().unwrap().kind;
+    assert_eq!(kind(b""), PrepErrorKind::Empty);
+    assert_eq!(
+        kind(b"\0\0\0\x18ftypheic\0\0\0\0"),
+        PrepErrorKind::Unsupported("HEIC")
+    );
+    assert_eq!(
+        kind(b"<svg xmlns='http://www.w3.org/2000/svg'></svg>"),
+        PrepErrorKind::Unsupported("SVG")
+    );
+    assert_eq!(kind(b"%PDF-1.4 ..."), PrepErrorKind::Unsupported("PDF"));
+    assert_eq!(kind(b"II*\0\x08\0\0\0"), PrepErrorKind::Unsupported("TIFF"));
+    let png = png_rgba(300, 200, |_, _| 255);
+    assert_eq!(kind(&png[..png.len() / 2]), PrepErrorKind::Corrupt);
+    let jpg = jpeg(300, 200, None);
+    assert_eq!(kind(&jpg[..40]), PrepErrorKind::Corrupt);
+    // Small enough to pass through, but broken: still refused.
+    let small_png = png_rgba(100, 80, |_, _| 255);
+    assert_eq!(
+        kind(&small_png[..small_png.len() / 2]),
+        PrepErrorKind::Corrupt
+    );
+}
+
+/// A PNG whose header claims `w` x `h` over a tiny body: a decompression bomb's shape.
+fn claimed_png(w: u32, h: u32) -> Vec<u8> {
+    let mut file = png_rgba(2, 2, |_, _| 255);
+    file[16..20].copy_from_slice(&w.to_be_bytes());
+    file[20..24].copy_from_slice(&h.to_be_bytes());
+    let crc = crc32(&file[12..29]);
+    file[29..33].copy_from_slice(&crc.to_be_bytes());
+    file
+}
+
+#[test]
+fn pixel_bombs_are_refused_from_the_header() {
+    let err = run(&claimed_png(20_000, 20_000), &small()).err().unwrap();
+    assert_eq!(err.kind, PrepErrorKind::TooManyPixels);
+    assert!(err.message.contains("400 megapixels"), "{}", err.message);
+    // Just under the cap is not refused for its size (it fails later as corrupt instead).
+    assert_eq!(
+        run(&claimed_png(10_000, 10_000), &small())
+            .err()
+            .unwrap()
+            .kind,
+        PrepErrorKind::Corrupt
+    );
+}
+
+#[test]
+fn mask_is_transformed_with_image_1() {
+    let image = jpeg(400, 300, Some(6)); // displayed 300x400, prepared 192x256
+    let mask = png_rgba(300, 400, |x, _| if x < 150 { 0 } else { 255 });
+    let (img, m) = prepare_with_mask(&image, &mask, &small(), &clock).unwrap();
+    assert_eq!((img.report.width, img.report.height), (192, 256));
+    assert_eq!((m.report.width, m.report.height), (192, 256));
+    assert_eq!(img.report.mime, "image/png");
+    let decoded = image::load_from_memory(&m.bytes).unwrap();
+    assert!(decoded.color().has_alpha());
+    assert_eq!(image::load_from_memory(&img.bytes).unwrap().width(), 192);
+
+    // Already at the prepared size is accepted too.
+    let mask = png_rgba(192, 256, |_, y| if y < 10 { 0 } else { 255 });
+    assert!(prepare_with_mask(&image, &mask, &small(), &clock).is_ok());
+}
+
+#[test]
+fn mask_is_shrunk_with_image_1_to_the_budget() {
+    let image = jpeg(400, 300, None);
+    let mask = png_rgba(400, 300, |_, _| 0);
+    let settings = PrepSettings {
+        max_edge: 400,
+        budget_bytes: 60_000,
+        text_mode: false,
+    };
+    let (img, m) = prepare_with_mask(&image, &mask, &settings, &clock).unwrap();
+    assert!(img.bytes.len() <= 60_000);
+    assert!(img.report.width < 400);
+    assert_eq!(
+        (m.report.width, m.report.height),
+        (img.report.width, img.report.height)
+    );
+}
+
+#[test]
+fn wrong_masks_are_refused_with_a_reason() {
+    let image = jpeg(400, 300, None);
+    let refused = |mask: &[u8]| match prepare_with_mask(&image, mask, &small(), &clock) {
+        Err(PairError::Mask(m)) => m,
+        Err(PairError::Image(e)) => panic!("image refused: {e}"),
+        Ok(_) => panic!("mask accepted"),
+    };
+    let m = refused(&png_rgba(100, 100, |_, _| 0));
+    assert!(m.contains("100x100") && m.contains("400x300"), "{m}");
+    let no_alpha = png_with(
+        400,
+        300,
+        png::ColorType::Rgb,
+        png::BitDepth::Eight,
+        &photo_rgb(400, 300),
+        None,
+    );
+    assert!(refused(&no_alpha).contains("no alpha channel"));
+    assert!(refused(&jpeg(400, 300, None)).contains("must be a PNG"));
+    let _ = Cursor::new(());
+}
+
+/// The CMYK JPEG the e2e suite uploads (browsers cannot make one): regenerated here, and
+/// written when missing, so the committed file always matches its recipe.
+#[test]
+fn cmyk_fixture_for_e2e_is_current() {
+    let (w, h) = (2400u32, 300u32);
+    let cmyk: Vec<u8> = (0..w * h)
+        .flat_map(|i| [((i % w) * 255 / w) as u8, ((i / w) * 255 / h) as u8, 40, 20])
+        .collect();
+    let mut file = Vec::new();
+    jpeg_encoder::Encoder::new(&mut file, 80)
+        .encode(&cmyk, w as u16, h as u16, jpeg_encoder::ColorType::Cmyk)
+        .unwrap();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/e2e/fixtures/cmyk.jpg");
+    match std::fs::read(&path) {
+        Ok(existing) => assert_eq!(
+            existing,
+            file,
+            "{} is stale: delete it and rerun",
+            path.display()
+        ),
+        Err(_) => std::fs::write(&path, &file).unwrap(),
+    }
+}
+
+#[test]
+fn big_jpegs_are_decoded_reduced_in_the_idct_with_the_same_picture() {
+    use studio_core::prep::decode::{decode, decode_jpeg_reduced, jpeg_reduction};
+    use studio_core::prep::resize::Pixels;
+    // The largest reduction that still covers the target, never one below it.
+    assert_eq!(jpeg_reduction(6000, 4000, 2048, 1365), Some(2));
+    assert_eq!(jpeg_reduction(6000, 4000, 1024, 683), Some(4));
+    assert_eq!(jpeg_reduction(6000, 4000, 256, 171), Some(8));
+    assert_eq!(jpeg_reduction(3000, 2000, 2048, 1365), None);
+    for (w, h, mw, mh) in [(1201, 801, 300, 200), (999, 7, 124, 1), (17, 4000, 3, 999)] {
+        let d = jpeg_reduction(w, h, mw, mh).unwrap();
+        assert!(w.div_ceil(d) >= mw && h.div_ceil(d) >= mh);
+        assert!(d == 8 || w.div_ceil(d * 2) < mw || h.div_ceil(d * 2) < mh);
+    }
+
+    let file = jpeg(1200, 800, None);
+    let header = read_header(&file).unwrap();
+    let reduced = decode_jpeg_reduced(&file, &header, 256, 171).unwrap();
+    assert_eq!(
+        (reduced.width, reduced.height),
+        (300, 200),
+        "1/4 in the IDCT"
+    );
+    let full = Pixels::from_image(decode(&file).unwrap().image);
+    let (a, b) = (
+        reduced.resize(256, 171).unwrap(),
+        full.resize(256, 171).unwrap(),
+    );
+    let diff: u64 = a
+        .rgba
+        .iter()
+        .zip(&b.rgba)
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    let mean = diff as f64 / a.rgba.len() as f64;
+    assert!(mean < 3.0, "mean difference {mean:.2} per channel");
+
+    // Progressive JPEGs are reduced the same way.
+    let mut progressive = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut progressive, 90);
+    enc.set_progressive(true);
+    enc.encode(
+        &photo_rgb(1200, 800),
+        1200,
+        800,
+        jpeg_encoder::ColorType::Rgb,
+    )
+    .unwrap();
+    let header = read_header(&progressive).unwrap();
+    let reduced = decode_jpeg_reduced(&progressive, &header, 256, 171).unwrap();
+    assert_eq!((reduced.width, reduced.height), (300, 200));
+    assert_eq!(run(&progressive, &small()).unwrap().report.width, 256);
+    let header = read_header(&file).unwrap();
+
+    // Small targets only: a JPEG near the target size is decoded in full.
+    assert!(decode_jpeg_reduced(&file, &header, 700, 467).is_none());
+    // Through the pipeline: dimensions as before, EXIF orientation still applied.
+    let turned = jpeg(1200, 800, Some(6));
+    let out = run(&turned, &small()).unwrap();
+    assert_eq!((out.report.width, out.report.height), (171, 256));
+}
+
+#[test]
+fn a_truncated_big_jpeg_is_refused_not_half_grey() {
+    let file = jpeg(1200, 800, None);
+    for cut in [file.len() / 3, file.len() * 2 / 3, file.len() - 10] {
+        let err = run(&file[..cut], &small()).err();
+        assert_eq!(
+            err.map(|e| e.kind),
+            Some(PrepErrorKind::Corrupt),
+            "cut at {cut} of {}",
+            file.len()
+        );
+    }
+    // An embedded thumbnail's own end marker (inside APP1, before the scan) does not count.
+    let mut with_thumb = file[..2].to_vec();
+    let thumb = b"Exif\0\0\xFF\xD8 tiny thumbnail \xFF\xD9";
+    with_thumb.extend_from_slice(&[0xFF, 0xE1]);
+    with_thumb.extend_from_slice(&(thumb.len() as u16 + 2).to_be_bytes());
+    with_thumb.extend_from_slice(thumb);
+    with_thumb.extend_from_slice(&file[2..]);
+    assert!(studio_core::prep::decode::jpeg_reaches_eoi(&with_thumb));
+    let cut = &with_thumb[..with_thumb.len() / 2];
+    assert_eq!(
+        run(cut, &small()).err().map(|e| e.kind),
+        Some(PrepErrorKind::Corrupt)
+    );
+    // Data appended after the end marker (a motion photo's video) is fine.
+    let mut appended = file.clone();
+    appended.extend_from_slice(b"\0\0\0\x18ftypmp42 appended video");
+    assert_eq!(run(&appended, &small()).unwrap().report.width, 256);
+}

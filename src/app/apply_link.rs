@@ -1,0 +1,45 @@
+//! Opening a preset link: fill the form and say so. A link's base URL is never given the
+//! stored key: with a key stored, the new endpoint waits for the user's confirmation.
+
+use leptos::prelude::*;
+
+use crate::app::settings::endpoint_id;
+use crate::app::state::AppState;
+use crate::web::location_hash;
+use studio_core::preset::decode;
+
+pub fn apply_link(state: &AppState) {
+    let fragment = location_hash();
+    if fragment.trim_start_matches('#').is_empty() {
+        return;
+    }
+    let decoded = decode(&fragment);
+    let preset = decoded.preset;
+    let mut said = Vec::new();
+    if let Some(base) = preset.base_url.clone() {
+        let current = state.settings.base_url.get_untracked();
+        if endpoint_id(&base) != endpoint_id(&current) {
+            if untrack(|| state.settings.current_key()).is_empty() {
+                state.settings.switch_to_endpoint(&base);
+                said.push(format!("The link selected the endpoint {base}."));
+            } else {
+                state.pending_endpoint.set(Some(base));
+            }
+        }
+    }
+    if let Some(model) = &preset.model {
+        state.settings.model.set(model.clone());
+    }
+    state.form.apply(&preset);
+    let filled = preset.prompt.is_some()
+        || preset.size.is_some()
+        || preset.ratio.is_some()
+        || preset.quality.is_some();
+    if filled {
+        said.insert(0, "The form was filled from the link.".into());
+    }
+    said.extend(decoded.notices);
+    if !said.is_empty() {
+        state.notice.set(Some(said.join(" ")));
+    }
+}

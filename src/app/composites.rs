@@ -1,0 +1,202 @@
+//! "Keep outside the mask" for finished edits: each result of a masked edit goes to the prep
+//! worker with image 1 and the mask as sent; what comes back is shown beside the raw result
+//! and stored beside it in the history.
+
+use std::collections::HashMap;
+
+use base64::Engine;
+use js_sys::Uint8Array;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::gallery::Gallery;
+use crate::app::runs::Run;
+use crate::web::download::data_url_bytes;
+use crate::web::http::Generated;
+use crate::web::prep_worker::{use_prep_worker, JobResult, PrepWorker};
+use studio_core::api::response::{ImageOut, ImageSource};
+use studio_core::prep::protocol::{JobKind, WorkerMessage};
+use studio_core::prep::PrepSettings;
+
+/// Which result: (run id, request index in the run, image index in the answer).
+pub type ResultKey = (u64, usize, usize);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompositeState {
+    Working,
+    Done {
+        image: ImageOut,
+        width: u32,
+        height: u32,
+        feather_px: u32,
+        /// Share of the picture the mask let the model redraw.
+        painted_share: f64,
+        /// Time the worker took (decode three images, align, feather, blend, encode).
+        ms: f64,
+        /// Why it could not be stored, if it could not.
+        save_note: Option<String>,
+    },
+    /// Why image 1 cannot be pasted back onto this result.
+    Refused(String),
+}
+
+struct Pending {
+    key: ResultKey,
+    run: Run,
+    n: u8,
+    feather_px: u32,
+}
+
+#[derive(Clone, Copy)]
+pub struct Composites {
+    pub states: RwSignal<HashMap<ResultKey, CompositeState>>,
+    pending: StoredValue<HashMap<u64, Pending>, LocalStorage>,
+    worker: StoredValue<Option<PrepWorker>, LocalStorage>,
+    gallery: StoredValue<Option<Gallery>>,
+}
+
+impl Composites {
+    pub fn new(gallery: Gallery) -> Self {
+        let composites = Composites {
+            states: RwSignal::new(HashMap::new()),
+            pending: StoredValue::new_local(HashMap::new()),
+            worker: StoredValue::new_local(None),
+            gallery: StoredValue::new(Some(gallery)),
+        };
+        let worker = use_prep_worker(move |id, result| composites.on_result(id, result));
+        composites.worker.set_value(Some(worker));
+        composites
+    }
+
+    /// The state of one result's composite (reactive).
+    pub fn get(&self, key: ResultKey) -> Option<CompositeState> {
+        self.states.with(|s| s.get(&key).cloned())
+    }
+
+    /// Starts a composite for every image of a finished masked edit.
+    pub fn start(&self, run: &Run, request: usize, n: u8, generated: &Generated, feather_px: u32) {
+        let Some(uploads) = &run.uploads else { return };
+        let (Some(image), Some(mask)) = (uploads.images.first(), uploads.mask.as_ref()) else {
+            return;
+        };
+        for (index, out) in generated.answer.images.iter().enumerate() {
+            let key = (run.id, request, index);
+            let bytes = match &out.source {
+                ImageSource::DataUrl(url) => data_url_bytes(url),
+                ImageSource::Url(_) => Err(
+                    "the endpoint returned only a link, so its pixels cannot be read here".into(),
+                ),
+            };
+            let bytes = match bytes {
+                Ok(b) => b,
+                Err(why) => {
+                    self.set(key, CompositeState::Refused(why));
+                    continue;
+                }
+            };
+            self.set(key, CompositeState::Working);
+            let Some(worker) = self.worker.get_value() else {
+                return;
+            };
+            let job = worker.submit(
+                JobKind::KeepOutsideMask { feather_px },
+                PrepSettings::default(),
+                vec![
+                    Uint8Array::from(&bytes[..]),
+                    Uint8Array::from(&image.bytes[..]),
+                    Uint8Array::from(&mask.bytes[..]),
+                ],
+            );
+            self.pending.update_value(|p| {
+                p.insert(
+                    job,
+                    Pending {
+                        key,
+                        run: run.clone(),
+                        n,
+                        feather_px,
+                    },
+                );
+            });
+        }
+    }
+
+    fn set(&self, key: ResultKey, state: CompositeState) {
+        self.states.update(|s| {
+            s.insert(key, state);
+        });
+    }
+
+    fn on_result(&self, job: u64, result: JobResult) {
+        let Some(pending) = self.pending.try_update_value(|p| p.remove(&job)).flatten() else {
+            return;
+        };
+        let key = pending.key;
+        match result.message {
+            WorkerMessage::Composited {
+                mime,
+                width,
+                height,
+                painted_share,
+                ms,
+                ..
+            } => {
+                let bytes = result
+                    .buffers
+                    .first()
+                    .map(Uint8Array::to_vec)
+                    .unwrap_or_default();
+                let url = format!(
+                    "data:{mime};base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(&bytes)
+                );
+                let image = ImageOut {
+                    source: ImageSource::DataUrl(url),
+                    mime,
+                    revised_prompt: None,
+                };
+                let this = *self;
+                let feather_px = pending.feather_px;
+                spawn_local(async move {
+                    // Kept before it is shown, like every result.
+                    let note = match this.gallery.get_value() {
+                        Some(gallery) => {
+                            gallery
+                                .save_derived(
+                                    &pending.run,
+                                    key.1,
+                                    key.2,
+                                    pending.n,
+                                    &image,
+                                    format!(
+                                        "image 1 kept outside the mask (feather {feather_px} px)"
+                                    ),
+                                )
+                                .await
+                        }
+                        None => None,
+                    };
+                    this.set(
+                        key,
+                        CompositeState::Done {
+                            image,
+                            width,
+                            height,
+                            feather_px,
+                            painted_share,
+                            ms,
+                            save_note: note,
+                        },
+                    );
+                });
+            }
+            WorkerMessage::Failed { message, .. } => {
+                self.set(key, CompositeState::Refused(message));
+            }
+            _ => self.set(
+                key,
+                CompositeState::Refused("unexpected answer from the prep worker".into()),
+            ),
+        }
+    }
+}

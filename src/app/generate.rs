@@ -1,0 +1,273 @@
+//! Pressing Generate: check the form, build every request of the run, send them under the
+//! parallel cap with automatic retries of transient failures, record each outcome.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use web_sys::AbortController;
+
+use crate::app::runs::Slot;
+use crate::app::runs::SlotStatus;
+use crate::app::state::AppState;
+use crate::web::http::{ImagesClient, Outgoing, Payload, Submitted};
+use crate::web::sleep::sleep_ms;
+use crate::web::storage::{read, write, StorageKind};
+use studio_core::api::error::ApiError;
+use studio_core::api::multipart::edit_parts;
+use studio_core::api::request::{check_base_url, generation_body, split_n, ImageParams};
+use studio_core::api::retry::{Failure, RetryDecision, RetryPolicy};
+use studio_core::api::upload::EditUploads;
+use studio_core::estimate::default_timeout_secs;
+use studio_core::history::journal::{self, JournalEntry};
+use studio_core::sizes::{self, SizeSpec};
+
+/// Sends what the form holds now: an edit when references are ready, else a generation.
+pub fn generate_from_form(state: AppState) {
+    if state.painter.committing.get_untracked() {
+        state.form_error.set(Some(
+            "The painted mask is still being prepared: send again in a moment.".into(),
+        ));
+        return;
+    }
+    let params = state.form.params(state.settings.model.get_untracked());
+    match state.references.edit_uploads() {
+        Ok(uploads) => send(state, params, uploads),
+        // References still being prepared, or a refused mask: nothing is sent.
+        Err(why) => state.form_error.set(Some(why)),
+    }
+}
+
+/// The request for `params` with `n` images: JSON for a generation, multipart for an edit.
+pub fn outgoing(
+    params: &ImageParams,
+    n: u8,
+    uploads: Option<&EditUploads>,
+) -> Result<Outgoing, String> {
+    let params = ImageParams {
+        n,
+        ..params.clone()
+    };
+    let payload = match uploads {
+        None => Payload::Generation(generation_body(&params).map_err(|e| e.to_string())?),
+        Some(u) => Payload::Edit(edit_parts(&params, u).map_err(|e| e.to_string())?),
+    };
+    Ok(Outgoing {
+        payload,
+        requested_mime: params.output_format.mime(),
+    })
+}
+
+/// Sends `params` (with `uploads`, an edit) to the configured endpoint as a new run.
+/// Problems found before sending go to `form_error`; nothing is sent then.
+pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) {
+    state.form_error.set(None);
+    let base_url = state.settings.base_url.get_untracked().trim().to_string();
+    if let Err(why) = check_base_url(&base_url) {
+        state.form_error.set(Some(why));
+        return;
+    }
+    let options = untrack(|| state.settings.current_options());
+    let split = split_n(params.n, options.max_per_request);
+    // A task gateway takes its own body (issue 9: `super::tasks`); local files are refused.
+    let task_inputs = match crate::app::tasks::fields::task_inputs(&state, &options, &uploads) {
+        Ok(inputs) => inputs,
+        Err(why) => {
+            state.form_error.set(Some(why));
+            return;
+        }
+    };
+    // Build every request before the first is sent: a refusal sends nothing.
+    let requests = match split
+        .iter()
+        .map(|&n| match &task_inputs {
+            Some(inputs) => crate::app::tasks::fields::task_outgoing(&params, n, inputs),
+            None => outgoing(&params, n, uploads.as_ref()),
+        })
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(r) => r,
+        Err(why) => {
+            state.form_error.set(Some(why));
+            return;
+        }
+    };
+    let size = sizes::parse(&params.size).unwrap_or(SizeSpec::Auto);
+    let timeout_secs = options
+        .timeout_secs
+        .unwrap_or_else(|| default_timeout_secs(params.quality, size));
+    let key = untrack(|| state.settings.key_for(&base_url));
+    // Decided when sending: later changes of the option do not touch this run.
+    let keep_outside = uploads
+        .as_ref()
+        .filter(|u| u.mask.is_some())
+        .and(state.painter.keep_outside_feather());
+    let client = ImagesClient::new(base_url.clone(), key);
+    let Some((run, controller)) = state
+        .runs
+        .start(params, uploads, base_url, timeout_secs, &split)
+    else {
+        state.form_error.set(Some(
+            "The browser refused to start a request (no AbortController).".into(),
+        ));
+        return;
+    };
+    // Written down before anything is sent: a reload or crash from here on leaves it listed
+    // as interrupted.
+    journal_write(|text| {
+        journal::add(
+            text,
+            JournalEntry {
+                id: run.journal_id(),
+                started_ms: run.started_ms,
+                params: run.params.clone(),
+                base_url: run.base_url.clone(),
+                references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
+            },
+        )
+    });
+    let jobs: Rc<Vec<(Slot, Outgoing)>> =
+        Rc::new(run.slots.iter().copied().zip(requests).collect());
+    let next = Rc::new(Cell::new(0usize));
+    let workers = usize::from(options.parallel).clamp(1, jobs.len());
+    let running = Rc::new(Cell::new(workers));
+    for _ in 0..workers {
+        let (jobs, next, running) = (jobs.clone(), next.clone(), running.clone());
+        let (client, controller, run) = (client.clone(), controller.clone(), run.clone());
+        spawn_local(async move {
+            loop {
+                let i = next.get();
+                let Some((slot, request)) = jobs.get(i) else {
+                    break;
+                };
+                next.set(i + 1);
+                match send_with_retries(&client, request, *slot, timeout_secs, &controller).await {
+                    // An async task gateway: followed until done, then kept (issue 9).
+                    Ok(Submitted::Task(task)) => {
+                        let entry = crate::app::tasks::follow::new_entry(&run, i, &task);
+                        crate::app::tasks::follow::follow_task(
+                            state,
+                            &client,
+                            entry,
+                            Some(task),
+                            &run,
+                            i,
+                            *slot,
+                            &controller,
+                        )
+                        .await
+                    }
+                    Ok(Submitted::Images(generated)) => {
+                        // Kept before it is shown: nothing paid for is lost to a reload.
+                        let note = state.gallery.save(&run, i, slot.n, &generated).await;
+                        slot.save_note.set(note);
+                        if let Some(feather_px) = keep_outside {
+                            state
+                                .composites
+                                .start(&run, i, slot.n, &generated, feather_px);
+                        }
+                        slot.status.set(SlotStatus::Done(generated));
+                    }
+                    Err(failure) => slot.status.set(SlotStatus::Failed(failure)),
+                }
+            }
+            running.set(running.get() - 1);
+            if running.get() == 0 {
+                state.runs.finish(&run);
+                journal_write(|text| journal::remove(text, &run.journal_id()));
+            }
+        });
+    }
+}
+
+pub(crate) const JOURNAL_KEY: &str = "gis.journal";
+const INTERRUPTED_KEY: &str = "gis.interrupted";
+
+/// Edits the journal synchronously (local storage): it is on disk before the request leaves.
+fn journal_write(change: impl FnOnce(&str) -> String) {
+    let text = read(StorageKind::Local, JOURNAL_KEY).unwrap_or_else(|| "[]".into());
+    let _ = write(StorageKind::Local, JOURNAL_KEY, &change(&text));
+}
+
+/// At start: what the journal still lists was cut by a reload or crash. It moves to the
+/// interrupted list, which stays until the user retries or dismisses each entry.
+pub fn take_interrupted() -> Vec<JournalEntry> {
+    let left = journal::decode(&read(StorageKind::Local, JOURNAL_KEY).unwrap_or_default());
+    let mut interrupted =
+        journal::decode(&read(StorageKind::Local, INTERRUPTED_KEY).unwrap_or_default());
+    interrupted.extend(left);
+    let _ = write(
+        StorageKind::Local,
+        INTERRUPTED_KEY,
+        &journal::encode(&interrupted),
+    );
+    let _ = write(StorageKind::Local, JOURNAL_KEY, "");
+    interrupted
+}
+
+/// Forgets an interrupted entry (retried or dismissed).
+pub fn dismiss_interrupted(state: AppState, id: &str) {
+    let text = read(StorageKind::Local, INTERRUPTED_KEY).unwrap_or_default();
+    let _ = write(
+        StorageKind::Local,
+        INTERRUPTED_KEY,
+        &journal::remove(&text, id),
+    );
+    state.interrupted.update(|list| list.retain(|e| e.id != id));
+}
+
+/// One request of a run, retried by [`RetryPolicy`] while the failure is transient.
+async fn send_with_retries(
+    client: &ImagesClient,
+    request: &Outgoing,
+    slot: Slot,
+    timeout_secs: u64,
+    controller: &AbortController,
+) -> Result<Submitted, Failure> {
+    let policy = RetryPolicy::default();
+    let (mut attempt, mut waited_ms) = (1u32, 0u64);
+    loop {
+        if controller.signal().aborted() {
+            return Err(Failure {
+                error: ApiError::Cancelled,
+                retries: attempt - 1,
+                waited_ms,
+            });
+        }
+        slot.status.set(SlotStatus::Sending { attempt });
+        let on_partial = move |_, image| slot.partial.set(Some(image));
+        let error = match client
+            .submit(request, timeout_secs, controller, &on_partial)
+            .await
+        {
+            Ok(submitted) => return Ok(submitted),
+            Err(e) => e,
+        };
+        match policy.decide(attempt, &error, js_sys::Math::random()) {
+            RetryDecision::RetryAfter { wait_ms } if !controller.signal().aborted() => {
+                slot.status.set(SlotStatus::Backoff {
+                    attempt,
+                    until_ms: js_sys::Date::now() + wait_ms as f64,
+                    reason: error.to_string(),
+                });
+                if sleep_ms(wait_ms, &controller.signal()).await.is_err() {
+                    return Err(Failure {
+                        error: ApiError::Cancelled,
+                        retries: attempt,
+                        waited_ms,
+                    });
+                }
+                waited_ms += wait_ms;
+                attempt += 1;
+            }
+            _ => {
+                return Err(Failure {
+                    error,
+                    retries: attempt - 1,
+                    waited_ms,
+                })
+            }
+        }
+    }
+}

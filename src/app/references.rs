@@ -1,0 +1,499 @@
+//! Reference images and the mask: what the user added, their prep state, and the uploads an
+//! edit request sends. Files are prepared in the prep worker (see `browser::prep_worker`).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use js_sys::Uint8Array;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+
+use crate::web::prep_worker::{use_prep_worker, JobResult, PrepWorker};
+use crate::web::storage::{use_stored_string, StorageKind};
+use studio_core::api::mime;
+use studio_core::api::upload::{EditUploads, Upload};
+use studio_core::prep::pipeline::PrepReport;
+use studio_core::prep::protocol::{JobKind, WorkerMessage};
+use studio_core::prep::{PrepSettings, MAX_REFERENCES};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RefState {
+    Working,
+    Ready {
+        upload: Upload,
+        /// How it was prepared (None for an upload added from elsewhere).
+        report: Option<PrepReport>,
+        /// Object URL of the prepared bytes, for the thumbnail.
+        thumb_url: String,
+    },
+    Error(String),
+}
+
+/// One reference in upload order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RefItem {
+    pub key: u64,
+    pub name: String,
+    pub state: RefState,
+    /// The prep job whose answer is awaited (older answers are ignored).
+    job: u64,
+}
+
+impl RefItem {
+    /// Changes whenever the item must be drawn again (cheap: never looks at the bytes).
+    pub fn render_key(&self) -> (u64, u8) {
+        let state = match self.state {
+            RefState::Working => 0,
+            RefState::Ready { .. } => 1,
+            RefState::Error(_) => 2,
+        };
+        (self.job, state)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MaskState {
+    None,
+    Working {
+        name: String,
+    },
+    Ready {
+        name: String,
+        image: Upload,
+        mask: Upload,
+        for_key: u64,
+    },
+    Refused {
+        name: String,
+        message: String,
+    },
+}
+
+/// What a finished job belongs to.
+#[derive(Clone, Copy)]
+enum JobTarget {
+    Item(u64),
+    Mask { for_key: u64 },
+}
+
+#[derive(Clone, Copy)]
+pub struct References {
+    pub items: RwSignal<Vec<RefItem>>,
+    pub mask: RwSignal<MaskState>,
+    /// A one-line notice about the list (too many files, ...).
+    pub notice: RwSignal<Option<String>>,
+    /// Stored settings as typed: long edge (px), byte budget (MB), text mode ("1" or "").
+    pub max_edge: RwSignal<String>,
+    pub budget_mb: RwSignal<String>,
+    pub text_mode: RwSignal<String>,
+    files: StoredValue<HashMap<u64, File>, LocalStorage>,
+    mask_file: StoredValue<Option<File>, LocalStorage>,
+    jobs: StoredValue<HashMap<u64, JobTarget>>,
+    mask_job: StoredValue<u64>,
+    next_key: StoredValue<u64>,
+    worker: StoredValue<Option<PrepWorker>, LocalStorage>,
+}
+
+impl References {
+    pub fn new() -> Self {
+        let refs = References {
+            items: RwSignal::new(Vec::new()),
+            mask: RwSignal::new(MaskState::None),
+            notice: RwSignal::new(None),
+            max_edge: use_stored_string(StorageKind::Local, "gis.prep.max_edge", "2048"),
+            budget_mb: use_stored_string(StorageKind::Local, "gis.prep.budget_mb", "1.5"),
+            text_mode: use_stored_string(StorageKind::Local, "gis.prep.text_mode", ""),
+            files: StoredValue::new_local(HashMap::new()),
+            mask_file: StoredValue::new_local(None),
+            jobs: StoredValue::new(HashMap::new()),
+            mask_job: StoredValue::new(0),
+            next_key: StoredValue::new(1),
+            worker: StoredValue::new_local(None),
+        };
+        let worker = use_prep_worker(move |id, result| refs.on_result(id, result));
+        refs.worker.set_value(Some(worker));
+        // New settings re-prepare everything that came from a file.
+        Effect::new(move |previous: Option<PrepSettings>| {
+            let settings = refs.settings();
+            if previous.is_some_and(|p| p != settings) {
+                refs.reprepare_all();
+            }
+            settings
+        });
+        refs
+    }
+
+    /// The prep settings (reactive).
+    pub fn settings(&self) -> PrepSettings {
+        PrepSettings::from_fields(
+            &self.max_edge.get(),
+            &self.budget_mb.get(),
+            !self.text_mode.get().is_empty(),
+        )
+    }
+
+    /// References that are or will be sent: every item not in error (reactive).
+    pub fn count(&self) -> usize {
+        self.items.with(|items| {
+            items
+                .iter()
+                .filter(|i| !matches!(i.state, RefState::Error(_)))
+                .count()
+        })
+    }
+
+    fn new_key(&self) -> u64 {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        key
+    }
+
+    /// Adds files (picker, drop, paste or a history item) up to the 16-reference limit and
+    /// starts their prep. Returns how many were added.
+    pub fn add_files(&self, files: Vec<File>) -> usize {
+        let room = MAX_REFERENCES.saturating_sub(self.items.with_untracked(Vec::len));
+        if files.len() > room {
+            self.notice.set(Some(format!(
+                "At most {MAX_REFERENCES} references can be sent: {} of the {} files were not added.",
+                files.len() - room,
+                files.len()
+            )));
+        } else {
+            self.notice.set(None);
+        }
+        let added = files.len().min(room);
+        for file in files.into_iter().take(room) {
+            let key = self.new_key();
+            self.items.update(|items| {
+                items.push(RefItem {
+                    key,
+                    name: file.name(),
+                    state: RefState::Working,
+                    job: 0,
+                })
+            });
+            self.files.update_value(|f| {
+                f.insert(key, file);
+            });
+            self.prepare_item(key);
+        }
+        self.refresh_mask();
+        added
+    }
+
+    fn prepare_item(&self, key: u64) {
+        let Some(file) = self.files.with_value(|f| f.get(&key).cloned()) else {
+            return;
+        };
+        let refs = *self;
+        let settings = self.settings_untracked();
+        spawn_local(async move {
+            let bytes = match read_file(&file).await {
+                Ok(bytes) => bytes,
+                Err(message) => return refs.set_state(key, None, RefState::Error(message)),
+            };
+            let Some(worker) = refs.worker.get_value() else {
+                return;
+            };
+            let job = worker.submit(JobKind::Reference, settings, vec![bytes]);
+            refs.jobs.update_value(|j| {
+                j.insert(job, JobTarget::Item(key));
+            });
+            refs.items.update(|items| {
+                if let Some(item) = items.iter_mut().find(|i| i.key == key) {
+                    item.job = job;
+                }
+            });
+        });
+    }
+
+    fn settings_untracked(&self) -> PrepSettings {
+        untrack(|| self.settings())
+    }
+
+    fn reprepare_all(&self) {
+        let keys: Vec<u64> = self
+            .items
+            .with_untracked(|items| items.iter().map(|i| i.key).collect());
+        for key in keys {
+            if self.files.with_value(|f| f.contains_key(&key)) {
+                self.set_state(key, None, RefState::Working);
+                self.prepare_item(key);
+            }
+        }
+        self.mask_job.set_value(0);
+        self.refresh_mask();
+    }
+
+    /// Sets an item's state; with `job`, only if that job is the one awaited.
+    fn set_state(&self, key: u64, job: Option<u64>, state: RefState) {
+        self.items.update(|items| {
+            if let Some(item) = items.iter_mut().find(|i| i.key == key) {
+                if job.is_none_or(|j| j == item.job) {
+                    if let RefState::Ready { thumb_url, .. } = &item.state {
+                        let _ = web_sys::Url::revoke_object_url(thumb_url);
+                    }
+                    item.state = state;
+                }
+            }
+        });
+    }
+
+    fn on_result(&self, job: u64, result: JobResult) {
+        let Some(target) = self.jobs.try_update_value(|j| j.remove(&job)).flatten() else {
+            return;
+        };
+        let bytes = |i: usize| -> Arc<[u8]> {
+            result
+                .buffers
+                .get(i)
+                .map(|a| a.to_vec().into())
+                .unwrap_or_else(|| Arc::from([]))
+        };
+        match (target, result.message) {
+            (JobTarget::Item(key), WorkerMessage::Prepared { report, .. }) => {
+                let upload = upload_from(&report, bytes(0), "ref");
+                let thumb_url = object_url(&upload.bytes, &upload.content_type);
+                self.set_state(
+                    key,
+                    Some(job),
+                    RefState::Ready {
+                        upload,
+                        report: Some(report),
+                        thumb_url,
+                    },
+                );
+                self.refresh_mask();
+            }
+            (JobTarget::Item(key), WorkerMessage::Failed { message, .. }) => {
+                self.set_state(key, Some(job), RefState::Error(message));
+                self.refresh_mask();
+            }
+            (JobTarget::Mask { for_key }, message) if self.mask_job.get_value() == job => {
+                let name = self.mask_name();
+                self.mask.set(match message {
+                    WorkerMessage::PreparedWithMask { image, mask, .. } => MaskState::Ready {
+                        name,
+                        image: upload_from(&image, bytes(0), "ref"),
+                        mask: upload_from(&mask, bytes(1), "mask"),
+                        for_key,
+                    },
+                    WorkerMessage::MaskRefused { message, .. } => {
+                        MaskState::Refused { name, message }
+                    }
+                    WorkerMessage::Failed { message, .. } => MaskState::Refused {
+                        name,
+                        message: format!(
+                            "Image 1 cannot be prepared, so neither can its mask: {message}"
+                        ),
+                    },
+                    _ => MaskState::Refused {
+                        name,
+                        message: "Unexpected answer from the prep worker.".into(),
+                    },
+                });
+            }
+            _ => {}
+        }
+    }
+
+    fn mask_name(&self) -> String {
+        self.mask_file
+            .with_value(|f| f.as_ref().map(File::name))
+            .unwrap_or_default()
+    }
+
+    /// Sets (or with None clears) the mask for image 1.
+    pub fn set_mask(&self, file: Option<File>) {
+        self.mask_job.set_value(0);
+        match file {
+            Some(file) => {
+                self.mask.set(MaskState::Working { name: file.name() });
+                self.mask_file.set_value(Some(file));
+                self.refresh_mask();
+            }
+            None => {
+                self.mask_file.set_value(None);
+                self.mask.set(MaskState::None);
+            }
+        }
+    }
+
+    /// Prepares the mask with the current image 1 unless that is already done or under way.
+    fn refresh_mask(&self) {
+        let Some(mask_file) = self.mask_file.get_value() else {
+            return;
+        };
+        let name = mask_file.name();
+        let first = self.items.with_untracked(|items| {
+            items
+                .iter()
+                .find(|i| !matches!(i.state, RefState::Error(_)))
+                .cloned()
+        });
+        let Some(first) = first else {
+            self.mask_job.set_value(0);
+            self.mask.set(MaskState::Refused {
+                name,
+                message: "The mask applies to image 1: add a reference image first.".into(),
+            });
+            return;
+        };
+        let current = self.mask.with_untracked(|m| match m {
+            MaskState::Ready { for_key, .. } => Some(*for_key),
+            _ => None,
+        });
+        if current == Some(first.key) || self.mask_job.get_value() != 0 && self.jobs.with_value(|j| matches!(j.get(&self.mask_job.get_value()), Some(JobTarget::Mask { for_key }) if *for_key == first.key)) {
+            return;
+        }
+        self.mask.set(MaskState::Working { name });
+        let RefState::Ready { upload, .. } = &first.state else {
+            // Image 1 is still being prepared; its result calls back here.
+            self.mask_job.set_value(0);
+            return;
+        };
+        let image_file = self.files.with_value(|f| f.get(&first.key).cloned());
+        let fallback = upload.bytes.clone();
+        let refs = *self;
+        let settings = self.settings_untracked();
+        let for_key = first.key;
+        spawn_local(async move {
+            let image = match image_file {
+                Some(file) => read_file(&file).await,
+                None => Ok(Uint8Array::from(&fallback[..])),
+            };
+            let (image, mask) = match (image, read_file(&mask_file).await) {
+                (Ok(i), Ok(m)) => (i, m),
+                (Err(message), _) | (_, Err(message)) => {
+                    return refs.mask.set(MaskState::Refused {
+                        name: mask_file.name(),
+                        message,
+                    })
+                }
+            };
+            let Some(worker) = refs.worker.get_value() else {
+                return;
+            };
+            let job = worker.submit(JobKind::ImageWithMask, settings, vec![image, mask]);
+            refs.jobs.update_value(|j| {
+                j.insert(job, JobTarget::Mask { for_key });
+            });
+            refs.mask_job.set_value(job);
+        });
+    }
+
+    pub fn remove(&self, key: u64) {
+        self.set_state(key, None, RefState::Working); // revokes the thumbnail URL
+        self.items.update(|items| items.retain(|i| i.key != key));
+        self.files.update_value(|f| {
+            f.remove(&key);
+        });
+        self.refresh_mask();
+    }
+
+    /// Moves an item one place up (`-1`) or down (`1`).
+    pub fn shift(&self, key: u64, by: isize) {
+        self.items.update(|items| {
+            if let Some(at) = items.iter().position(|i| i.key == key) {
+                let to = at as isize + by;
+                if (0..items.len() as isize).contains(&to) {
+                    items.swap(at, to as usize);
+                }
+            }
+        });
+        self.refresh_mask();
+    }
+
+    /// The files an edit sends, read untracked: `Ok(None)` without references, an error
+    /// sentence while anything is being prepared or the mask is refused.
+    pub fn edit_uploads(&self) -> Result<Option<EditUploads>, String> {
+        let items = self.items.get_untracked();
+        let mask = self.mask.get_untracked();
+        if items.is_empty() {
+            return match mask {
+                MaskState::None => Ok(None),
+                _ => Err(
+                    "A mask applies to image 1: add a reference image, or remove the mask.".into(),
+                ),
+            };
+        }
+        if items.iter().any(|i| i.state == RefState::Working) {
+            return Err(
+                "Reference images are still being prepared: send again in a moment.".into(),
+            );
+        }
+        let ready: Vec<(u64, Upload)> = items
+            .iter()
+            .filter_map(|i| match &i.state {
+                RefState::Ready { upload, .. } => Some((i.key, upload.clone())),
+                _ => None,
+            })
+            .collect();
+        if ready.is_empty() {
+            return Err(
+                "None of the reference images could be prepared: remove them or add others.".into(),
+            );
+        }
+        let mut images: Vec<Upload> = ready.iter().map(|(_, u)| u.clone()).collect();
+        let mask = match mask {
+            MaskState::None => None,
+            MaskState::Working { .. } => {
+                return Err("The mask is still being prepared: send again in a moment.".into())
+            }
+            MaskState::Refused { message, .. } => {
+                return Err(format!("The mask cannot be used: {message}"))
+            }
+            MaskState::Ready {
+                image,
+                mask,
+                for_key,
+                ..
+            } => {
+                if for_key != ready[0].0 {
+                    return Err("The mask is still being prepared: send again in a moment.".into());
+                }
+                images[0] = image;
+                Some(mask)
+            }
+        };
+        for (i, upload) in images.iter_mut().enumerate() {
+            upload.file_name = format!("image-{}.{}", i + 1, mime::extension(&upload.content_type));
+        }
+        Ok(Some(EditUploads { images, mask }))
+    }
+}
+
+impl Default for References {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn upload_from(report: &PrepReport, bytes: Arc<[u8]>, stem: &str) -> Upload {
+    Upload {
+        file_name: format!("{stem}.{}", mime::extension(&report.mime)),
+        content_type: report.mime.clone(),
+        bytes,
+        width: report.width,
+        height: report.height,
+    }
+}
+
+async fn read_file(file: &File) -> Result<Uint8Array, String> {
+    JsFuture::from(file.array_buffer())
+        .await
+        .map(|buffer| Uint8Array::new(&buffer))
+        .map_err(|e| format!("{} could not be read: {e:?}", file.name()))
+}
+
+/// A blob: URL for showing bytes as an image (revoked when the item changes or goes).
+pub fn object_url(bytes: &[u8], mime_type: &str) -> String {
+    let array = Uint8Array::from(bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(&array), &options)
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
+        .unwrap_or_default()
+}

@@ -1,0 +1,218 @@
+//! Where requests go: endpoint profiles and their keys, as signals backed by storage.
+
+use leptos::prelude::*;
+
+use crate::web::storage::{use_stored_string, StorageKind};
+use studio_core::api::request::{DEFAULT_BASE_URL, DEFAULT_MODEL};
+use studio_core::endpoint_options::EndpointOptions;
+use studio_core::keys::KeyMap;
+use studio_core::profiles::{Profile, ProfileBook};
+
+/// Where requests go: the active endpoint profile. `base_url` and `model` are the active
+/// profile's fields as signals (forms bind to them; changes are written back to the profile).
+///
+/// Keys are kept apart from profiles: per profile and bound to the base URL they were entered
+/// for, in session storage by default, or in local storage when the profile opts in. A key is
+/// never sent to another base URL, and never goes into profiles, links, exports or history.
+#[derive(Clone, Copy)]
+pub struct Settings {
+    pub base_url: RwSignal<String>,
+    pub model: RwSignal<String>,
+    /// The stored `ProfileBook` (JSON, local storage).
+    book_text: RwSignal<String>,
+    /// `{profile id: {base, key}}` for this tab only.
+    session_keys: RwSignal<String>,
+    /// The same, for profiles that chose "remember on this device".
+    device_keys: RwSignal<String>,
+}
+
+impl Settings {
+    pub fn from_storage() -> Self {
+        use crate::web::storage::read;
+        let book_text = use_stored_string(StorageKind::Local, "gis.profiles", "");
+        // First start of this version: the single endpoint an older version stored becomes
+        // the first profile.
+        let book = ProfileBook::decode(&book_text.get_untracked(), || {
+            let base =
+                read(StorageKind::Local, "gis.base_url").unwrap_or_else(|| DEFAULT_BASE_URL.into());
+            let model =
+                read(StorageKind::Local, "gis.model").unwrap_or_else(|| DEFAULT_MODEL.into());
+            ProfileBook::starting(&base, &model)
+        });
+        book_text.set(book.encode());
+        let active = book.active().clone();
+        let settings = Settings {
+            base_url: RwSignal::new(active.base_url),
+            model: RwSignal::new(active.model),
+            book_text,
+            session_keys: use_stored_string(StorageKind::Session, "gis.profile_keys", "{}"),
+            device_keys: use_stored_string(StorageKind::Local, "gis.remembered_keys", "{}"),
+        };
+        // Edits of the two fields are edits of the active profile.
+        Effect::new(move |_| {
+            let (base, model) = (settings.base_url.get(), settings.model.get());
+            settings.update_book(|b| {
+                let p = b.active_mut();
+                p.base_url = base;
+                p.model = model;
+            });
+        });
+        settings
+    }
+
+    /// The profiles (reactive).
+    pub fn book(&self) -> ProfileBook {
+        ProfileBook::decode(&self.book_text.get(), ProfileBook::default)
+    }
+
+    fn update_book(&self, change: impl FnOnce(&mut ProfileBook)) {
+        let mut book = untrack(|| self.book());
+        let before = book.clone();
+        change(&mut book);
+        if book != before {
+            self.book_text.set(book.encode());
+        }
+    }
+
+    /// The active profile (reactive).
+    pub fn active(&self) -> Profile {
+        self.book().active().clone()
+    }
+
+    /// Makes profile `id` active: its endpoint, model and key apply from now on.
+    pub fn switch_to(&self, id: &str) {
+        self.update_book(|b| {
+            if b.get(id).is_some() {
+                b.active = id.to_string();
+            }
+        });
+        let p = untrack(|| self.active());
+        self.base_url.set(p.base_url);
+        self.model.set(p.model);
+    }
+
+    /// Switches to the profile of `base_url`, adding one when none has it.
+    pub fn switch_to_endpoint(&self, base_url: &str) {
+        let mut id = None;
+        self.update_book(|b| {
+            id = Some(match b.find_by_base(base_url) {
+                Some(p) => p.id.clone(),
+                None => {
+                    let model = b.active().model.clone();
+                    b.add(base_url, &model)
+                }
+            });
+        });
+        if let Some(id) = id {
+            self.switch_to(&id);
+        }
+    }
+
+    /// A new profile for the current endpoint, made active.
+    pub fn add_profile(&self) {
+        let (base, model) = (self.base_url.get_untracked(), self.model.get_untracked());
+        let mut id = String::new();
+        self.update_book(|b| id = b.add(&base, &model));
+        self.switch_to(&id);
+    }
+
+    pub fn rename_active(&self, name: &str) -> Result<(), String> {
+        let mut outcome = Ok(());
+        self.update_book(|b| {
+            let id = b.active.clone();
+            outcome = b.rename(&id, name);
+        });
+        outcome
+    }
+
+    /// Deletes the active profile and its key.
+    pub fn delete_active(&self) -> Result<(), String> {
+        let id = untrack(|| self.book().active);
+        let mut outcome = Ok(());
+        self.update_book(|b| outcome = b.delete(&id));
+        outcome?;
+        for store in [self.session_keys, self.device_keys] {
+            Self::edit_keys(store, |m| {
+                m.remove(&id);
+            });
+        }
+        let next = untrack(|| self.book().active);
+        self.switch_to(&next);
+        Ok(())
+    }
+
+    fn keys_in(store: RwSignal<String>) -> KeyMap {
+        KeyMap::decode(&store.get())
+    }
+
+    fn edit_keys(store: RwSignal<String>, change: impl FnOnce(&mut KeyMap)) {
+        let mut map = untrack(|| Self::keys_in(store));
+        change(&mut map);
+        store.set(map.encode());
+    }
+
+    fn key_store(&self, profile: &Profile) -> RwSignal<String> {
+        if profile.remember_key {
+            self.device_keys
+        } else {
+            self.session_keys
+        }
+    }
+
+    /// The active profile's key if it was entered for `base_url` (reactive), else empty.
+    pub fn key_for(&self, base_url: &str) -> String {
+        let profile = self.active();
+        Self::keys_in(self.key_store(&profile))
+            .key_for(&profile.id, base_url)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The key for the current base URL (reactive).
+    pub fn current_key(&self) -> String {
+        self.key_for(&self.base_url.get())
+    }
+
+    /// Sets (or, when empty, forgets) the active profile's key, bound to the current base URL.
+    pub fn set_current_key(&self, key: &str) {
+        let profile = untrack(|| self.active());
+        let base = self.base_url.get_untracked();
+        Self::edit_keys(self.key_store(&profile), |m| m.set(&profile.id, &base, key));
+    }
+
+    /// Opts the active profile in or out of keeping its key on this device; the key moves
+    /// to the chosen storage (and is erased from the other).
+    pub fn set_remember_key(&self, remember: bool) {
+        let id = untrack(|| self.book().active);
+        let (from, to) = if remember {
+            (self.session_keys, self.device_keys)
+        } else {
+            (self.device_keys, self.session_keys)
+        };
+        let mut moved = None;
+        Self::edit_keys(from, |m| moved = m.remove(&id));
+        if let Some(k) = moved {
+            Self::edit_keys(to, |m| m.insert(&id, k));
+        }
+        self.update_book(|b| b.active_mut().remember_key = remember);
+    }
+
+    /// The limits of the active profile (reactive).
+    pub fn current_options(&self) -> EndpointOptions {
+        self.active().options.clamped()
+    }
+
+    /// Changes the limits of the active profile.
+    pub fn update_options(&self, change: impl FnOnce(&mut EndpointOptions)) {
+        self.update_book(|b| {
+            let o = &mut b.active_mut().options;
+            change(o);
+            *o = o.clamped();
+        });
+    }
+}
+
+/// Base URLs that differ only by a trailing slash or spaces are the same endpoint.
+pub fn endpoint_id(base_url: &str) -> String {
+    studio_core::profiles::same_endpoint(base_url)
+}

@@ -1,0 +1,39 @@
+//! Everything components share, provided once as context by the root component.
+
+use leptos::prelude::*;
+
+use super::composites::Composites;
+use super::form::FormState;
+use super::gallery::Gallery;
+use super::painter::Painter;
+use super::references::References;
+use super::runs::Runs;
+use super::settings::Settings;
+use studio_core::history::journal::JournalEntry;
+
+/// Everything components share.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: Settings,
+    pub form: FormState,
+    pub runs: Runs,
+    pub references: References,
+    /// A problem that stopped a request before it was sent.
+    pub form_error: RwSignal<Option<String>>,
+    /// A one-line notice, e.g. what a link applied.
+    pub notice: RwSignal<Option<String>>,
+    /// A base URL a link brought while a key is stored: shown for confirmation, not used yet.
+    pub pending_endpoint: RwSignal<Option<String>>,
+    /// Stored results.
+    pub gallery: Gallery,
+    /// The mask painter and "keep outside the mask" settings.
+    pub painter: Painter,
+    /// Results of masked edits with image 1 pasted back outside the mask.
+    pub composites: Composites,
+    /// Requests a reload or crash cut off: they may have been billed.
+    pub interrupted: RwSignal<Vec<JournalEntry>>,
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

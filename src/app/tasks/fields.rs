@@ -1,0 +1,82 @@
+//! The task gateway's extra inputs on the page: pasted reference links and a mask link, and
+//! how they join the form's parameters when Generate is pressed.
+
+use leptos::prelude::*;
+
+use crate::app::state::AppState;
+use crate::web::http::{Outgoing, Payload};
+use studio_core::api::request::ImageParams;
+use studio_core::api::upload::EditUploads;
+use studio_core::endpoint_options::EndpointOptions;
+use studio_core::tasks::request::{
+    parse_image_urls, parse_mask_url, task_generation_body, TaskInputs,
+};
+
+/// What the task gateway fields hold, as typed.
+#[derive(Clone, Copy)]
+pub struct TaskFields {
+    /// One public link per line.
+    pub image_urls: RwSignal<String>,
+    pub mask_url: RwSignal<String>,
+}
+
+impl TaskFields {
+    pub fn new() -> Self {
+        TaskFields {
+            image_urls: RwSignal::new(String::new()),
+            mask_url: RwSignal::new(String::new()),
+        }
+    }
+}
+
+impl Default for TaskFields {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_task_fields() -> TaskFields {
+    use_context::<TaskFields>().unwrap_or_default()
+}
+
+/// For a task gateway profile: what its requests carry beyond the parameters, or why nothing
+/// can be sent. `None` for any other profile.
+pub fn task_inputs(
+    state: &AppState,
+    options: &EndpointOptions,
+    uploads: &Option<EditUploads>,
+) -> Result<Option<TaskInputs>, String> {
+    if !options.task_gateway {
+        return Ok(None);
+    }
+    if uploads.is_some() {
+        return Err("This profile is a task gateway: it takes reference images only as public links, not as files from this device. Paste their links under \"Image URLs\" and remove the local references; nothing was sent.".into());
+    }
+    let fields = use_task_fields();
+    let image_urls = parse_image_urls(&fields.image_urls.get_untracked())?;
+    let mask_url = parse_mask_url(&fields.mask_url.get_untracked())?;
+    let form = state.form;
+    let ratio = form
+        .size_ratio
+        .get_untracked()
+        .map(|r| (r, form.size_tier.get_untracked()));
+    // A retried request keeps its own size: the body builder uses the ratio only while it
+    // still makes exactly that size.
+    Ok(Some(TaskInputs {
+        ratio,
+        image_urls,
+        mask_url,
+    }))
+}
+
+/// One request to a task gateway, for `n` images.
+pub fn task_outgoing(params: &ImageParams, n: u8, inputs: &TaskInputs) -> Result<Outgoing, String> {
+    let params = ImageParams {
+        n,
+        ..params.clone()
+    };
+    Ok(Outgoing {
+        payload: Payload::TaskGeneration(task_generation_body(&params, inputs)?),
+        requested_mime: params.output_format.mime(),
+    })
+}

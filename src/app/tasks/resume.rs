@@ -1,0 +1,56 @@
+//! After a reload: the tasks the journal lists are followed again, each in a run of its own,
+//! with the key this tab still holds for their base URL.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::follow::{follow_task, journaled};
+use crate::app::generate::JOURNAL_KEY;
+use crate::app::runs::SlotStatus;
+use crate::app::state::AppState;
+use crate::web::http::ImagesClient;
+use crate::web::storage::{read, write, StorageKind};
+use studio_core::estimate::default_timeout_secs;
+use studio_core::sizes::{self, SizeSpec};
+use studio_core::tasks::journal::{without_resumed_runs, TaskEntry};
+
+/// At start, before the interrupted list is taken: the journaled tasks. Their runs leave the
+/// run journal, since they are resumed rather than interrupted.
+pub fn take_resumable() -> Vec<TaskEntry> {
+    let tasks = journaled();
+    if !tasks.is_empty() {
+        let runs = read(StorageKind::Local, JOURNAL_KEY).unwrap_or_default();
+        let _ = write(
+            StorageKind::Local,
+            JOURNAL_KEY,
+            &without_resumed_runs(&runs, &tasks),
+        );
+    }
+    tasks
+}
+
+/// Polls each task again; its run shows like any other, and Cancel stops it.
+pub fn resume(state: AppState, tasks: Vec<TaskEntry>) {
+    for entry in tasks {
+        let key = untrack(|| state.settings.key_for(&entry.base_url));
+        let client = ImagesClient::new(entry.base_url.clone(), key);
+        let size = sizes::parse(&entry.params.size).unwrap_or(SizeSpec::Auto);
+        let timeout_secs = default_timeout_secs(entry.params.quality, size);
+        let n = entry.params.n;
+        let Some((run, controller)) = state.runs.start(
+            entry.params.clone(),
+            None,
+            entry.base_url.clone(),
+            timeout_secs,
+            &[n],
+        ) else {
+            continue;
+        };
+        let slot = run.slots[0];
+        slot.status.set(SlotStatus::Sending { attempt: 1 });
+        spawn_local(async move {
+            follow_task(state, &client, entry, None, &run, 0, slot, &controller).await;
+            state.runs.finish(&run);
+        });
+    }
+}

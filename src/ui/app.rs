@@ -1,0 +1,86 @@
+use leptos::prelude::*;
+
+use crate::app::apply_link::apply_link;
+use crate::app::clock::Now;
+use crate::app::form::FormState;
+use crate::app::gallery::Gallery;
+use crate::app::references::References;
+use crate::app::runs::Runs;
+use crate::app::settings::Settings;
+use crate::app::state::AppState;
+use crate::ui::endpoint::endpoint_confirm::EndpointConfirm;
+use crate::ui::endpoint::settings_panel::SettingsPanel;
+use crate::ui::form::request_form::RequestForm;
+use crate::ui::history::history_panel::HistoryPanel;
+use crate::ui::history::interrupted_list::InterruptedList;
+use crate::ui::runs::run_list::RunList;
+use crate::ui::share::code_export::CodeExport;
+use crate::ui::share::preset_library::PresetLibrary;
+use crate::ui::share::share_link::ShareLink;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let references = References::new();
+    let gallery = Gallery::new();
+    // Journaled tasks are resumed, so their runs are not interrupted (issue 9): taken first.
+    let resumable_tasks = crate::app::tasks::resume::take_resumable();
+    let state = AppState {
+        settings: Settings::from_storage(),
+        form: FormState::new(),
+        runs: Runs::new(),
+        references,
+        painter: crate::app::painter::Painter::new(references),
+        composites: crate::app::composites::Composites::new(gallery),
+        form_error: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        pending_endpoint: RwSignal::new(None),
+        gallery,
+        interrupted: RwSignal::new(crate::app::generate::take_interrupted()),
+    };
+    state.gallery.load();
+    warn_before_leaving(state);
+    apply_link(&state);
+    provide_context(state);
+    provide_context(Now::start());
+    provide_context(crate::app::tasks::fields::TaskFields::new());
+    crate::app::tasks::resume::resume(state, resumable_tasks);
+
+    view! {
+        <header class="top">
+            <h1>"GPT Image Studio"</h1>
+            <p class="tagline">"Generate images with your own key, against OpenAI or any compatible gateway."</p>
+        </header>
+        {move || state.notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
+        <EndpointConfirm/>
+        <main class="layout">
+            <section class="panel controls" aria-label="Request">
+                <SettingsPanel/>
+                <RequestForm/>
+                <ShareLink/>
+                <CodeExport/>
+                <PresetLibrary/>
+            </section>
+            <section class="panel results" aria-label="Results">
+                <InterruptedList/>
+                <RunList/>
+                <HistoryPanel/>
+            </section>
+        </main>
+    }
+}
+
+/// While a request is in flight, leaving the page asks first: the result would be paid for and
+/// never shown (it would only show as interrupted).
+fn warn_before_leaving(state: AppState) {
+    let handle = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        // Tasks being polled resume after a reload: leaving loses nothing then.
+        if state.runs.pending_count() > 0
+            && !crate::app::tasks::follow::only_tasks_pending(&state.runs)
+        {
+            ev.prevent_default();
+            ev.set_return_value("A request is still running; leaving loses its result.");
+        }
+    });
+    // The app lives as long as the page; the listener must too.
+    std::mem::forget(handle);
+}

@@ -1,0 +1,66 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_app_state;
+use studio_core::api::request::MAX_N;
+use studio_core::endpoint_options::{
+    parse_setting, MAX_PARALLEL, MAX_TIMEOUT_SECS, MIN_TIMEOUT_SECS,
+};
+
+/// Per-endpoint limits: images per request (n above it is split), parallel requests, and
+/// the timeout (empty = from quality and size).
+#[component]
+pub fn EndpointOptionsFields() -> impl IntoView {
+    let state = use_app_state();
+    let settings = state.settings;
+    let (problem, set_problem) = signal(None::<String>);
+    let number = move |text: String, what: &str, min: u64, max: u64| match parse_setting(
+        &text, what, min, max,
+    ) {
+        Ok(v) => {
+            set_problem.set(None);
+            Some(v)
+        }
+        Err(why) => {
+            set_problem.set(Some(why));
+            None
+        }
+    };
+    view! {
+        <details class="endpoint-options">
+            <summary>"Limits for this endpoint"</summary>
+            <div class="field">
+                <label for="max-per-request">"Max images per request"</label>
+                <input id="max-per-request" data-testid="max-per-request" type="number" min="1" max=MAX_N.to_string()
+                    prop:value=move || settings.current_options().max_per_request.to_string()
+                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Max images per request", 1, u64::from(MAX_N)) {
+                        settings.update_options(|o| o.max_per_request = v as u8);
+                    }/>
+            </div>
+            <div class="field">
+                <label for="parallel-requests">"Parallel requests"</label>
+                <input id="parallel-requests" data-testid="parallel-requests" type="number" min="1" max=MAX_PARALLEL.to_string()
+                    prop:value=move || settings.current_options().parallel.to_string()
+                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Parallel requests", 1, u64::from(MAX_PARALLEL)) {
+                        settings.update_options(|o| o.parallel = v as u8);
+                    }/>
+            </div>
+            <div class="field">
+                <label for="timeout">"Timeout (s)"</label>
+                <input id="timeout" data-testid="timeout" type="number" min=MIN_TIMEOUT_SECS.to_string() max=MAX_TIMEOUT_SECS.to_string()
+                    placeholder="auto: 60-360 by quality and size"
+                    prop:value=move || settings.current_options().timeout_secs.map(|t| t.to_string()).unwrap_or_default()
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        if text.trim().is_empty() {
+                            set_problem.set(None);
+                            settings.update_options(|o| o.timeout_secs = None);
+                        } else if let Some(v) = number(text, "The timeout", MIN_TIMEOUT_SECS, MAX_TIMEOUT_SECS) {
+                            settings.update_options(|o| o.timeout_secs = Some(v));
+                        }
+                    }/>
+            </div>
+            <p class="hint">"Some gateways take only one image per request: n above the limit is sent as parallel requests. A timed-out request may still be billed."</p>
+            {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="options-error">{p}</p> })}
+        </details>
+    }
+}

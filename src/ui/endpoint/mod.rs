@@ -1,0 +1,7 @@
+//! The endpoint: profiles, base URL, key, model and per-endpoint limits.
+
+pub mod endpoint_confirm;
+pub mod endpoint_options_fields;
+pub mod profile_bar;
+pub mod settings_panel;
+pub mod task_gateway_option;

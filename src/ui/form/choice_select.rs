@@ -1,0 +1,35 @@
+use leptos::prelude::*;
+
+use studio_core::api::request::WireValue;
+
+/// A labelled `<select>` over a parameter's values; `id` doubles as its test hook.
+#[component]
+pub fn ChoiceSelect<T: WireValue>(
+    label: &'static str,
+    id: &'static str,
+    choices: Vec<(T, &'static str)>,
+    value: RwSignal<T>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id data-testid=id
+                on:change=move |ev| {
+                    if let Some(v) = T::parse(&event_target_value(&ev)) {
+                        value.set(v);
+                    }
+                }>
+                {choices
+                    .into_iter()
+                    .map(|(choice, text)| {
+                        view! {
+                            <option value=choice.as_str() prop:selected=move || value.get() == choice>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

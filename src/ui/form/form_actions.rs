@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_app_state;
+use studio_core::api::request::{Quality, WireValue};
+use studio_core::estimate::{cost_per_image, format_cost, format_range, latency};
+use studio_core::sizes;
+
+/// Generate and Cancel, what to expect in time and money, and why the form could not be sent.
+#[component]
+pub fn FormActions() -> impl IntoView {
+    let state = use_app_state();
+    let form = state.form;
+    let pending = Memo::new(move |_| state.runs.pending_count());
+    let expected = move || {
+        let plan = sizes::plan(
+            &form.size.get(),
+            &state.settings.model.get(),
+            form.size_exact.get(),
+        );
+        let Some(size) = plan.sent() else {
+            return "Fix the size to see the expected wait and cost.".to_string();
+        };
+        let (quality, n) = (form.quality.get(), form.n.get());
+        let wait = format_range(latency(quality, size));
+        let cost = format_cost(cost_per_image(quality, size), n);
+        let images = if n > 1 {
+            format!(" for {n} images")
+        } else {
+            String::new()
+        };
+        format!("Expected wait: {wait} · cost {cost}{images} ({} quality, {size}; ~ marks an estimate).", quality.as_str())
+    };
+    let high_quality = move || {
+        (form.quality.get() == Quality::High).then(|| {
+            view! {
+                <p class="warning" data-testid="quality-warning">
+                    "High quality takes minutes per image (typically 2.5-4 min) and costs about 4x medium."
+                </p>
+            }
+        })
+    };
+    view! {
+        <div class="actions">
+            <button type="submit" class="primary" data-testid="generate">
+                {move || match pending.get() {
+                    0 => "Generate".to_string(),
+                    n => format!("Generate ({n} running)"),
+                }}
+            </button>
+            <Show when=move || { pending.get() > 0 }>
+                <button type="button" data-testid="cancel" aria-describedby="cancel-hint"
+                    on:click=move |_| state.runs.cancel_all()>
+                    "Cancel"
+                </button>
+                <span id="cancel-hint" class="hint">"Stops waiting; the server may still finish and bill."</span>
+            </Show>
+        </div>
+        <p class="hint" data-testid="expected-time">{expected}</p>
+        {high_quality}
+        {move || state.form_error.get().map(|why| view! {
+            <p class="form-error" role="alert" data-testid="error-message">{why}</p>
+        })}
+    }
+}

@@ -1,0 +1,70 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_app_state;
+use crate::ui::form::background_field::BackgroundField;
+use crate::ui::form::choice_select::ChoiceSelect;
+use crate::ui::form::size_field::SizeField;
+use crate::ui::form::stream_fields::StreamFields;
+use studio_core::api::request::{Moderation, OutputFormat, Quality, MAX_N};
+
+/// Reads a whole number in `range` from a number input, or explains what is expected.
+fn number_in(text: &str, name: &str, range: std::ops::RangeInclusive<u8>) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|v| range.contains(v))
+        .ok_or_else(|| {
+            format!(
+                "{name} must be a whole number from {} to {}.",
+                range.start(),
+                range.end()
+            )
+        })
+}
+
+/// Size, quality, format, compression, background, moderation and n.
+#[component]
+pub fn ParamFields() -> impl IntoView {
+    let state = use_app_state();
+    let form = state.form;
+    let takes_compression = move || form.output_format.get().takes_compression();
+    view! {
+        <SizeField/>
+        <fieldset class="params">
+            <legend>"Parameters"</legend>
+            <ChoiceSelect label="Quality" id="quality" value=form.quality choices=vec![
+                (Quality::Auto, "auto (model decides, often slow)"), (Quality::Low, "low (fast, cheap)"),
+                (Quality::Medium, "medium"), (Quality::High, "high (minutes)")]/>
+            <ChoiceSelect label="Format" id="output-format" value=form.output_format choices=vec![
+                (OutputFormat::Png, "PNG"), (OutputFormat::Jpeg, "JPEG (smaller, faster)"), (OutputFormat::Webp, "WebP")]/>
+            <Show when=takes_compression>
+                <div class="field">
+                    <label for="output-compression">"Compression (0-100)"</label>
+                    <input id="output-compression" data-testid="output-compression" type="number"
+                        min="0" max="100" step="1"
+                        prop:value=move || form.output_compression.get().to_string()
+                        on:change=move |ev| match number_in(&event_target_value(&ev), "Compression", 0..=100) {
+                            Ok(v) => { form.output_compression.set(v); state.form_error.set(None); }
+                            Err(why) => state.form_error.set(Some(why)),
+                        }/>
+                </div>
+            </Show>
+            <BackgroundField/>
+            <ChoiceSelect label="Moderation" id="moderation" value=form.moderation choices=vec![
+                (Moderation::Auto, "auto"), (Moderation::Low, "low (less restrictive)")]/>
+            <Show when=move || { state.references.count() > 0 }>
+                <p class="hint" data-testid="moderation-note">"Edits take no moderation setting; it applies to generations only."</p>
+            </Show>
+            <div class="field">
+                <label for="n">"Images (n)"</label>
+                <input id="n" data-testid="n" type="number" min="1" max=MAX_N.to_string() step="1"
+                    prop:value=move || form.n.get().to_string()
+                    on:change=move |ev| match number_in(&event_target_value(&ev), "The number of images", 1..=MAX_N) {
+                        Ok(v) => { form.n.set(v); state.form_error.set(None); }
+                        Err(why) => state.form_error.set(Some(why)),
+                    }/>
+            </div>
+            <StreamFields/>
+        </fieldset>
+    }
+}

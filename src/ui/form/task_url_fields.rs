@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_app_state;
+use crate::app::tasks::fields::use_task_fields;
+use studio_core::tasks::request::{parse_image_urls, parse_mask_url, MAX_IMAGE_URLS};
+
+/// For a task gateway profile: reference images and a mask as public links (the gateway
+/// fetches them itself; files from this device cannot be sent that way).
+#[component]
+pub fn TaskUrlFields() -> impl IntoView {
+    let state = use_app_state();
+    let fields = use_task_fields();
+    let is_task_gateway = move || state.settings.current_options().task_gateway;
+    let problem = move || {
+        parse_image_urls(&fields.image_urls.get())
+            .and_then(|_| parse_mask_url(&fields.mask_url.get()))
+            .err()
+    };
+    let local_files = move || state.references.count() > 0;
+    view! {
+        <Show when=is_task_gateway>
+            <fieldset class="task-urls">
+                <legend>"References for the task gateway"</legend>
+                <div class="field">
+                    <label for="image-urls">{format!("Image URLs (public links, one per line, up to {MAX_IMAGE_URLS})")}</label>
+                    <textarea id="image-urls" data-testid="image-urls" rows="3" spellcheck="false"
+                        placeholder="https://example.com/reference.png"
+                        prop:value=move || fields.image_urls.get()
+                        on:input=move |ev| fields.image_urls.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="field">
+                    <label for="mask-url">"Mask URL (PNG with alpha; applies to the first image)"</label>
+                    <input id="mask-url" data-testid="mask-url" type="url" spellcheck="false"
+                        prop:value=move || fields.mask_url.get()
+                        on:input=move |ev| fields.mask_url.set(event_target_value(&ev))/>
+                </div>
+                <p class="hint">"Files from this device cannot be sent to a task gateway: it takes references only as links it can fetch."</p>
+                <Show when=local_files>
+                    <p class="warning" data-testid="task-local-references">
+                        "The references above are local files: a task gateway cannot receive them. Remove them and paste public links instead."
+                    </p>
+                </Show>
+                {move || problem().map(|p| view! { <p class="form-error" role="alert" data-testid="task-urls-error">{p}</p> })}
+            </fieldset>
+        </Show>
+    }
+}

@@ -1,0 +1,144 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::gallery::{format_bytes, GalleryItem};
+use crate::app::state::use_app_state;
+use crate::ui::history::kept_link::KeptLink;
+use crate::web::download::save_blob;
+use studio_core::file_names::result_file_name;
+
+/// One stored result: thumbnail, prompt and facts; open, download, reuse, delete.
+#[component]
+pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let record = item.record.clone();
+    let id = record.id.clone();
+    let (full, set_full) = signal(None::<String>);
+    let (problem, set_problem) = signal(None::<String>);
+    let file_name = result_file_name(
+        &record.params.model,
+        &record.params.prompt,
+        (record.created_ms / 1000.0) as i64,
+        0,
+        &record.mime,
+    );
+    let stored = record.bytes > 0;
+    let open = {
+        let id = id.clone();
+        move |_| {
+            if let Some(url) = full.get_untracked() {
+                let _ = web_sys::Url::revoke_object_url(&url);
+                set_full.set(None);
+                return;
+            }
+            let id = id.clone();
+            spawn_local(async move {
+                match state.gallery.image(&id).await {
+                    Ok(Some(blob)) => {
+                        set_full.set(web_sys::Url::create_object_url_with_blob(&blob).ok())
+                    }
+                    Ok(None) => {
+                        set_problem.set(Some("Only a link was kept for this image.".into()))
+                    }
+                    Err(e) => set_problem.set(Some(format!("Could not read the image: {e}."))),
+                }
+            });
+        }
+    };
+    let download = {
+        let (id, name) = (id.clone(), file_name.clone());
+        move |_| {
+            let (id, name) = (id.clone(), name.clone());
+            spawn_local(async move {
+                let outcome = match state.gallery.image(&id).await {
+                    Ok(Some(blob)) => save_blob(&blob, &name),
+                    Ok(None) => Err("only a link was kept for this image".into()),
+                    Err(e) => Err(e),
+                };
+                set_problem.set(outcome.err().map(|e| format!("Download failed: {e}.")));
+            });
+        }
+    };
+    let params = record.params.clone();
+    let use_settings = move |_| {
+        state.settings.model.set(params.model.clone());
+        state.form.restore(&params);
+        state
+            .notice
+            .set(Some("The form now holds that result's settings.".into()));
+    };
+    let edit_record = record.clone();
+    let edit_this = move |_| {
+        let record = edit_record.clone();
+        spawn_local(async move {
+            match state.gallery.as_file(&record).await {
+                Ok(file) => {
+                    // When the references are full, they say so themselves.
+                    if state.references.add_files(vec![file]) == 1 {
+                        state.notice.set(Some(
+                            "Added to the references: the next request is an edit of it.".into(),
+                        ));
+                    }
+                }
+                Err(e) => set_problem.set(Some(format!("Could not use it as a reference: {e}."))),
+            }
+        });
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            spawn_local(async move {
+                if let Err(e) = state.gallery.delete(Some(vec![id])).await {
+                    set_problem.set(Some(format!("Could not delete: {e}.")));
+                }
+            });
+        }
+    };
+    let select_id = id.clone();
+    let is_selected = move || selected.with(|s| s.contains(&select_id));
+    let toggle_id = id.clone();
+    let facts = format!(
+        "{} · {}",
+        record.summary(),
+        if stored {
+            format_bytes(record.bytes as f64)
+        } else {
+            "link only".into()
+        }
+    );
+    view! {
+        <li class="history-item" data-testid="history-item" data-id=id.clone() data-width=record.width data-height=record.height data-mime=record.mime.clone()>
+            <input type="checkbox" data-testid="history-select" aria-label="Select for download"
+                prop:checked=is_selected
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    selected.update(|s| {
+                        s.retain(|x| x != &toggle_id);
+                        if on { s.push(toggle_id.clone()); }
+                    });
+                }/>
+            {item.thumb_url.clone().map(|src| view! {
+                <img class="thumb" data-testid="history-thumb" loading="lazy" alt=record.params.prompt.clone() src=src/>
+            })}
+            <div class="history-text">
+                <p class="history-prompt">{record.params.prompt.clone()}</p>
+                <p class="hint">{facts}</p>
+                {record.link.clone().map(|href| view! { <KeptLink record=record.clone() href/> })}
+                <div class="row">
+                    <Show when=move || stored>
+                        <button type="button" data-testid="history-open" on:click=open.clone()>
+                            {move || if full.get().is_some() { "Close" } else { "Open" }}
+                        </button>
+                        <button type="button" data-testid="history-download" on:click=download.clone()>"Download"</button>
+                        <button type="button" data-testid="history-edit" on:click=edit_this.clone()>"Edit this"</button>
+                    </Show>
+                    <button type="button" data-testid="history-use" on:click=use_settings.clone()>"Use these settings"</button>
+                    <button type="button" data-testid="history-delete" on:click=delete.clone()>"Delete"</button>
+                </div>
+                {move || problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}
+            </div>
+            {move || full.get().map(|src| view! { <img class="history-full" data-testid="history-full" alt="Full image" src=src/> })}
+        </li>
+    }
+}

@@ -1,0 +1,84 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::state::use_app_state;
+use crate::ui::history::history_item::HistoryItem;
+use crate::web::download::save_bytes;
+
+/// Every stored result, newest first, with storage figures and bulk actions.
+#[component]
+pub fn HistoryPanel() -> impl IntoView {
+    let state = use_app_state();
+    let gallery = state.gallery;
+    let selected = RwSignal::new(Vec::<String>::new());
+    let (confirm_clear, set_confirm_clear) = signal(false);
+    let (problem, set_problem) = signal(None::<String>);
+    let count = move || gallery.items.with(Vec::len);
+    let clear = move |_| {
+        if !confirm_clear.get_untracked() {
+            set_confirm_clear.set(true);
+            return;
+        }
+        set_confirm_clear.set(false);
+        spawn_local(async move {
+            match gallery.delete(None).await {
+                Ok(()) => selected.set(Vec::new()),
+                Err(e) => set_problem.set(Some(format!("Could not delete the history: {e}."))),
+            }
+        });
+    };
+    let download_zip = move |ids: Option<Vec<String>>| {
+        spawn_local(async move {
+            match gallery.zip(ids).await {
+                Ok((bytes, skipped)) => {
+                    let name = format!(
+                        "gpt-image-studio_{}.zip",
+                        studio_core::file_names::utc_stamp((js_sys::Date::now() / 1000.0) as i64)
+                    );
+                    let saved = save_bytes(&bytes, "application/zip", &name);
+                    set_problem.set(match (saved, skipped) {
+                        (Err(e), _) => Some(format!("Download failed: {e}.")),
+                        (Ok(()), 0) => None,
+                        (Ok(()), n) => Some(format!(
+                            "{n} item(s) were kept only as links and are not in the zip."
+                        )),
+                    });
+                }
+                Err(e) => set_problem.set(Some(format!("Could not build the zip: {e}."))),
+            }
+        });
+    };
+    view! {
+        <section class="history" aria-labelledby="history-heading">
+            <h2 id="history-heading">{move || format!("History ({})", count())}</h2>
+            <p class="hint" data-testid="storage-usage">
+                {move || gallery.usage.get().unwrap_or_else(|| "Results are kept in this browser (IndexedDB), never the key.".into())}
+            </p>
+            {move || gallery.problem.get().map(|p| view! { <p class="warning" role="alert" data-testid="history-problem">{p}</p> })}
+            <Show when=move || { count() > 0 }>
+                <div class="row">
+                    <button type="button" data-testid="history-download-all" on:click=move |_| download_zip(None)>
+                        "Download all (zip)"
+                    </button>
+                    <button type="button" data-testid="history-download-selected"
+                        prop:disabled=move || selected.with(Vec::is_empty)
+                        on:click=move |_| download_zip(Some(selected.get_untracked()))>
+                        {move || format!("Download selected ({})", selected.with(Vec::len))}
+                    </button>
+                    <button type="button" data-testid="history-delete-all" on:click=clear>
+                        {move || if confirm_clear.get() { format!("Really delete all {}?", count()) } else { "Delete all".to_string() }}
+                    </button>
+                </div>
+            </Show>
+            {move || problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}
+            <Show when=move || gallery.loaded.get() && count() == 0>
+                <p class="empty">"Nothing stored yet. Every finished image is kept here, across reloads."</p>
+            </Show>
+            <ul class="history-list">
+                <For each=move || gallery.items.get() key=|item| item.record.id.clone() let:item>
+                    <HistoryItem item selected/>
+                </For>
+            </ul>
+        </section>
+    }
+}

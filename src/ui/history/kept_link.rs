@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::clock::Now;
+use crate::app::state::use_app_state;
+use crate::web::http::ImagesClient;
+use crate::web::time::local_time;
+use studio_core::history::record::ImageRecord;
+use studio_core::tasks::schedule::expiry_phrase;
+
+/// A history item kept only as a link (its server would not let this page read it): the link,
+/// when it expires if known, and "try again" to fetch and store the image after all.
+#[component]
+pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
+    let state = use_app_state();
+    let now = expect_context::<Now>().0;
+    let (outcome, set_outcome) = signal(None::<Result<String, String>>);
+    let (busy, set_busy) = signal(false);
+    let expiry = record.link_expires_ms.map(|expires| {
+        view! {
+            " · expires at " <time data-testid="history-link-expiry">{local_time(expires)}</time>
+            " (" {move || expiry_phrase(expires, now.get())} ")"
+        }
+    });
+    let try_again = {
+        let (record, href) = (record.clone(), href.clone());
+        move |_| {
+            let (record, href) = (record.clone(), href.clone());
+            set_busy.set(true);
+            spawn_local(async move {
+                // Result links are on other hosts: no base URL or key is involved.
+                let client = ImagesClient::new(record.base_url.clone(), "");
+                let result = match client.fetch_result_image(&href, &record.mime).await {
+                    Ok((data_url, mime)) => state
+                        .gallery
+                        .store_fetched_link(&record, &data_url, &mime)
+                        .await
+                        .map(|()| "Fetched and stored in the history.".to_string()),
+                    Err(e) => Err(e.to_string()),
+                };
+                set_outcome.set(Some(result));
+                set_busy.set(false);
+            });
+        }
+    };
+    view! {
+        <p class="hint" data-testid="history-link">
+            <a href=href target="_blank" rel="noopener noreferrer">"Image link"</a>
+            {expiry}
+            " "
+            <button type="button" data-testid="history-link-retry" disabled=busy on:click=try_again>
+                "Try again to fetch it"
+            </button>
+        </p>
+        {move || outcome.get().map(|r| match r {
+            Ok(done) => view! { <p class="hint" role="status">{done}</p> }.into_any(),
+            Err(why) => view! { <p class="warning" role="alert">{why}</p> }.into_any(),
+        })}
+    }
+}

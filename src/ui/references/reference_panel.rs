@@ -1,0 +1,108 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+
+use crate::web::files::file_list;
+
+use crate::app::references::RefState;
+use crate::app::state::use_app_state;
+use crate::ui::references::keep_outside_field::KeepOutsideField;
+use crate::ui::references::mask_field::MaskField;
+use crate::ui::references::mask_painter::MaskPainter;
+use crate::ui::references::prep_settings::PrepSettingsFields;
+use crate::ui::references::reference_item::ReferenceItem;
+use studio_core::prep::zip::write_stored_zip;
+use studio_core::prep::{MAX_REFERENCES, WARN_REFERENCES};
+use studio_core::prompt_checks::reference_hint;
+
+/// Reference images: add by picker, drop or paste; reorder, remove, download; the mask; the
+/// prep settings.
+#[component]
+pub fn ReferencePanel() -> impl IntoView {
+    let state = use_app_state();
+    let refs = state.references;
+    let dragging = RwSignal::new(false);
+    // Paste anywhere on the page: only clipboard contents that are files are taken, so text
+    // pastes into fields work as usual.
+    let paste = window_event_listener(leptos::ev::paste, move |ev| {
+        let files = file_list(ev.clipboard_data().and_then(|d| d.files()));
+        if !files.is_empty() {
+            ev.prevent_default();
+            refs.add_files(files);
+        }
+    });
+    on_cleanup(move || paste.remove());
+
+    let count = Memo::new(move |_| refs.items.with(Vec::len));
+    let hint = move || reference_hint(&state.form.prompt.get(), refs.count());
+    let download_all = move |_| {
+        let items = refs.items.get_untracked();
+        let entries: Vec<(String, std::sync::Arc<[u8]>)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| match &item.state {
+                RefState::Ready { upload, .. } => Some((
+                    crate::ui::references::reference_item::prepared_name(
+                        i,
+                        &item.name,
+                        &upload.content_type,
+                    ),
+                    upload.bytes.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let borrowed: Vec<(String, &[u8])> =
+            entries.iter().map(|(n, b)| (n.clone(), &b[..])).collect();
+        let result = write_stored_zip(&borrowed).and_then(|zip| {
+            crate::web::download::save_bytes(&zip, "application/zip", "references.zip")
+        });
+        if let Err(e) = result {
+            refs.notice
+                .set(Some(format!("Could not build the ZIP: {e}")));
+        }
+    };
+    view! {
+        <fieldset class=move || if dragging.get() { "references dragging" } else { "references" }
+            on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev| {
+                ev.prevent_default();
+                dragging.set(false);
+                refs.add_files(file_list(ev.data_transfer().and_then(|d| d.files())));
+            }>
+            <legend>"Reference images"</legend>
+            <div class="field">
+                <label for="reference-input">"Add images (or drop them here, or paste)"</label>
+                <input id="reference-input" type="file" multiple accept="image/*" data-testid="reference-input"
+                    on:change=move |ev| {
+                        let input: HtmlInputElement = ev.target().unwrap().unchecked_into();
+                        refs.add_files(file_list(input.files()));
+                        input.set_value("");
+                    }/>
+                <p class="hint">{move || format!("{} of {MAX_REFERENCES}; prepared in your browser, nothing is sent until you generate.", count.get())}</p>
+            </div>
+            {move || (count.get() > WARN_REFERENCES).then(|| view! {
+                <p class="warning" data-testid="reference-warning">
+                    {format!("More than {WARN_REFERENCES} references: quality drops, and one gateway caps requests at 5.")}
+                </p>
+            })}
+            {move || refs.notice.get().map(|n| view! { <p class="warning" data-testid="reference-notice">{n}</p> })}
+            {move || hint().map(|h| view! { <p class="hint" data-testid="reference-hint">{h}</p> })}
+            <ol class="reference-list">
+                <For each=move || refs.items.get() key=|item| (item.key, item.render_key()) let:item>
+                    <ReferenceItem item=item/>
+                </For>
+            </ol>
+            <Show when=move || { count.get() > 0 }>
+                <button type="button" data-testid="prep-download" on:click=download_all>
+                    "Download prepared files (ZIP)"
+                </button>
+            </Show>
+            <MaskField/>
+            <MaskPainter/>
+            <KeepOutsideField/>
+            <PrepSettingsFields/>
+        </fieldset>
+    }
+}

@@ -1,0 +1,9 @@
+//! This session's runs: waiting, streamed previews, results and their facts.
+
+pub mod composite_card;
+pub mod result_card;
+pub mod run_list;
+pub mod run_view;
+pub mod slot_view;
+pub mod task_progress_view;
+pub mod waiting_indicator;

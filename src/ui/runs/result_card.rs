@@ -1,0 +1,148 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::web::download::{click_link, data_url_bytes, save_bytes};
+use crate::web::fit_image::{fit_data_url, FittedImage};
+use studio_core::api::request::ImageParams;
+use studio_core::api::response::{delivery_warnings, ImageOut, ImageSource};
+use studio_core::file_names::result_file_name;
+
+fn save(source: &ImageSource, mime: &str, name: &str) -> Result<(), String> {
+    match source {
+        ImageSource::DataUrl(url) => {
+            data_url_bytes(url).and_then(|bytes| save_bytes(&bytes, mime, name))
+        }
+        ImageSource::Url(url) => click_link(url, name),
+    }
+}
+
+/// One finished image with its real dimensions and a download button. With an exact target,
+/// the image is cropped/resized to it once loaded; the original stays downloadable.
+#[component]
+pub fn ResultCard(
+    image: ImageOut,
+    index: usize,
+    params: ImageParams,
+    created: i64,
+    /// The `size` the answer claims, when it says one.
+    answer_size: Option<String>,
+) -> impl IntoView {
+    let (api_dims, set_api_dims) = signal(None::<(u32, u32)>);
+    let (dims, set_dims) = signal(None::<(u32, u32)>);
+    let (fitted, set_fitted) = signal(None::<FittedImage>);
+    let (problem, set_problem) = signal(None::<String>);
+    let original = image.source.clone();
+    let original_src = match &original {
+        ImageSource::DataUrl(url) | ImageSource::Url(url) => url.clone(),
+    };
+    let mime = image.mime.clone();
+    let target = params.deliver_exact;
+    // What the bytes really are, whatever the answer declares.
+    let real_mime = match &original {
+        ImageSource::DataUrl(url) => url
+            .split_once(";base64,")
+            .and_then(|(_, b64)| studio_core::api::mime::sniff_base64(b64)),
+        ImageSource::Url(_) => None,
+    };
+    let (requested_size, requested_mime) = (params.size.clone(), params.output_format.mime());
+    let warnings = move || {
+        delivery_warnings(
+            &requested_size,
+            requested_mime,
+            answer_size.as_deref(),
+            api_dims.get(),
+            real_mime,
+        )
+    };
+    let link_note = match &original {
+        ImageSource::Url(url) => Some(view! {
+            <p class="warning" data-testid="link-only">
+                "The endpoint returned a link, and this page may not read the file behind it (the server does not allow it: CORS), so it cannot be stored, cropped or downloaded from here. "
+                <a href=url.clone() target="_blank" rel="noopener noreferrer">"Open the image"</a>
+                " (such links usually expire)."
+            </p>
+        }),
+        ImageSource::DataUrl(_) => None,
+    };
+    let (source_for_fit, mime_for_fit) = (original.clone(), mime.clone());
+    let on_load = move |ev: web_sys::Event| {
+        let img: web_sys::HtmlImageElement = event_target(&ev);
+        let now = (img.natural_width(), img.natural_height());
+        set_dims.set(Some(now));
+        if fitted.get_untracked().is_some() || api_dims.get_untracked().is_some() {
+            return;
+        }
+        set_api_dims.set(Some(now));
+        let Some((w, h)) = target.filter(|t| *t != now) else {
+            return;
+        };
+        match source_for_fit.clone() {
+            ImageSource::DataUrl(url) => {
+                let mime = mime_for_fit.clone();
+                spawn_local(async move {
+                    match fit_data_url(&url, &mime, w, h).await {
+                        Ok(f) => set_fitted.set(Some(f)),
+                        Err(e) => set_problem.set(Some(format!("Could not deliver exactly {w}x{h}: {e} The image as the API made it is shown."))),
+                    }
+                });
+            }
+            ImageSource::Url(_) => set_problem.set(Some(format!(
+                "The endpoint returned a link, not the image data, so it cannot be cropped here to {w}x{h}."
+            ))),
+        }
+    };
+    let alt = image
+        .revised_prompt
+        .clone()
+        .unwrap_or_else(|| params.prompt.clone());
+    let file_name = move || {
+        let m = fitted
+            .with(|f| f.as_ref().map(|f| f.mime.clone()))
+            .unwrap_or_else(|| mime.clone());
+        result_file_name(&params.model, &params.prompt, created, index, &m)
+    };
+    let download = {
+        let (original, mime, name) = (original.clone(), image.mime.clone(), file_name.clone());
+        move |_| {
+            let outcome = match fitted.get_untracked() {
+                Some(f) => save(&ImageSource::DataUrl(f.data_url), &f.mime, &name()),
+                None => save(&original, &mime, &name()),
+            };
+            set_problem.set(outcome.err().map(|e| format!("Download failed: {e}")));
+        }
+    };
+    let download_original = {
+        let (original, mime, name) = (original.clone(), image.mime.clone(), file_name.clone());
+        move |_| {
+            let name = name().replacen('.', "_original.", 1);
+            set_problem.set(
+                save(&original, &mime, &name)
+                    .err()
+                    .map(|e| format!("Download failed: {e}")),
+            );
+        }
+    };
+    view! {
+        <figure class="result">
+            <img data-testid="result-image" alt=alt
+                src=move || fitted.with(|f| f.as_ref().map(|f| f.data_url.clone())).unwrap_or_else(|| original_src.clone())
+                data-mime=move || fitted.with(|f| f.as_ref().map(|f| f.mime.clone())).unwrap_or_else(|| image.mime.clone())
+                data-width=move || dims.get().map(|d| d.0.to_string())
+                data-height=move || dims.get().map(|d| d.1.to_string())
+                on:load=on_load
+                on:error=move |_| set_problem.set(Some("The browser could not display this image.".into()))/>
+            <figcaption>
+                <span class="dims">{move || dims.get().map(|(w, h)| format!("{w}×{h}")).unwrap_or_default()}</span>
+                <button type="button" data-testid="download" on:click=download>"Download"</button>
+                <Show when=move || fitted.with(Option::is_some)>
+                    <button type="button" data-testid="download-original" on:click=download_original.clone()>"Original"</button>
+                </Show>
+            </figcaption>
+            {move || fitted.get().map(|f| view! { <p class="hint" data-testid="fit-note">{f.note}</p> })}
+            {move || warnings().into_iter().map(|m| view! { <p class="warning" data-testid="delivery-warning">{m}</p> }).collect_view()}
+            {link_note}
+            {move || problem.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
+            {image.revised_prompt.map(|p| view! { <p class="revised"><span>"Revised prompt: "</span>{p}</p> })}
+        </figure>
+    }
+}

@@ -1,0 +1,20 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_app_state;
+use crate::ui::runs::run_view::RunView;
+
+/// Every run of this session, newest first.
+#[component]
+pub fn RunList() -> impl IntoView {
+    let runs = use_app_state().runs;
+    view! {
+        <Show when=move || runs.list.with(Vec::is_empty)>
+            <p class="empty">"Results appear here. Nothing is sent until you press Generate."</p>
+        </Show>
+        <ol class="runs" aria-live="polite">
+            <For each=move || runs.list.get() key=|run| run.id let:run>
+                <RunView run/>
+            </For>
+        </ol>
+    }
+}

@@ -1,0 +1,139 @@
+use leptos::either::EitherOf5;
+use leptos::prelude::*;
+
+use crate::app::clock::Now;
+use crate::app::generate::send;
+use crate::app::runs::Run;
+use crate::app::runs::Slot;
+use crate::app::runs::SlotStatus;
+use crate::app::state::use_app_state;
+use crate::ui::runs::composite_card::CompositeCard;
+use crate::ui::runs::result_card::ResultCard;
+use crate::ui::runs::task_progress_view::TaskProgressView;
+use crate::web::http::Generated;
+use studio_core::api::request::ImageParams;
+use studio_core::api::response::ImageSource;
+use studio_core::api::retry::format_wait;
+use studio_core::estimate::{cost_from_usage, format_usd};
+use studio_core::file_names::result_file_name;
+
+/// One request of a run: its preview while streaming, its retry wait, then its images or
+/// its error with a Retry button.
+#[component]
+pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
+    let slot = request;
+    let state = use_app_state();
+    let now = expect_context::<Now>().0;
+    let request_index = run
+        .slots
+        .iter()
+        .position(|s| s.status == slot.status)
+        .unwrap_or(0);
+    let partial = move || {
+        slot.partial.get().map(|image| {
+            let (ImageSource::DataUrl(src) | ImageSource::Url(src)) = image.source;
+            view! {
+                <figure class="partial">
+                    <img data-testid="partial-image" alt="Partial preview" src=src/>
+                    <figcaption>"Preview; the final image follows."</figcaption>
+                </figure>
+            }
+        })
+    };
+    let body = move || match slot.status.get() {
+        SlotStatus::Queued => EitherOf5::A(view! {
+            <p class="hint">"Queued: waiting for a free place under the parallel-requests limit."</p>
+        }),
+        SlotStatus::Sending { attempt } => EitherOf5::B(view! {
+            {(attempt > 1).then(|| view! { <p class="hint" data-testid="retry-status">{format!("Attempt {attempt} of 3 sent.")}</p> })}
+            {partial}
+        }),
+        SlotStatus::Backoff {
+            attempt,
+            until_ms,
+            reason,
+        } => EitherOf5::C(view! {
+            <p class="warning" data-testid="retry-status">
+                {reason} " "
+                {move || format!("Retrying automatically in {} (attempt {} of 3).",
+                    format_wait(((until_ms - now.get()).max(0.0) / 1000.0).ceil() as u64 * 1000), attempt + 1)}
+            </p>
+        }),
+        SlotStatus::Done(generated) => EitherOf5::D(view! {
+            {done_view(generated, &run, request_index)}
+            {move || slot.save_note.get().map(|note| view! { <p class="warning" role="alert" data-testid="save-error">{note}</p> })}
+        }),
+        SlotStatus::Failed(failure) => {
+            let params = ImageParams {
+                n: slot.n,
+                ..run.params.clone()
+            };
+            let uploads = run.uploads.clone();
+            let label = if failure.retry_may_bill() {
+                "Retry (the first attempt may still be billed)"
+            } else {
+                "Retry"
+            };
+            EitherOf5::E(view! {
+                <div class="error" role="alert">
+                    <p data-testid="error-message">{failure.to_string()}</p>
+                    <button type="button" data-testid="retry"
+                        on:click=move |_| send(state, params.clone(), uploads.clone())>{label}</button>
+                </div>
+            })
+        }
+    };
+    view! { <div class="slot"><TaskProgressView request=slot/>{body}</div> }
+}
+
+fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
+    let created = generated
+        .answer
+        .created
+        .unwrap_or_else(|| (run.started_ms / 1000.0) as i64);
+    let meta = describe(&generated, &run.params.model);
+    let answer_size = generated.answer.size.clone();
+    let cards = generated
+        .answer
+        .images
+        .into_iter()
+        .enumerate()
+        .map(|(index, image)| {
+            let kept_name = result_file_name(
+                &run.params.model,
+                &format!("{} kept", run.params.prompt),
+                created,
+                index,
+                &image.mime,
+            );
+            view! {
+                <ResultCard image index params=run.params.clone() created answer_size=answer_size.clone()/>
+                <CompositeCard key=(run.id, request, index) file_name=kept_name/>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="images">{cards}</div>
+        <p class="meta" data-testid="result-meta">{meta}</p>
+    }
+}
+
+/// Latency, tokens, cost from usage and request id of a finished request.
+fn describe(generated: &Generated, model: &str) -> String {
+    let mut parts = vec![format!("{:.1} s", generated.elapsed_ms / 1000.0)];
+    if let Some(usage) = &generated.answer.usage {
+        if let Some(total) = usage.total_tokens {
+            parts.push(format!("{total} tokens"));
+        }
+        if let Some(usd) = cost_from_usage(model, usage) {
+            parts.push(format!("~{} at list prices", format_usd(usd)));
+        }
+    }
+    if let Some(size) = &generated.answer.size {
+        parts.push(format!("size {size}"));
+    }
+    if let Some(id) = &generated.request_id {
+        parts.push(format!("request {id}"));
+    }
+    parts.join(" · ")
+}

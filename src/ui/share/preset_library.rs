@@ -1,0 +1,112 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::state::use_app_state;
+use crate::web::download::save_bytes;
+use crate::web::storage::{use_stored_string, StorageKind};
+use studio_core::preset::{decode, encode};
+use studio_core::preset_library::{self as library, SavedPreset};
+
+/// Named presets on this device: save, apply, rename, delete, export and import as JSON.
+#[component]
+pub fn PresetLibrary() -> impl IntoView {
+    let state = use_app_state();
+    let stored = use_stored_string(StorageKind::Local, "gis.presets", "[]");
+    let list = Memo::new(move |_| library::from_storage(&stored.get()));
+    let (name, set_name) = signal(String::new());
+    let (message, set_message) = signal(None::<String>);
+    let change = move |f: &dyn Fn(&mut Vec<SavedPreset>) -> Result<(), String>| {
+        let mut items = list.get_untracked();
+        match f(&mut items) {
+            Ok(()) => stored.set(library::to_storage(&items)),
+            Err(why) => set_message.set(Some(why)),
+        }
+    };
+    let save_current = move |_| {
+        let link = encode(
+            &state
+                .form
+                .to_preset(state.settings.model.get_untracked(), None),
+        );
+        set_message.set(None);
+        change(&|items| library::save(items, &name.get_untracked(), &link));
+    };
+    let apply = move |link: String, title: String| {
+        let decoded = decode(&link);
+        if let Some(m) = &decoded.preset.model {
+            state.settings.model.set(m.clone());
+        }
+        state.form.apply(&decoded.preset);
+        set_message.set(Some(format!("Applied \"{title}\".")));
+    };
+    let export = move |_| {
+        let json = library::to_json(&list.get_untracked());
+        let outcome = save_bytes(
+            json.as_bytes(),
+            "application/json",
+            "gpt-image-studio-presets.json",
+        );
+        set_message.set(outcome.err().map(|e| format!("Export failed: {e}")));
+    };
+    let import = move |ev: web_sys::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            let Some(text) = text else {
+                set_message.set(Some("The file could not be read.".into()));
+                return;
+            };
+            let mut items = list.get_untracked();
+            match library::import(&mut items, &text) {
+                Ok(said) => {
+                    stored.set(library::to_storage(&items));
+                    set_message.set(Some(said));
+                }
+                Err(why) => set_message.set(Some(why)),
+            }
+        });
+    };
+    view! {
+        <fieldset class="library">
+            <legend>"Saved presets"</legend>
+            <div class="actions">
+                <label for="preset-name" class="visually-hidden">"Preset name"</label>
+                <input id="preset-name" data-testid="preset-name" placeholder="Name these settings"
+                    prop:value=move || name.get() on:input=move |ev| set_name.set(event_target_value(&ev))/>
+                <button type="button" data-testid="preset-save" on:click=save_current>"Save"</button>
+            </div>
+            <ul class="presets">
+                <For each=move || list.get() key=|p| (p.name.clone(), p.link.clone()) let:item>
+                    {
+                        let (title, link) = (item.name.clone(), item.link.clone());
+                        let (old, gone) = (item.name.clone(), item.name.clone());
+                        view! {
+                            <li data-testid="preset-item">
+                                <input aria-label="Preset name" data-testid="preset-item-name" prop:value=item.name.clone()
+                                    on:change=move |ev| {
+                                        let new = event_target_value(&ev);
+                                        change(&|items| library::rename(items, &old, &new));
+                                    }/>
+                                <button type="button" data-testid="preset-apply" on:click=move |_| apply(link.clone(), title.clone())>"Apply"</button>
+                                <button type="button" data-testid="preset-delete" on:click=move |_| change(&|items| { library::delete(items, &gone); Ok(()) })>"Delete"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <div class="actions">
+                <button type="button" data-testid="preset-export" on:click=export>"Export JSON"</button>
+                <input id="preset-import" data-testid="preset-import" type="file" accept="application/json,.json" class="visually-hidden" on:change=import/>
+                <label class="button" for="preset-import">"Import JSON"</label>
+            </div>
+            {move || message.get().map(|m| view! { <p class="hint" role="status" data-testid="preset-message">{m}</p> })}
+        </fieldset>
+    }
+}

@@ -1,0 +1,497 @@
+//! The one HTTP client. All requests to the user's endpoint go through here, and every
+//! failure comes back as an [`ApiError`] a user can act on.
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use web_sys::AbortController;
+
+use base64::Engine;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{FormData, ReadableStreamDefaultReader};
+
+use studio_core::api::error::{self, ApiError};
+use studio_core::api::multipart::{Part, PartValue};
+use studio_core::api::request::{check_base_url, endpoint_url, GenerationBody};
+use studio_core::api::response::{parse_images, ImageOut, ImageSource, ImagesAnswer, Usage};
+use studio_core::api::sse::{stream_item, SseParser, StreamItem};
+use studio_core::tasks::answer::{parse_report, parse_submission, TaskReport};
+use studio_core::tasks::request::TaskGenerationBody;
+
+/// A finished request: the images and what the endpoint said about them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Generated {
+    pub answer: ImagesAnswer,
+    /// `x-request-id`, when the endpoint exposes it to the browser.
+    pub request_id: Option<String>,
+    pub elapsed_ms: f64,
+    /// When kept result links (a task gateway's, not fetched) expire.
+    pub link_expires_ms: Option<f64>,
+}
+
+/// What a submission came back with: images, or a task to follow (async task gateways).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Submitted {
+    Images(Generated),
+    Task(TaskReport),
+}
+
+/// A 2xx answer as read: images, or a task.
+enum Answered {
+    Images(ImagesAnswer),
+    Task(TaskReport),
+}
+
+/// Where to send, and with which key.
+#[derive(Clone, Debug)]
+pub struct ImagesClient {
+    pub base_url: String,
+    pub api_key: String,
+}
+
+/// Aborts the request when dropped unless it finished first, and marks timeouts.
+struct Deadline {
+    timed_out: Rc<Cell<bool>>,
+    handle: Option<leptos::prelude::TimeoutHandle>,
+}
+
+impl Deadline {
+    fn start(controller: &AbortController, secs: u64) -> Self {
+        let timed_out = Rc::new(Cell::new(false));
+        let flag = timed_out.clone();
+        let controller = controller.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                controller.abort();
+            },
+            Duration::from_secs(secs),
+        )
+        .ok();
+        Deadline { timed_out, handle }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.clear();
+        }
+    }
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// What to send: a JSON generation or a multipart edit.
+#[derive(Clone, Debug)]
+pub enum Payload {
+    Generation(GenerationBody),
+    Edit(Vec<Part>),
+    /// A task gateway's generation body (ratio + resolution, image URLs).
+    TaskGeneration(TaskGenerationBody),
+}
+
+/// One request ready to go.
+#[derive(Clone, Debug)]
+pub struct Outgoing {
+    pub payload: Payload,
+    /// The format that was asked for; used when neither the answer nor the bytes say.
+    pub requested_mime: &'static str,
+}
+
+impl Outgoing {
+    fn path(&self) -> &'static str {
+        match self.payload {
+            Payload::Generation(_) | Payload::TaskGeneration(_) => "images/generations",
+            Payload::Edit(_) => "images/edits",
+        }
+    }
+}
+
+impl ImagesClient {
+    pub fn new(base_url: impl Into<String>, api_key: impl Into<String>) -> Self {
+        ImagesClient {
+            base_url: base_url.into().trim().to_string(),
+            api_key: api_key.into().trim().to_string(),
+        }
+    }
+
+    /// `POST {base}/images/generations`, kept for callers that send a plain body.
+    pub async fn generate(
+        &self,
+        body: &GenerationBody,
+        requested_mime: &'static str,
+        timeout_secs: u64,
+        controller: &AbortController,
+    ) -> Result<Generated, ApiError> {
+        let outgoing = Outgoing {
+            payload: Payload::Generation(body.clone()),
+            requested_mime,
+        };
+        self.send(&outgoing, timeout_secs, controller, &|_, _| {})
+            .await
+    }
+
+    /// Like [`ImagesClient::submit`], for callers that take only images: a task answer is an
+    /// error here.
+    pub async fn send(
+        &self,
+        outgoing: &Outgoing,
+        timeout_secs: u64,
+        controller: &AbortController,
+        on_partial: &dyn Fn(u32, ImageOut),
+    ) -> Result<Generated, ApiError> {
+        match self
+            .submit(outgoing, timeout_secs, controller, on_partial)
+            .await?
+        {
+            Submitted::Images(generated) => Ok(generated),
+            Submitted::Task(task) => Err(ApiError::Invalid(format!(
+                "The endpoint answered with a task ({}) instead of images; it is an async task gateway.",
+                task.id
+            ))),
+        }
+    }
+
+    /// Sends one request and reads its answer, streamed or not: images, or a task to follow.
+    /// Partial images are handed to `on_partial` as they arrive. Only `Authorization` and
+    /// `Content-Type` are sent (many gateways' CORS preflight refuses anything else); for
+    /// edits the browser sets the multipart Content-Type with its boundary.
+    pub async fn submit(
+        &self,
+        outgoing: &Outgoing,
+        timeout_secs: u64,
+        controller: &AbortController,
+        on_partial: &dyn Fn(u32, ImageOut),
+    ) -> Result<Submitted, ApiError> {
+        check_base_url(&self.base_url).map_err(ApiError::Invalid)?;
+        let url = endpoint_url(&self.base_url, outgoing.path());
+        let mut builder = Request::post(&url).abort_signal(Some(&controller.signal()));
+        if !self.api_key.is_empty() {
+            builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
+        }
+        let request = match &outgoing.payload {
+            Payload::Generation(body) => builder.json(body),
+            Payload::TaskGeneration(body) => builder.json(body),
+            Payload::Edit(parts) => builder.body(form_data(parts)?),
+        }
+        .map_err(|e| ApiError::Invalid(format!("Could not build the request: {e}")))?;
+
+        let started = now_ms();
+        let deadline = Deadline::start(controller, timeout_secs);
+        let outcome = self
+            .exchange(request, outgoing.requested_mime, on_partial)
+            .await;
+        let timed_out = deadline.timed_out.get();
+        drop(deadline);
+        match outcome {
+            Ok((Answered::Images(answer), request_id)) => Ok(Submitted::Images(Generated {
+                answer,
+                request_id,
+                elapsed_ms: now_ms() - started,
+                link_expires_ms: None,
+            })),
+            Ok((Answered::Task(task), _)) => Ok(Submitted::Task(task)),
+            Err(_) if timed_out => Err(ApiError::Timeout { secs: timeout_secs }),
+            Err(_) if controller.signal().aborted() => Err(ApiError::Cancelled),
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn exchange(
+        &self,
+        request: Request,
+        requested_mime: &str,
+        on_partial: &dyn Fn(u32, ImageOut),
+    ) -> Result<(Answered, Option<String>), ApiError> {
+        let response = request.send().await.map_err(|e| self.network_error(e))?;
+        let request_id = response.headers().get("x-request-id");
+        let content_type = response.headers().get("content-type").unwrap_or_default();
+        if response.ok() && content_type.contains("text/event-stream") {
+            let answer = read_stream(&response, requested_mime, on_partial).await?;
+            return Ok((Answered::Images(answer), request_id));
+        }
+        let body = response.text().await.map_err(|e| self.network_error(e))?;
+        if !response.ok() {
+            let retry_after = response.headers().get("retry-after");
+            return Err(error::from_status(
+                response.status(),
+                &content_type,
+                &body,
+                retry_after.as_deref(),
+            ));
+        }
+        // An async task gateway answers a task to poll instead of images.
+        if let Some(task) = parse_submission(&body) {
+            return Ok((Answered::Task(task.map_err(ApiError::BadTask)?), request_id));
+        }
+        // A gateway may accept `stream` and answer plain JSON: that is handled here too.
+        let mut answer = parse_images(&body, requested_mime)?;
+        fetch_linked_images(&mut answer).await;
+        Ok((Answered::Images(answer), request_id))
+    }
+
+    /// `GET {base}/tasks/{id}`: where a task stands. Cancelling `controller` stops it; a poll
+    /// that hangs is given up after 30 s without cancelling the rest of the run.
+    pub async fn task_report(
+        &self,
+        task_id: &str,
+        controller: &AbortController,
+    ) -> Result<TaskReport, ApiError> {
+        const POLL_TIMEOUT_SECS: u64 = 30;
+        let path = format!("tasks/{}", js_sys::encode_uri_component(task_id));
+        let url = endpoint_url(&self.base_url, &path);
+        let poll = AbortController::new()
+            .map_err(|_| ApiError::Invalid("The browser refused to start a request.".into()))?;
+        let _follow_cancel = CancelLink::new(controller, &poll);
+        let mut builder = Request::get(&url).abort_signal(Some(&poll.signal()));
+        if !self.api_key.is_empty() {
+            builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
+        }
+        let deadline = Deadline::start(&poll, POLL_TIMEOUT_SECS);
+        let outcome = async {
+            let response = builder.send().await.map_err(|e| self.network_error(e))?;
+            let content_type = response.headers().get("content-type").unwrap_or_default();
+            let body = response.text().await.map_err(|e| self.network_error(e))?;
+            if !response.ok() {
+                let retry_after = response.headers().get("retry-after");
+                return Err(error::from_status(
+                    response.status(),
+                    &content_type,
+                    &body,
+                    retry_after.as_deref(),
+                ));
+            }
+            parse_report(&body).map_err(ApiError::BadTask)
+        }
+        .await;
+        let timed_out = deadline.timed_out.get();
+        drop(deadline);
+        match outcome {
+            Err(_) if controller.signal().aborted() => Err(ApiError::Cancelled),
+            Err(_) if timed_out => Err(ApiError::Timeout {
+                secs: POLL_TIMEOUT_SECS,
+            }),
+            other => other,
+        }
+    }
+
+    /// Fetches a result link as a `data:` URL and its MIME type. Links are on other hosts:
+    /// no key is sent. Fails (CORS, network, HTTP) with the link in the error.
+    pub async fn fetch_result_image(
+        &self,
+        url: &str,
+        fallback_mime: &str,
+    ) -> Result<(String, String), ApiError> {
+        let unreadable = |detail: String| ApiError::LinkUnreadable {
+            url: url.to_string(),
+            detail,
+        };
+        let (bytes, mime) = fetch_bytes(url).await.map_err(|e| {
+            unreadable(match e {
+                gloo_net::Error::JsError(js) => js.message,
+                other => other.to_string(),
+            })
+        })?;
+        Ok(data_url_of(&bytes, mime, fallback_mime))
+    }
+
+    fn network_error(&self, e: gloo_net::Error) -> ApiError {
+        if !crate::web::offline::is_online() {
+            return ApiError::Offline;
+        }
+        let mut detail = match e {
+            gloo_net::Error::JsError(js) => js.message,
+            other => other.to_string(),
+        };
+        let page_is_https = web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p == "https:");
+        if page_is_https && self.base_url.starts_with("http://") {
+            detail.push_str("; this page is https and the base URL is http, which browsers block as mixed content");
+        }
+        ApiError::Network {
+            base_url: self.base_url.clone(),
+            detail,
+        }
+    }
+}
+
+/// Aborts `poll` when `run` aborts (Cancel), until dropped.
+struct CancelLink {
+    run: AbortController,
+    listener: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl CancelLink {
+    fn new(run: &AbortController, poll: &AbortController) -> Self {
+        let poll = poll.clone();
+        let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || poll.abort());
+        let _ = run
+            .signal()
+            .add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+        CancelLink {
+            run: run.clone(),
+            listener,
+        }
+    }
+}
+
+impl Drop for CancelLink {
+    fn drop(&mut self) {
+        let _ = self
+            .run
+            .signal()
+            .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
+    }
+}
+
+/// Bytes as a `data:` URL, typed by what they are, else what the server said, else `fallback`.
+fn data_url_of(bytes: &[u8], served_mime: Option<String>, fallback: &str) -> (String, String) {
+    let mime = studio_core::api::mime::sniff(bytes)
+        .map(str::to_string)
+        .or(served_mime.filter(|m| m.starts_with("image/")))
+        .unwrap_or_else(|| fallback.to_string());
+    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    (format!("data:{mime};base64,{b64}"), mime)
+}
+
+/// The parts as `FormData`: text fields as strings, files as Blobs with their names and types.
+fn form_data(parts: &[Part]) -> Result<FormData, ApiError> {
+    let fail = |e: JsValue| ApiError::Invalid(format!("Could not build the upload: {e:?}"));
+    let form = FormData::new().map_err(fail)?;
+    for part in parts {
+        match &part.value {
+            PartValue::Text(text) => form.append_with_str(&part.name, text).map_err(fail)?,
+            PartValue::File(file) => {
+                let blob = crate::web::download::bytes_blob(&file.bytes, &file.content_type)
+                    .map_err(ApiError::Invalid)?;
+                form.append_with_blob_and_filename(&part.name, &blob, &file.file_name)
+                    .map_err(fail)?
+            }
+        }
+    }
+    Ok(form)
+}
+
+/// Reads an SSE answer as it arrives: previews go to `on_partial`, completed images are
+/// collected. Any error event, or an end before the first final image, is an error.
+async fn read_stream(
+    response: &gloo_net::http::Response,
+    requested_mime: &str,
+    on_partial: &dyn Fn(u32, ImageOut),
+) -> Result<ImagesAnswer, ApiError> {
+    let mut answer = ImagesAnswer {
+        images: Vec::new(),
+        created: None,
+        size: None,
+        quality: None,
+        output_format: None,
+        background: None,
+        usage: None,
+    };
+    let mut partials = 0u32;
+    let cut = |partials| ApiError::StreamCut { partials };
+    let stream = response.body().ok_or(cut(0))?;
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut parser = SseParser::new();
+    loop {
+        let result = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| cut(partials))?;
+        let done = js_sys::Reflect::get(&result, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        let events = if done {
+            parser.finish()
+        } else {
+            let value = js_sys::Reflect::get(&result, &"value".into()).unwrap_or_default();
+            parser.push(&js_sys::Uint8Array::new(&value).to_vec())
+        };
+        for event in events {
+            match stream_item(&event, requested_mime) {
+                StreamItem::Partial { index, image } => {
+                    partials += 1;
+                    on_partial(index, image);
+                }
+                StreamItem::Completed {
+                    image,
+                    usage,
+                    size,
+                    output_format,
+                } => {
+                    answer.images.push(image);
+                    answer.size = answer.size.or(size);
+                    answer.output_format = answer.output_format.or(output_format);
+                    answer.usage = merge_usage(answer.usage, usage);
+                }
+                StreamItem::Error { message } => {
+                    let _ = reader.cancel();
+                    return Err(ApiError::StreamError { message });
+                }
+                StreamItem::Ignored => {}
+            }
+        }
+        if done {
+            break;
+        }
+    }
+    if answer.images.is_empty() {
+        return Err(cut(partials));
+    }
+    Ok(answer)
+}
+
+/// Usage of several completed events adds up.
+fn merge_usage(a: Option<Usage>, b: Option<Usage>) -> Option<Usage> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let add = |x: Option<u64>, y: Option<u64>| match (x, y) {
+                (None, None) => None,
+                (x, y) => Some(x.unwrap_or(0) + y.unwrap_or(0)),
+            };
+            Some(Usage {
+                input_tokens: add(a.input_tokens, b.input_tokens),
+                output_tokens: add(a.output_tokens, b.output_tokens),
+                total_tokens: add(a.total_tokens, b.total_tokens),
+                input_tokens_details: a.input_tokens_details.or(b.input_tokens_details),
+            })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// URL-only answers: the images are fetched at once (links expire, and only bytes can be
+/// downloaded, fitted and kept). No key is sent. Where the browser may not read them (CORS),
+/// the link stays and the result card says so.
+async fn fetch_linked_images(answer: &mut ImagesAnswer) {
+    for image in &mut answer.images {
+        let ImageSource::Url(url) = &image.source else {
+            continue;
+        };
+        if let Ok((bytes, mime)) = fetch_bytes(url).await {
+            let (data_url, mime) = data_url_of(&bytes, mime, &image.mime);
+            image.source = ImageSource::DataUrl(data_url);
+            image.mime = mime;
+        }
+    }
+}
+
+async fn fetch_bytes(url: &str) -> Result<(Vec<u8>, Option<String>), gloo_net::Error> {
+    let response = Request::get(url).send().await?;
+    if !response.ok() {
+        return Err(gloo_net::Error::GlooError(format!(
+            "HTTP {}",
+            response.status()
+        )));
+    }
+    let mime = response.headers().get("content-type");
+    Ok((response.binary().await?, mime))
+}

@@ -1,0 +1,23 @@
+//! Thin browser wrappers, shaped like leptos-use's `use_x` functions, and the one HTTP client.
+//! Builds on `studio_core` only; never on `crate::app` or `crate::ui`.
+
+pub mod download;
+pub mod files;
+pub mod fit_image;
+pub mod http;
+pub mod idb;
+pub mod mask_canvas;
+pub mod offline;
+pub mod prep_worker;
+pub mod sleep;
+pub mod storage;
+pub mod thumbnail;
+pub mod ticker;
+pub mod time;
+
+/// The page's location fragment, including the `#`, or empty.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
