@@ -47,10 +47,27 @@ enum Answered {
 }
 
 /// Where to send, and with which key.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ImagesClient {
     pub base_url: String,
     pub api_key: String,
+}
+
+// Never print the key: a debug print or a panic message must not carry it.
+impl std::fmt::Debug for ImagesClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImagesClient")
+            .field("base_url", &self.base_url)
+            .field(
+                "api_key",
+                &if self.api_key.is_empty() {
+                    ""
+                } else {
+                    "<hidden>"
+                },
+            )
+            .finish()
+    }
 }
 
 /// Aborts the request when dropped unless it finished first, and marks timeouts.

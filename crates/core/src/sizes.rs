@@ -7,6 +7,8 @@ use std::fmt;
 pub const EDGE_STEP: u32 = 16;
 pub const MIN_EDGE: u32 = 16;
 pub const MAX_EDGE: u32 = 3840;
+/// Typed edges above this are refused while parsing (no model comes near it).
+pub const MAX_PARSED_EDGE: u32 = 100_000;
 pub const MAX_RATIO: f64 = 3.0;
 pub const MIN_PIXELS: u64 = 655_360;
 pub const MAX_PIXELS: u64 = 8_294_400;
@@ -112,10 +114,14 @@ pub fn parse(text: &str) -> Result<SizeSpec, String> {
                 "the {edge} \"{s}\" is not a whole number; {expected}."
             ));
         }
-        s.parse::<u32>()
-            .ok()
-            .filter(|v| *v > 0)
-            .ok_or_else(|| format!("the {edge} must be a positive number of pixels, not {s}."))
+        // Far beyond any edge a model takes: said plainly, and no arithmetic on it can overflow.
+        match s.parse::<u32>() {
+            Ok(0) => Err(format!("the {edge} must be a positive number of pixels, not {s}.")),
+            Ok(v) if v <= MAX_PARSED_EDGE => Ok(v),
+            _ => Err(format!(
+                "the {edge} {s} is far too large: the longest edge gpt-image-2 makes is {MAX_EDGE} pixels."
+            )),
+        }
     };
     Ok(SizeSpec::Exact {
         width: number(w, "width")?,
@@ -161,7 +167,7 @@ impl fmt::Display for SizeViolation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SizeViolation::NotMultiple { edge, value } => {
-                write!(f, "{value} is not a multiple of 16 (the {edge}); use {} or {}.", value / 16 * 16, (value / 16 + 1) * 16)
+                write!(f, "{value} is not a multiple of 16 (the {edge}); use {} or {}.", u64::from(*value) / 16 * 16, (u64::from(*value) / 16 + 1) * 16)
             }
             SizeViolation::EdgeTooSmall { edge, value } => write!(f, "The {edge} {value} is below the minimum edge of {MIN_EDGE}."),
             SizeViolation::EdgeTooLarge { edge, value } => write!(f, "The {edge} {value} is above the maximum edge of {MAX_EDGE}."),

@@ -90,3 +90,50 @@ proptest! {
         prop_assert_eq!(a >= w && b >= h, coverable, "{}x{} for {}x{}", a, b, w, h);
     }
 }
+
+#[test]
+fn huge_sizes_are_refused_with_a_sentence_not_an_overflow() {
+    for text in [
+        "4294967295x1024",
+        "5000000000x1024",
+        "1024x99999999999999999999",
+    ] {
+        let why = parse(text).expect_err(text);
+        assert!(why.contains("far too large"), "{text}: {why}");
+        assert!(!why.contains("positive"), "{text}: {why}");
+    }
+    // The largest accepted edge still gets its rule explained with the numbers.
+    let verdict = check(SizeSpec::exact(100_000, 1024), "gpt-image-2");
+    assert!(
+        verdict
+            .violations
+            .iter()
+            .any(|v| v.to_string().contains("above the maximum edge")),
+        "{verdict:?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Any typed size, however large, gives a plan or a message and never panics.
+    #[test]
+    fn any_typed_size_is_planned_without_panicking(w in any::<u64>(), h in any::<u64>(), exact in any::<bool>()) {
+        let text = format!("{w}x{h}");
+        let _ = studio_core::sizes::plan(&text, "gpt-image-2", exact);
+        let _ = studio_core::sizes::plan(&text, "gpt-image-1", exact);
+        if let Ok(SizeSpec::Exact { width, height }) = parse(&text) {
+            let _ = check(SizeSpec::exact(width, height), "gpt-image-2");
+            let _ = suggestions(width, height, "gpt-image-2", 4);
+            let _ = request_for_exact(width, height, "gpt-image-2");
+        }
+    }
+
+    /// Every edge the validator sees, up to u32::MAX, explains itself without overflowing.
+    #[test]
+    fn violations_never_overflow(w in any::<u32>(), h in any::<u32>()) {
+        for v in studio_core::sizes::violations(w, h) {
+            let _ = v.to_string();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use studio_core::api::request::safe_link;
 
 use crate::app::clock::Now;
 use crate::app::state::use_app_state;
@@ -45,7 +46,7 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
     };
     view! {
         <p class="hint" data-testid="history-link">
-            <a href=href target="_blank" rel="noopener noreferrer">"Image link"</a>
+            <a href=safe_link(&href).map(str::to_string) target="_blank" rel="noopener noreferrer">"Image link"</a>
             {expiry}
             " "
             <button type="button" data-testid="history-link-retry" disabled=busy on:click=try_again>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use studio_core::api::request::safe_link;
 
 use crate::web::download::{click_link, data_url_bytes, save_bytes};
 use crate::web::fit_image::{fit_data_url, FittedImage};
@@ -58,7 +59,7 @@ pub fn ResultCard(
         ImageSource::Url(url) => Some(view! {
             <p class="warning" data-testid="link-only">
                 "The endpoint returned a link, and this page may not read the file behind it (the server does not allow it: CORS), so it cannot be stored, cropped or downloaded from here. "
-                <a href=url.clone() target="_blank" rel="noopener noreferrer">"Open the image"</a>
+                <a href=safe_link(url).map(str::to_string) target="_blank" rel="noopener noreferrer">"Open the image"</a>
                 " (such links usually expire)."
             </p>
         }),

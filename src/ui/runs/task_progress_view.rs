@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use studio_core::api::request::safe_link;
 
 use crate::app::clock::Now;
 use crate::app::runs::Slot;
@@ -27,7 +28,7 @@ pub fn TaskProgressView(request: Slot) -> impl IntoView {
                         view! {
                             <p class="warning" data-testid="task-kept-link">
                                 "This result could not be fetched into the history (its server does not let this page read it), so only its link is kept: "
-                                <a data-testid="task-expiry-link" href=url.clone() target="_blank"
+                                <a data-testid="task-expiry-link" href=safe_link(url).map(str::to_string) target="_blank"
                                     rel="noopener noreferrer" data-expires-ms=expires.to_string()>"open the image"</a>
                                 ". It expires at " <time data-testid="task-expiry">{local_time(expires)}</time>
                                 " (" {move || expiry_phrase(expires, now.get())} "); save it before then."

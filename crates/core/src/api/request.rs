@@ -330,16 +330,61 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
             "\"{url}\" is not a usable base URL, e.g. {DEFAULT_BASE_URL}."
         ));
     }
+    // user:pass@host would put a password into history records, links and code export.
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err("The base URL must not carry a user name or password (user:pass@): they would be kept in the history, links and exported code. Give the key in the API key field instead.".to_string());
+    }
     if url.contains('?') || url.contains('#') {
         return Err("The base URL must not contain ? or #: give only the API root, e.g. https://api.openai.com/v1.".to_string());
     }
     Ok(())
 }
 
+/// A link that came from an endpoint (a result URL, a task link), if it is safe to put in an
+/// `href`: only http and https; `javascript:`, `data:` and the rest are refused.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn base_urls_with_credentials_are_refused() {
+        for url in [
+            "https://user:pass@api.example.com/v1",
+            "http://me@127.0.0.1:8787/v1",
+        ] {
+            let why = check_base_url(url).unwrap_err();
+            assert!(why.contains("user name or password"), "{url}: {why}");
+        }
+        // An @ later in the path is not a credential.
+        assert_eq!(check_base_url("https://api.example.com/v1/@team"), Ok(()));
+        assert_eq!(check_base_url("http://127.0.0.1:8787/v1"), Ok(()));
+    }
+
+    #[test]
+    fn only_http_links_are_safe_for_an_href() {
+        assert_eq!(
+            safe_link(" https://cdn.example/a.png "),
+            Some("https://cdn.example/a.png")
+        );
+        assert_eq!(safe_link("HTTP://x/y"), Some("HTTP://x/y"));
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "file:///etc/passwd",
+            "//x",
+            "",
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad}");
+        }
+    }
 
     fn params(prompt: &str) -> ImageParams {
         ImageParams {
