@@ -2,6 +2,9 @@
 //! are written in one transaction, so an item is either whole or absent, also when the disk
 //! is full. Thumbnails sit beside the records; full images are read only when asked for.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -74,20 +77,27 @@ async fn finished(request: &IdbRequest) -> Result<JsValue, JsValue> {
 }
 
 /// Resolves when the transaction commits; rejects with its error when it aborts.
+///
+/// A refused write (a full disk) fires `error` and then `abort`: each gets its own one-shot
+/// handler, and whichever runs first rejects (a one-shot closure called twice would throw).
 fn committed(tx: &IdbTransaction) -> JsFuture {
     let promise = Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
         });
-        let failed_tx = tx.clone();
-        let on_fail = Closure::once_into_js(move || {
-            let error = failed_tx.error().map(JsValue::from);
-            let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::UNDEFINED));
-        })
-        .unchecked_into::<js_sys::Function>();
+        let reject = Rc::new(RefCell::new(Some(reject)));
+        let on_fail = |reject: Rc<RefCell<Option<js_sys::Function>>>| {
+            let failed_tx = tx.clone();
+            Closure::once_into_js(move || {
+                if let Some(reject) = reject.borrow_mut().take() {
+                    let error = failed_tx.error().map(JsValue::from);
+                    let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::UNDEFINED));
+                }
+            })
+        };
         tx.set_oncomplete(Some(on_complete.unchecked_ref()));
-        tx.set_onerror(Some(&on_fail));
-        tx.set_onabort(Some(&on_fail));
+        tx.set_onerror(Some(on_fail(reject.clone()).unchecked_ref()));
+        tx.set_onabort(Some(on_fail(reject).unchecked_ref()));
     });
     JsFuture::from(promise)
 }

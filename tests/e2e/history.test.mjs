@@ -180,6 +180,31 @@ test('a full disk: a clear message, the image still shown, nothing half-written'
   assert.equal(await page.getByTestId('history-item').count(), 1);
 });
 
+test('a real quota (DevTools Storage.overrideQuotaForOrigin): storage is full, the image stays, nothing half-written', async () => {
+  const { page, context, problems } = ctx.app;
+  const origin = new URL(page.url()).origin;
+  const cdp = await context.newCDPSession(page);
+  const { usage } = await page.evaluate(() => navigator.storage.estimate());
+  // Room for a few KB more than is used now: a 1024x1024 PNG (~200 KB) cannot fit.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 20_000 });
+  await generate(page, 'real quota');
+  assert.match(await page.getByTestId('save-error').innerText(), /Storage is full.*nothing was half-written.*download it now/s);
+  assert.match(await page.getByTestId('result-image').first().getAttribute('src'), /^data:image\/png;base64,/, 'the image is still shown');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').first().click()]);
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'and still downloads');
+  assert.equal(await page.getByTestId('history-item').count(), 0);
+  const stored = await storedEverything(page);
+  assert.deepEqual([stored.items.length, stored.images], [0, 0], 'neither the record nor the image was kept');
+  // A refused write fires both error and abort on the transaction: neither may throw.
+  assert.deepEqual(problems, [], 'no page error while the write was refused');
+
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await generate(page, 'room again');
+  await page.getByTestId('history-item').waitFor();
+  assert.equal(await page.getByTestId('history-item').count(), 1);
+});
+
 test('history downloads as a zip (all or selected), and "Edit this" makes the next request an edit of it', async () => {
   const { page, problems } = ctx.app;
   await page.getByTestId('quality').selectOption('low');

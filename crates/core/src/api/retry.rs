@@ -46,6 +46,11 @@ pub fn is_transient(error: &ApiError) -> bool {
 }
 
 impl RetryPolicy {
+    /// How many attempts one request may make in all: the first and its retries.
+    pub fn attempts_allowed(&self) -> u32 {
+        self.max_retries + 1
+    }
+
     /// Decides after attempt number `attempt` (1 = the first) failed with `error`.
     /// `jitter` in 0..1 spreads clients that failed together.
     pub fn decide(&self, attempt: u32, error: &ApiError, jitter: f64) -> RetryDecision {
@@ -79,6 +84,16 @@ impl RetryPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attempts_allowed_counts_the_first_and_every_retry() {
+        assert_eq!(RetryPolicy::default().attempts_allowed(), 3);
+        let none = RetryPolicy {
+            max_retries: 0,
+            ..RetryPolicy::default()
+        };
+        assert_eq!(none.attempts_allowed(), 1);
+    }
 
     fn server() -> ApiError {
         ApiError::Server {
