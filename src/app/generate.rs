@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
+use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
 use crate::app::state::AppState;
@@ -21,6 +22,7 @@ use studio_core::api::retry::{Failure, RetryDecision, RetryPolicy};
 use studio_core::api::upload::EditUploads;
 use studio_core::estimate::default_timeout_secs;
 use studio_core::history::journal::{self, JournalEntry};
+use studio_core::profiles::same_endpoint;
 use studio_core::sizes::{self, SizeSpec};
 
 /// Sends what the form holds now: an edit when references are ready, else a generation.
@@ -57,6 +59,29 @@ pub fn outgoing(
         payload,
         requested_mime: params.output_format.mime(),
     })
+}
+
+/// Sends a failed request of `run` again, with the profile and to the endpoint it went to:
+/// switching profiles after a failure must not send its retry, or a key, anywhere else.
+pub fn retry(state: AppState, run: &Run, params: ImageParams, uploads: Option<EditUploads>) {
+    let settings = state.settings;
+    let book = untrack(|| settings.book());
+    let current = settings.base_url.get_untracked();
+    if book.active != run.profile_id || same_endpoint(&current) != same_endpoint(&run.base_url) {
+        match book.get(&run.profile_id) {
+            Some(p) if same_endpoint(&p.base_url) == same_endpoint(&run.base_url) => {
+                settings.switch_to(&run.profile_id)
+            }
+            // The profile is gone or points elsewhere now: the endpoint's own profile.
+            _ => settings.switch_to_endpoint(&run.base_url),
+        }
+        let name = untrack(|| settings.active().name);
+        state.notice.set(Some(format!(
+            "Switched back to the profile \"{name}\" ({}), where this request was sent.",
+            run.base_url
+        )));
+    }
+    send(state, params, uploads);
 }
 
 /// Sends `params` (with `uploads`, an edit) to the configured endpoint as a new run.
@@ -98,15 +123,17 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         .timeout_secs
         .unwrap_or_else(|| default_timeout_secs(params.quality, size));
     let key = untrack(|| state.settings.key_for(&base_url));
+    let profile_id = untrack(|| state.settings.book().active);
     // Decided when sending: later changes of the option do not touch this run.
     let keep_outside = uploads
         .as_ref()
         .filter(|u| u.mask.is_some())
         .and(state.painter.keep_outside_feather());
     let client = ImagesClient::new(base_url.clone(), key);
-    let Some((run, controller)) = state
-        .runs
-        .start(params, uploads, base_url, timeout_secs, &split)
+    let Some((run, controller)) =
+        state
+            .runs
+            .start(params, uploads, base_url, profile_id, timeout_secs, &split)
     else {
         state.form_error.set(Some(
             "The browser refused to start a request (no AbortController).".into(),

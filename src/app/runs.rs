@@ -57,6 +57,8 @@ pub struct Run {
     /// References and mask of an edit; None for a generation.
     pub uploads: Option<EditUploads>,
     pub base_url: String,
+    /// The profile it was sent with: a Retry goes there, whatever is active by then.
+    pub profile_id: String,
     pub started_ms: f64,
     pub timeout_secs: u64,
     pub slots: Vec<Slot>,
@@ -104,6 +106,7 @@ impl Runs {
         params: ImageParams,
         uploads: Option<EditUploads>,
         base_url: String,
+        profile_id: String,
         timeout_secs: u64,
         split: &[u8],
     ) -> Option<(Run, AbortController)> {
@@ -115,6 +118,7 @@ impl Runs {
             params,
             uploads,
             base_url,
+            profile_id,
             started_ms: js_sys::Date::now(),
             timeout_secs,
             slots: split

@@ -375,3 +375,24 @@ for (const [count, mask] of [[1, false], [3, false], [16, false], [1, true], [3,
     assert.deepEqual(problems, []);
   });
 }
+
+test("Retry goes with the run's own profile and key, not the profile switched to since", async () => {
+  const { page } = ctx.app;
+  await page.getByTestId('api-key').fill('sk-home');
+  await ctx.backend.fault({ match: 'retry at home', status: 401, times: 0 });
+  await send(page, 'retry at home');
+  await errorText(page);
+  await ctx.backend.clearFaults();
+  // Another profile, on another endpoint with another key, is active when Retry is pressed.
+  await page.getByTestId('profile-new').click();
+  await page.getByTestId('base-url').fill('http://127.0.0.1:9/v1');
+  await page.getByTestId('api-key').fill('sk-elsewhere');
+  await ctx.backend.clearRequests();
+  await page.locator('.run [data-testid=retry]').first().click();
+  await waitForImages(page, 1);
+  const log = await ctx.backend.requests();
+  assert.equal(log.length, 1, 'one request, to the run\'s endpoint');
+  assert.equal(log[0].headers.authorization, 'Bearer sk-home');
+  assert.equal(await page.getByTestId('base-url').inputValue(), ctx.backend.apiUrl);
+  assert.match(await page.getByTestId('notice').innerText(), /Switched back to the profile .*where this request was sent/);
+});

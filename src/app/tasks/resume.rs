@@ -41,6 +41,7 @@ pub fn resume(state: AppState, tasks: Vec<TaskEntry>) {
             entry.params.clone(),
             None,
             entry.base_url.clone(),
+            untrack(|| state.settings.book().active),
             timeout_secs,
             &[n],
         ) else {

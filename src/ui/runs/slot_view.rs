@@ -2,7 +2,7 @@ use leptos::either::EitherOf5;
 use leptos::prelude::*;
 
 use crate::app::clock::Now;
-use crate::app::generate::send;
+use crate::app::generate::retry;
 use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
@@ -70,6 +70,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
                 ..run.params.clone()
             };
             let uploads = run.uploads.clone();
+            let failed_run = run.clone();
             let label = if failure.retry_may_bill() {
                 "Retry (the first attempt may still be billed)"
             } else {
@@ -79,7 +80,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
                 <div class="error" role="alert">
                     <p data-testid="error-message">{failure.to_string()}</p>
                     <button type="button" data-testid="retry"
-                        on:click=move |_| send(state, params.clone(), uploads.clone())>{label}</button>
+                        on:click=move |_| retry(state, &failed_run, params.clone(), uploads.clone())>{label}</button>
                 </div>
             })
         }
