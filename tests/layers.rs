@@ -111,7 +111,7 @@ fn edges(sources: &Sources) -> BTreeMap<String, BTreeSet<String>> {
     out
 }
 
-/// 3 for `ui`, 2 for `app`, 1 for `web`; the crate root (0 deps rules) is not ranked.
+/// 3 for `ui`, 2 for `app`, 1 for `web`; the crate root may import any layer, so it has none.
 fn layer(module: &str) -> Option<u8> {
     match module.split("::").next() {
         Some("ui") => Some(3),

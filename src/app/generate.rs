@@ -262,7 +262,10 @@ async fn send_with_retries(
                 waited_ms,
             });
         }
-        slot.status.set(SlotStatus::Sending { attempt });
+        slot.status.set(SlotStatus::Sending {
+            attempt,
+            of: policy.attempts_allowed(),
+        });
         let on_partial = move |_, image| slot.partial.set(Some(image));
         let error = match client
             .submit(request, timeout_secs, controller, &on_partial)
@@ -275,6 +278,7 @@ async fn send_with_retries(
             RetryDecision::RetryAfter { wait_ms } if !controller.signal().aborted() => {
                 slot.status.set(SlotStatus::Backoff {
                     attempt,
+                    of: policy.attempts_allowed(),
                     until_ms: js_sys::Date::now() + wait_ms as f64,
                     reason: error.to_string(),
                 });

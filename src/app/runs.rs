@@ -17,10 +17,13 @@ pub enum SlotStatus {
     /// Attempt `attempt` (1 = first) is on the wire.
     Sending {
         attempt: u32,
+        /// How many attempts the retry policy allows this request in all.
+        of: u32,
     },
     /// Attempt `attempt` failed transiently; the next one starts at `until_ms`.
     Backoff {
         attempt: u32,
+        of: u32,
         until_ms: f64,
         reason: String,
     },

@@ -48,7 +48,7 @@ pub fn resume(state: AppState, tasks: Vec<TaskEntry>) {
             continue;
         };
         let slot = run.slots[0];
-        slot.status.set(SlotStatus::Sending { attempt: 1 });
+        slot.status.set(SlotStatus::Sending { attempt: 1, of: 1 });
         spawn_local(async move {
             follow_task(state, &client, entry, None, &run, 0, slot, &controller).await;
             state.runs.finish(&run);

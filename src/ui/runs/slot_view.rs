@@ -13,7 +13,7 @@ use crate::ui::runs::task_progress_view::TaskProgressView;
 use crate::web::http::Generated;
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::ImageSource;
-use studio_core::api::retry::{format_wait, RetryPolicy};
+use studio_core::api::retry::format_wait;
 use studio_core::estimate::{cost_from_usage, format_usd};
 use studio_core::file_names::result_file_name;
 
@@ -44,20 +44,20 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
         SlotStatus::Queued => EitherOf5::A(view! {
             <p class="hint">"Queued: waiting for a free place under the parallel-requests limit."</p>
         }),
-        SlotStatus::Sending { attempt } => EitherOf5::B(view! {
-            {(attempt > 1).then(|| view! { <p class="hint" data-testid="retry-status">{format!("Attempt {attempt} of {} sent.", RetryPolicy::default().attempts_allowed())}</p> })}
+        SlotStatus::Sending { attempt, of } => EitherOf5::B(view! {
+            {(attempt > 1).then(|| view! { <p class="hint" data-testid="retry-status">{format!("Attempt {attempt} of {of} sent.")}</p> })}
             {partial}
         }),
         SlotStatus::Backoff {
             attempt,
+            of,
             until_ms,
             reason,
         } => EitherOf5::C(view! {
             <p class="warning" data-testid="retry-status">
                 {reason} " "
                 {move || format!("Retrying automatically in {} (attempt {} of {}).",
-                    format_wait(((until_ms - now.get()).max(0.0) / 1000.0).ceil() as u64 * 1000), attempt + 1,
-                    RetryPolicy::default().attempts_allowed())}
+                    format_wait(((until_ms - now.get()).max(0.0) / 1000.0).ceil() as u64 * 1000), attempt + 1, of)}
             </p>
         }),
         SlotStatus::Done(generated) => EitherOf5::D(view! {

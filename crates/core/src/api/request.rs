@@ -345,8 +345,11 @@ pub fn check_base_url(base_url: &str) -> Result<(), String> {
 /// `href`: only http and https; `javascript:`, `data:` and the rest are refused.
 pub fn safe_link(url: &str) -> Option<&str> {
     let url = url.trim();
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+    let has_scheme = |scheme: &str| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    };
+    (has_scheme("https://") || has_scheme("http://")).then_some(url)
 }
 
 #[cfg(test)]
