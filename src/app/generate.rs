@@ -8,20 +8,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
 
+use crate::app::journal;
 use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
 use crate::app::state::AppState;
 use crate::web::http::{ImagesClient, Outgoing, Payload, Submitted};
 use crate::web::sleep::sleep_ms;
-use crate::web::storage::{read, write, StorageKind};
 use studio_core::api::error::ApiError;
 use studio_core::api::multipart::edit_parts;
 use studio_core::api::request::{check_base_url, generation_body, split_n, ImageParams};
 use studio_core::api::retry::{Failure, RetryDecision, RetryPolicy};
 use studio_core::api::upload::EditUploads;
 use studio_core::estimate::default_timeout_secs;
-use studio_core::history::journal::{self, JournalEntry};
+use studio_core::history::journal::JournalEntry;
 use studio_core::profiles::same_endpoint;
 use studio_core::sizes::{self, SizeSpec};
 
@@ -142,17 +142,13 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
     };
     // Written down before anything is sent: a reload or crash from here on leaves it listed
     // as interrupted.
-    journal_write(|text| {
-        journal::add(
-            text,
-            JournalEntry {
-                id: run.journal_id(),
-                started_ms: run.started_ms,
-                params: run.params.clone(),
-                base_url: run.base_url.clone(),
-                references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
-            },
-        )
+    journal::run_started(JournalEntry {
+        id: run.journal_id(),
+        started_ms: run.started_ms,
+        params: run.params.clone(),
+        base_url: run.base_url.clone(),
+        references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
+        tab: String::new(),
     });
     let jobs: Rc<Vec<(Slot, Outgoing)>> =
         Rc::new(run.slots.iter().copied().zip(requests).collect());
@@ -202,45 +198,15 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
             running.set(running.get() - 1);
             if running.get() == 0 {
                 state.runs.finish(&run);
-                journal_write(|text| journal::remove(text, &run.journal_id()));
+                journal::run_finished(&run.journal_id());
             }
         });
     }
 }
 
-pub(crate) const JOURNAL_KEY: &str = "gis.journal";
-const INTERRUPTED_KEY: &str = "gis.interrupted";
-
-/// Edits the journal synchronously (local storage): it is on disk before the request leaves.
-fn journal_write(change: impl FnOnce(&str) -> String) {
-    let text = read(StorageKind::Local, JOURNAL_KEY).unwrap_or_else(|| "[]".into());
-    let _ = write(StorageKind::Local, JOURNAL_KEY, &change(&text));
-}
-
-/// At start: what the journal still lists was cut by a reload or crash. It moves to the
-/// interrupted list, which stays until the user retries or dismisses each entry.
-pub fn take_interrupted() -> Vec<JournalEntry> {
-    let left = journal::decode(&read(StorageKind::Local, JOURNAL_KEY).unwrap_or_default());
-    let mut interrupted =
-        journal::decode(&read(StorageKind::Local, INTERRUPTED_KEY).unwrap_or_default());
-    interrupted.extend(left);
-    let _ = write(
-        StorageKind::Local,
-        INTERRUPTED_KEY,
-        &journal::encode(&interrupted),
-    );
-    let _ = write(StorageKind::Local, JOURNAL_KEY, "");
-    interrupted
-}
-
 /// Forgets an interrupted entry (retried or dismissed).
 pub fn dismiss_interrupted(state: AppState, id: &str) {
-    let text = read(StorageKind::Local, INTERRUPTED_KEY).unwrap_or_default();
-    let _ = write(
-        StorageKind::Local,
-        INTERRUPTED_KEY,
-        &journal::remove(&text, id),
-    );
+    journal::dismiss_interrupted(id);
     state.interrupted.update(|list| list.retain(|e| e.id != id));
 }
 

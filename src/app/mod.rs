@@ -7,6 +7,7 @@ pub mod composites;
 pub mod form;
 pub mod gallery;
 pub mod generate;
+pub mod journal;
 pub mod painter;
 pub mod references;
 pub mod runs;

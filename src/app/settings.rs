@@ -18,8 +18,11 @@ use studio_core::profiles::{Profile, ProfileBook};
 pub struct Settings {
     pub base_url: RwSignal<String>,
     pub model: RwSignal<String>,
-    /// The stored `ProfileBook` (JSON, local storage).
+    /// The stored `ProfileBook` (JSON, local storage, shared by every tab).
     book_text: RwSignal<String>,
+    /// The profile this tab uses (session storage): switching in one tab leaves the others on
+    /// theirs. The book's own `active` is the last one chosen anywhere, for new tabs.
+    tab_active: RwSignal<String>,
     /// `{profile id: {base, key}}` for this tab only.
     session_keys: RwSignal<String>,
     /// The same, for profiles that chose "remember on this device".
@@ -40,11 +43,19 @@ impl Settings {
             ProfileBook::starting(&base, &model)
         });
         book_text.set(book.encode());
-        let active = book.active().clone();
+        let tab_active = use_stored_string(StorageKind::Session, "gis.active_profile", "");
+        if book.get(&tab_active.get_untracked()).is_none() {
+            tab_active.set(book.active.clone());
+        }
+        let active = book
+            .get(&tab_active.get_untracked())
+            .unwrap_or(book.active())
+            .clone();
         let settings = Settings {
             base_url: RwSignal::new(active.base_url),
             model: RwSignal::new(active.model),
             book_text,
+            tab_active,
             session_keys: use_stored_string(StorageKind::Session, "gis.profile_keys", "{}"),
             device_keys: use_stored_string(StorageKind::Local, "gis.remembered_keys", "{}"),
         };
@@ -57,18 +68,37 @@ impl Settings {
                 p.model = model;
             });
         });
+        // And the other way: when another tab edits this tab's profile (or deletes it), the
+        // fields follow.
+        Effect::new(move |_| {
+            let profile = settings.active();
+            if untrack(|| settings.base_url.get()) != profile.base_url {
+                settings.base_url.set(profile.base_url);
+            }
+            if untrack(|| settings.model.get()) != profile.model {
+                settings.model.set(profile.model);
+            }
+        });
         settings
     }
 
-    /// The profiles (reactive).
+    /// The profiles, with this tab's own as the active one (reactive).
     pub fn book(&self) -> ProfileBook {
-        ProfileBook::decode(&self.book_text.get(), ProfileBook::default)
+        let mut book = ProfileBook::decode(&self.book_text.get(), ProfileBook::default);
+        let mine = self.tab_active.get();
+        if book.get(&mine).is_some() {
+            book.active = mine;
+        }
+        book
     }
 
     fn update_book(&self, change: impl FnOnce(&mut ProfileBook)) {
         let mut book = untrack(|| self.book());
         let before = book.clone();
         change(&mut book);
+        if book.active != before.active {
+            self.tab_active.set(book.active.clone());
+        }
         if book != before {
             self.book_text.set(book.encode());
         }

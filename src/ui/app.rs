@@ -22,8 +22,6 @@ use crate::ui::share::share_link::ShareLink;
 pub fn App() -> impl IntoView {
     let references = References::new();
     let gallery = Gallery::new();
-    // Journaled tasks are resumed, so their runs are not interrupted (issue 9): taken first.
-    let resumable_tasks = crate::app::tasks::resume::take_resumable();
     let state = AppState {
         settings: Settings::from_storage(),
         form: FormState::new(),
@@ -35,7 +33,7 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         pending_endpoint: RwSignal::new(None),
         gallery,
-        interrupted: RwSignal::new(crate::app::generate::take_interrupted()),
+        interrupted: RwSignal::new(Vec::new()),
     };
     state.gallery.load();
     warn_before_leaving(state);
@@ -43,7 +41,15 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(Now::start());
     provide_context(crate::app::tasks::fields::TaskFields::new());
-    crate::app::tasks::resume::resume(state, resumable_tasks);
+    // What gone tabs left (this tab's own previous page load included): their tasks are
+    // polled here, their requests listed as interrupted. Open tabs' entries are theirs.
+    crate::app::journal::start(
+        state.interrupted,
+        std::rc::Rc::new(move |claim: studio_core::tabs::Claim| {
+            state.interrupted.set(claim.interrupted);
+            crate::app::tasks::resume::resume(state, claim.resumed);
+        }),
+    );
 
     view! {
         <header class="top">

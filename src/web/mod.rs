@@ -6,6 +6,7 @@ pub mod files;
 pub mod fit_image;
 pub mod http;
 pub mod idb;
+pub mod locks;
 pub mod mask_canvas;
 pub mod offline;
 pub mod prep_worker;

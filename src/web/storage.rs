@@ -34,14 +34,37 @@ pub fn write(kind: StorageKind, key: &str, value: &str) -> Result<(), String> {
     result.map_err(|e| format!("could not save {key}: {e:?}"))
 }
 
-/// A signal initialised from storage (else `default`) and written back on every change.
+/// A signal initialised from storage (else `default`) and written back on every change. In
+/// local storage it also follows other tabs: their writes arrive as storage events and are taken
+/// as they are, without being written back (two tabs never echo a value between them).
 pub fn use_stored_string(kind: StorageKind, key: &'static str, default: &str) -> RwSignal<String> {
-    let signal = RwSignal::new(read(kind, key).unwrap_or_else(|| default.to_string()));
+    let stored_now = read(kind, key);
+    let signal = RwSignal::new(stored_now.clone().unwrap_or_else(|| default.to_string()));
+    // What storage holds as far as this tab knows ("" when nothing).
+    let known = StoredValue::new(stored_now.unwrap_or_default());
     Effect::new(move |_| {
         let value = signal.get();
-        if let Err(e) = write(kind, key, &value) {
-            leptos::logging::warn!("{e}");
+        if known.with_value(|k| *k == value) {
+            return;
+        }
+        match write(kind, key, &value) {
+            Ok(()) => known.set_value(value),
+            Err(e) => leptos::logging::warn!("{e}"),
         }
     });
+    if kind == StorageKind::Local {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            // No key: another tab cleared the storage.
+            if ev.key().is_some_and(|k| k != key) {
+                return;
+            }
+            let value = read(kind, key).unwrap_or_default();
+            known.set_value(value.clone());
+            if signal.get_untracked() != value {
+                signal.set(value);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
     signal
 }

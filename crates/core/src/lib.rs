@@ -19,4 +19,5 @@ pub mod preset_library;
 pub mod profiles;
 pub mod prompt_checks;
 pub mod sizes;
+pub mod tabs;
 pub mod tasks;

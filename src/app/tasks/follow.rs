@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use web_sys::AbortController;
 
+use crate::app::journal;
 use crate::app::runs::Run;
 use crate::app::runs::Runs;
 use crate::app::runs::Slot;
@@ -12,26 +13,13 @@ use crate::app::runs::SlotStatus;
 use crate::app::state::AppState;
 use crate::web::http::{Generated, ImagesClient};
 use crate::web::sleep::sleep_ms;
-use crate::web::storage::{read, write, StorageKind};
 use studio_core::api::error::ApiError;
 use studio_core::api::response::{ImageOut, ImageSource, ImagesAnswer};
 use studio_core::api::retry::{is_transient, Failure};
 use studio_core::tasks::answer::{TaskReport, TaskState};
-use studio_core::tasks::journal::{self, TaskEntry};
+use studio_core::tasks::journal::TaskEntry;
 use studio_core::tasks::progress::TaskProgress;
 use studio_core::tasks::schedule::{links_expire_ms, poll_delay_ms, MAX_FAILED_POLLS};
-
-const TASKS_KEY: &str = "gis.tasks";
-
-/// Edits the task journal synchronously: it is on disk before the next poll.
-pub fn journal_write(change: impl FnOnce(&str) -> String) {
-    let text = read(StorageKind::Local, TASKS_KEY).unwrap_or_else(|| "[]".into());
-    let _ = write(StorageKind::Local, TASKS_KEY, &change(&text));
-}
-
-pub fn journaled() -> Vec<TaskEntry> {
-    journal::decode(&read(StorageKind::Local, TASKS_KEY).unwrap_or_default())
-}
 
 fn now_ms() -> f64 {
     js_sys::Date::now()
@@ -54,6 +42,7 @@ pub fn new_entry(run: &Run, request: usize, report: &TaskReport) -> TaskEntry {
         progress: report.progress,
         status: status_word(&report.state),
         estimated_secs: report.estimated_secs,
+        tab: String::new(),
     }
 }
 
@@ -105,7 +94,7 @@ pub async fn follow_task(
     };
     slot.task.set(Some(view.clone()));
     let entry_now = entry.clone();
-    journal_write(move |text| journal::upsert(text, entry_now));
+    journal::task_progressed(entry_now);
     let outcome = poll_until_done(client, &mut entry, &mut view, first, slot, controller).await;
     match outcome {
         Ok(results) => {
@@ -115,11 +104,11 @@ pub async fn follow_task(
             // Kept before the journal entry goes: a reload in between polls it again.
             let note = state.gallery.save(run, request, slot.n, &generated).await;
             slot.save_note.set(note);
-            journal_write(|text| journal::remove(text, &entry.base_url, &entry.task_id));
+            journal::task_ended(&entry.base_url, &entry.task_id);
             slot.status.set(SlotStatus::Done(generated));
         }
         Err(failure) => {
-            journal_write(|text| journal::remove(text, &entry.base_url, &entry.task_id));
+            journal::task_ended(&entry.base_url, &entry.task_id);
             view.status = "failed".into();
             slot.task.set(Some(view));
             slot.status.set(SlotStatus::Failed(failure));
@@ -187,7 +176,7 @@ async fn poll_until_done(
                 entry.progress = view.progress;
                 entry.estimated_secs = view.estimated_secs;
                 let snapshot = entry.clone();
-                journal_write(move |text| journal::upsert(text, snapshot));
+                journal::task_progressed(snapshot);
                 slot.task.set(Some(view.clone()));
             }
             TaskState::Completed { results } => return Ok(results),

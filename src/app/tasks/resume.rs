@@ -1,33 +1,16 @@
-//! After a reload: the tasks the journal lists are followed again, each in a run of its own,
+//! After a reload, or when another tab goes: the tasks this tab took over are followed again, each in a run of its own,
 //! with the key this tab still holds for their base URL.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::follow::{follow_task, journaled};
-use crate::app::generate::JOURNAL_KEY;
+use super::follow::follow_task;
 use crate::app::runs::SlotStatus;
 use crate::app::state::AppState;
 use crate::web::http::ImagesClient;
-use crate::web::storage::{read, write, StorageKind};
 use studio_core::estimate::default_timeout_secs;
 use studio_core::sizes::{self, SizeSpec};
-use studio_core::tasks::journal::{without_resumed_runs, TaskEntry};
-
-/// At start, before the interrupted list is taken: the journaled tasks. Their runs leave the
-/// run journal, since they are resumed rather than interrupted.
-pub fn take_resumable() -> Vec<TaskEntry> {
-    let tasks = journaled();
-    if !tasks.is_empty() {
-        let runs = read(StorageKind::Local, JOURNAL_KEY).unwrap_or_default();
-        let _ = write(
-            StorageKind::Local,
-            JOURNAL_KEY,
-            &without_resumed_runs(&runs, &tasks),
-        );
-    }
-    tasks
-}
+use studio_core::tasks::journal::TaskEntry;
 
 /// Polls each task again; its run shows like any other, and Cancel stops it.
 pub fn resume(state: AppState, tasks: Vec<TaskEntry>) {

@@ -15,6 +15,10 @@ pub struct JournalEntry {
     /// References of an edit (their bytes are not journaled: retrying needs them again).
     #[serde(default)]
     pub references: u32,
+    /// The tab that sent it (`crate::tabs`): another tab leaves it alone while that one lives.
+    /// Empty in entries older than tabs, which any tab may take.
+    #[serde(default)]
+    pub tab: String,
 }
 
 /// The journal as stored: a JSON list. Damaged text reads as empty rather than failing.
@@ -76,6 +80,7 @@ mod tests {
             },
             base_url: "http://127.0.0.1:8787/v1".into(),
             references: 0,
+            tab: String::new(),
         }
     }
 

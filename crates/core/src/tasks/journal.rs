@@ -28,6 +28,9 @@ pub struct TaskEntry {
     pub status: String,
     #[serde(default)]
     pub estimated_secs: Option<u64>,
+    /// The tab polling it (`crate::tabs`): exactly one tab polls a task.
+    #[serde(default)]
+    pub tab: String,
 }
 
 impl TaskEntry {
@@ -65,20 +68,9 @@ pub fn remove(text: &str, base_url: &str, task_id: &str) -> String {
     encode(&entries)
 }
 
-/// The run journal without the runs whose tasks are resumed.
-pub fn without_resumed_runs(run_journal: &str, tasks: &[TaskEntry]) -> String {
-    tasks
-        .iter()
-        .filter(|t| !t.run_entry.is_empty())
-        .fold(run_journal.to_string(), |text, t| {
-            crate::history::journal::remove(&text, &t.run_entry)
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::journal::{self, JournalEntry};
 
     fn task(id: &str) -> TaskEntry {
         TaskEntry {
@@ -95,6 +87,7 @@ mod tests {
             progress: Some(0),
             status: "pending".into(),
             estimated_secs: Some(100),
+            tab: String::new(),
         }
     }
 
@@ -123,20 +116,6 @@ mod tests {
         let entries = decode(text);
         assert_eq!(entries.len(), 1);
         assert_eq!((entries[0].polls, entries[0].progress), (0, None));
-    }
-
-    #[test]
-    fn resumed_runs_leave_the_run_journal() {
-        let run = |id: &str| JournalEntry {
-            id: id.into(),
-            started_ms: 1.0,
-            params: ImageParams::default(),
-            base_url: "b".into(),
-            references: 0,
-        };
-        let runs = journal::add(&journal::add("[]", run("run-a")), run("run-other"));
-        let left = journal::decode(&without_resumed_runs(&runs, &[task("a")]));
-        assert_eq!(left, vec![run("run-other")]);
     }
 
     #[test]
