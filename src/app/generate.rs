@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use web_sys::AbortController;
 
 use crate::app::journal;
+use crate::app::runs::Attempt;
 use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
@@ -27,18 +28,35 @@ use studio_core::sizes::{self, SizeSpec};
 
 /// Sends what the form holds now: an edit when references are ready, else a generation.
 pub fn generate_from_form(state: AppState) {
-    if state.painter.committing.get_untracked() {
-        state.form_error.set(Some(
-            "The painted mask is still being prepared: send again in a moment.".into(),
-        ));
+    if untrack(|| preparing(state)) {
+        // Sent by `send_when_ready` as soon as the references are: one press, one request.
+        state.form_error.set(None);
+        state.send_when_ready.set(true);
         return;
     }
+    state.send_when_ready.set(false);
     let params = state.form.params(state.settings.model.get_untracked());
     match state.references.edit_uploads() {
         Ok(uploads) => send(state, params, uploads),
         // References still being prepared, or a refused mask: nothing is sent.
         Err(why) => state.form_error.set(Some(why)),
     }
+}
+
+/// A reference, the mask or the painted mask is still being prepared (reactive).
+fn preparing(state: AppState) -> bool {
+    state.painter.committing.get() || state.references.preparing()
+}
+
+/// Sends the form once what it waits for is prepared, when Generate was pressed meanwhile.
+/// Removing the references or pressing Generate again does not send twice: the wait is one
+/// flag, cleared when the request goes.
+pub fn send_when_ready(state: AppState) {
+    Effect::new(move |_| {
+        if state.send_when_ready.get() && !preparing(state) {
+            generate_from_form(state);
+        }
+    });
 }
 
 /// The request for `params` with `n` images: JSON for a generation, multipart for an edit.
@@ -154,6 +172,10 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         Rc::new(run.slots.iter().copied().zip(requests).collect());
     let next = Rc::new(Cell::new(0usize));
     let workers = usize::from(options.parallel).clamp(1, jobs.len());
+    let policy = RetryPolicy {
+        base_ms: crate::app::timing::scaled_ms(RetryPolicy::default().base_ms),
+        ..RetryPolicy::with_server_retries(u32::from(options.server_retries))
+    };
     let running = Rc::new(Cell::new(workers));
     for _ in 0..workers {
         let (jobs, next, running) = (jobs.clone(), next.clone(), running.clone());
@@ -165,7 +187,9 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                     break;
                 };
                 next.set(i + 1);
-                match send_with_retries(&client, request, *slot, timeout_secs, &controller).await {
+                match send_with_retries(&client, request, *slot, timeout_secs, policy, &controller)
+                    .await
+                {
                     // An async task gateway: followed until done, then kept (issue 9).
                     Ok(Submitted::Task(task)) => {
                         let entry = crate::app::tasks::follow::new_entry(&run, i, &task);
@@ -210,16 +234,17 @@ pub fn dismiss_interrupted(state: AppState, id: &str) {
     state.interrupted.update(|list| list.retain(|e| e.id != id));
 }
 
-/// One request of a run, retried by [`RetryPolicy`] while the failure is transient.
+/// One request of a run, retried by `policy` where nothing can have been billed (and 5xx as
+/// often as the profile says). Every failed attempt is listed on the slot.
 async fn send_with_retries(
     client: &ImagesClient,
     request: &Outgoing,
     slot: Slot,
     timeout_secs: u64,
+    policy: RetryPolicy,
     controller: &AbortController,
 ) -> Result<Submitted, Failure> {
-    let policy = RetryPolicy::default();
-    let (mut attempt, mut waited_ms) = (1u32, 0u64);
+    let (mut attempt, mut waited_ms, mut of) = (1u32, 0u64, 1u32);
     loop {
         if controller.signal().aborted() {
             return Err(Failure {
@@ -228,10 +253,7 @@ async fn send_with_retries(
                 waited_ms,
             });
         }
-        slot.status.set(SlotStatus::Sending {
-            attempt,
-            of: policy.attempts_allowed(),
-        });
+        slot.status.set(SlotStatus::Sending { attempt, of });
         let on_partial = move |_, image| slot.partial.set(Some(image));
         let error = match client
             .submit(request, timeout_secs, controller, &on_partial)
@@ -240,11 +262,18 @@ async fn send_with_retries(
             Ok(submitted) => return Ok(submitted),
             Err(e) => e,
         };
+        of = policy.attempts_allowed_for(&error);
         match policy.decide(attempt, &error, js_sys::Math::random()) {
             RetryDecision::RetryAfter { wait_ms } if !controller.signal().aborted() => {
+                slot.attempts.update(|list| {
+                    list.push(Attempt {
+                        error: error.to_string(),
+                        next_after_ms: Some(wait_ms),
+                    })
+                });
                 slot.status.set(SlotStatus::Backoff {
                     attempt,
-                    of: policy.attempts_allowed(),
+                    of,
                     until_ms: js_sys::Date::now() + wait_ms as f64,
                     reason: error.to_string(),
                 });
@@ -259,11 +288,19 @@ async fn send_with_retries(
                 attempt += 1;
             }
             _ => {
+                if attempt > 1 {
+                    slot.attempts.update(|list| {
+                        list.push(Attempt {
+                            error: error.to_string(),
+                            next_after_ms: None,
+                        })
+                    });
+                }
                 return Err(Failure {
                     error,
                     retries: attempt - 1,
                     waited_ms,
-                })
+                });
             }
         }
     }

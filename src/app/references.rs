@@ -406,6 +406,26 @@ impl References {
         self.refresh_mask();
     }
 
+    /// Whether a reference or the mask is still being prepared (reactive): an edit sent now
+    /// would be refused, so Generate waits for it.
+    pub fn preparing(&self) -> bool {
+        let items_working = self
+            .items
+            .with(|items| items.iter().any(|i| i.state == RefState::Working));
+        let first_ready = self.items.with(|items| {
+            items
+                .iter()
+                .find(|i| matches!(i.state, RefState::Ready { .. }))
+                .map(|i| i.key)
+        });
+        let mask_working = self.mask.with(|m| match m {
+            MaskState::Working { .. } => true,
+            MaskState::Ready { for_key, .. } => Some(*for_key) != first_ready,
+            _ => false,
+        });
+        items_working || mask_working
+    }
+
     /// The files an edit sends, read untracked: `Ok(None)` without references, an error
     /// sentence while anything is being prepared or the mask is refused.
     pub fn edit_uploads(&self) -> Result<Option<EditUploads>, String> {

@@ -50,6 +50,16 @@ pub struct Slot {
     pub save_note: RwSignal<Option<String>>,
     /// The task this request became, on an async task gateway (`super::tasks`).
     pub task: RwSignal<Option<studio_core::tasks::progress::TaskProgress>>,
+    /// Attempts that failed, in order, when there was more than one.
+    pub attempts: RwSignal<Vec<Attempt>>,
+}
+
+/// One failed attempt of a request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attempt {
+    pub error: String,
+    /// The wait before the next attempt, when one followed by itself.
+    pub next_after_ms: Option<u64>,
 }
 
 /// One press of Generate: what was asked and what came of it.
@@ -132,6 +142,7 @@ impl Runs {
                     partial: RwSignal::new(None),
                     save_note: RwSignal::new(None),
                     task: RwSignal::new(None),
+                    attempts: RwSignal::new(Vec::new()),
                 })
                 .collect(),
         };

@@ -20,6 +20,9 @@ pub struct AppState {
     pub references: References,
     /// A problem that stopped a request before it was sent.
     pub form_error: RwSignal<Option<String>>,
+    /// Generate was pressed while references were being prepared: the request goes when they
+    /// are ready (`generate::send_when_ready`).
+    pub send_when_ready: RwSignal<bool>,
     /// A one-line notice, e.g. what a link applied.
     pub notice: RwSignal<Option<String>>,
     /// A base URL a link brought while a key is stored: shown for confirmation, not used yet.

@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
         painter: crate::app::painter::Painter::new(references),
         composites: crate::app::composites::Composites::new(gallery),
         form_error: RwSignal::new(None),
+        send_when_ready: RwSignal::new(false),
         notice: RwSignal::new(None),
         pending_endpoint: RwSignal::new(None),
         gallery,
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
     state.gallery.load();
     warn_before_leaving(state);
     apply_link(&state);
+    crate::app::generate::send_when_ready(state);
     provide_context(state);
     provide_context(Now::start());
     provide_context(crate::app::tasks::fields::TaskFields::new());

@@ -203,7 +203,7 @@ impl ImagesClient {
         let started = now_ms();
         let deadline = Deadline::start(controller, timeout_secs);
         let outcome = self
-            .exchange(request, outgoing.requested_mime, on_partial)
+            .exchange(request, outgoing.requested_mime, on_partial, controller)
             .await;
         let timed_out = deadline.timed_out.get();
         drop(deadline);
@@ -226,8 +226,13 @@ impl ImagesClient {
         request: Request,
         requested_mime: &str,
         on_partial: &dyn Fn(u32, ImageOut),
+        controller: &AbortController,
     ) -> Result<(Answered, Option<String>), ApiError> {
-        let response = request.send().await.map_err(|e| self.network_error(e))?;
+        let sent_ms = now_ms();
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(e) => return Err(self.send_failure(e, sent_ms, controller).await),
+        };
         let request_id = response.headers().get("x-request-id");
         let content_type = response.headers().get("content-type").unwrap_or_default();
         if response.ok() && content_type.contains("text/event-stream") {
@@ -250,7 +255,7 @@ impl ImagesClient {
         }
         // A gateway may accept `stream` and answer plain JSON: that is handled here too.
         let mut answer = parse_images(&body, requested_mime)?;
-        fetch_linked_images(&mut answer).await;
+        fetch_linked_images(&mut answer, controller).await;
         Ok((Answered::Images(answer), request_id))
     }
 
@@ -305,12 +310,16 @@ impl ImagesClient {
         &self,
         url: &str,
         fallback_mime: &str,
+        controller: &AbortController,
     ) -> Result<(String, String), ApiError> {
         let unreadable = |detail: String| ApiError::LinkUnreadable {
             url: url.to_string(),
             detail,
         };
-        let (bytes, mime) = fetch_bytes(url).await.map_err(|e| {
+        let (bytes, mime) = fetch_bytes(url, controller).await.map_err(|e| {
+            if controller.signal().aborted() {
+                return ApiError::Cancelled;
+            }
             unreadable(match e {
                 gloo_net::Error::JsError(js) => js.message,
                 other => other.to_string(),
@@ -336,6 +345,35 @@ impl ImagesClient {
         ApiError::Network {
             base_url: self.base_url.clone(),
             detail,
+        }
+    }
+
+    /// Why `fetch` of a generation failed without an answer. The browser says only "failed";
+    /// whether the request can have reached the model decides whether it may be sent again
+    /// by itself, so the endpoint is probed with requests that bill nothing: a failure that
+    /// came at once, with the endpoint unreachable or refusing CORS, sent nothing.
+    async fn send_failure(
+        &self,
+        e: gloo_net::Error,
+        sent_ms: f64,
+        controller: &AbortController,
+    ) -> ApiError {
+        let broke = self.network_error(e);
+        let ApiError::Network { base_url, detail } = &broke else {
+            return broke;
+        };
+        if controller.signal().aborted() || now_ms() - sent_ms > QUICK_FAILURE_MS {
+            return broke;
+        }
+        match probe(&self.base_url).await {
+            Reach::Unreachable => ApiError::Unreachable {
+                base_url: base_url.clone(),
+                detail: detail.clone(),
+            },
+            Reach::CorsRefused => ApiError::CorsBlocked {
+                base_url: base_url.clone(),
+            },
+            Reach::Open => broke,
         }
     }
 }
@@ -488,12 +526,12 @@ fn merge_usage(a: Option<Usage>, b: Option<Usage>) -> Option<Usage> {
 /// URL-only answers: the images are fetched at once (links expire, and only bytes can be
 /// downloaded, fitted and kept). No key is sent. Where the browser may not read them (CORS),
 /// the link stays and the result card says so.
-async fn fetch_linked_images(answer: &mut ImagesAnswer) {
+async fn fetch_linked_images(answer: &mut ImagesAnswer, controller: &AbortController) {
     for image in &mut answer.images {
         let ImageSource::Url(url) = &image.source else {
             continue;
         };
-        if let Ok((bytes, mime)) = fetch_bytes(url).await {
+        if let Ok((bytes, mime)) = fetch_bytes(url, controller).await {
             let (data_url, mime) = data_url_of(&bytes, mime, &image.mime);
             image.source = ImageSource::DataUrl(data_url);
             image.mime = mime;
@@ -501,14 +539,83 @@ async fn fetch_linked_images(answer: &mut ImagesAnswer) {
     }
 }
 
-async fn fetch_bytes(url: &str) -> Result<(Vec<u8>, Option<String>), gloo_net::Error> {
-    let response = Request::get(url).send().await?;
-    if !response.ok() {
+/// Fetches a result link. Cancel of the run stops it, and a link that does not answer within
+/// [`LINK_TIMEOUT_SECS`] is given up (without cancelling the run).
+async fn fetch_bytes(
+    url: &str,
+    run: &AbortController,
+) -> Result<(Vec<u8>, Option<String>), gloo_net::Error> {
+    let fetch = AbortController::new()
+        .map_err(|_| gloo_net::Error::GlooError("the browser refused to start a request".into()))?;
+    let _follow_cancel = CancelLink::new(run, &fetch);
+    let deadline = Deadline::start(&fetch, LINK_TIMEOUT_SECS);
+    let outcome = async {
+        let response = Request::get(url)
+            .abort_signal(Some(&fetch.signal()))
+            .send()
+            .await?;
+        if !response.ok() {
+            return Err(gloo_net::Error::GlooError(format!(
+                "HTTP {}",
+                response.status()
+            )));
+        }
+        let mime = response.headers().get("content-type");
+        Ok((response.binary().await?, mime))
+    }
+    .await;
+    if deadline.timed_out.get() {
         return Err(gloo_net::Error::GlooError(format!(
-            "HTTP {}",
-            response.status()
+            "no answer within {LINK_TIMEOUT_SECS} s"
         )));
     }
-    let mime = response.headers().get("content-type");
-    Ok((response.binary().await?, mime))
+    outcome
+}
+
+/// A result link that does not answer within this is given up.
+const LINK_TIMEOUT_SECS: u64 = 120;
+
+/// A `fetch` that failed sooner than this after it started cannot have carried a request to
+/// a model and back; later failures may have.
+const QUICK_FAILURE_MS: f64 = 3_000.0;
+
+/// What probing an endpoint found.
+enum Reach {
+    /// No connection at all: refused, DNS, mixed content, offline.
+    Unreachable,
+    /// Reachable, but the browser's CORS check refuses it.
+    CorsRefused,
+    /// Reachable and open to this page.
+    Open,
+}
+
+/// Probes `{base}/models` (nothing billed, no key sent): an opaque `no-cors` GET tells whether
+/// a connection can be made at all; a GET with a JSON content type, which needs a CORS
+/// preflight as a generation does, tells whether CORS lets this page through.
+async fn probe(base_url: &str) -> Reach {
+    const PROBE_TIMEOUT_SECS: u64 = 5;
+    let url = endpoint_url(base_url, "models");
+    let attempt = |cors: bool| {
+        let url = url.clone();
+        async move {
+            let probe = AbortController::new().ok()?;
+            let _deadline = Deadline::start(&probe, PROBE_TIMEOUT_SECS);
+            let builder = Request::get(&url)
+                .abort_signal(Some(&probe.signal()))
+                .cache(web_sys::RequestCache::NoStore);
+            let builder = if cors {
+                builder.header("Content-Type", "application/json")
+            } else {
+                builder.mode(web_sys::RequestMode::NoCors)
+            };
+            builder.send().await.ok().map(|_| ())
+        }
+    };
+    if attempt(false).await.is_none() {
+        Reach::Unreachable
+    } else if attempt(true).await.is_none() {
+        Reach::CorsRefused
+    } else {
+        Reach::Open
+    }
 }

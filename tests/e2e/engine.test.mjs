@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp } from './harness.mjs';
 
-const ctx = useApp();
+// Backoffs at 1/100 of their length: retries are tested without waiting for them (a wait an
+// endpoint asks for with Retry-After is still waited for in full).
+const ctx = useApp({ timingScale: 0.01 });
 
 const images = (page) => page.evaluate(() =>
   [...document.querySelectorAll('[data-testid=result-image]')].filter((i) => i.dataset.width).length);
@@ -148,30 +150,44 @@ test('an error event in the stream is shown', async () => {
   assert.match(await errorText(page), /error while streaming: Your request was rejected by the safety system/);
 });
 
-test('a 5xx is retried and then succeeds; the wait is shown', async () => {
+test('a 503 with Retry-After is retried and then succeeds; the wait and the attempts are shown', async () => {
   const { page } = ctx.app;
-  await ctx.backend.fault({ match: 'flaky', status: 503, times: 1 });
+  await ctx.backend.fault({ match: 'flaky', status: 503, times: 1, headers: { 'retry-after': '1' } });
   await send(page, 'flaky');
   const status = page.getByTestId('retry-status');
   await status.waitFor();
-  assert.match(await status.innerText(), /\(503\).*Retrying automatically in \d+(\.\d)? s \(attempt 2 of 3\)/s);
+  assert.match(await status.innerText(), /busy \(503\).*Retrying automatically in \d+(\.\d)? s \(attempt 2 of 3\)/s);
   await waitForImages(page, 1);
   assert.equal((await ctx.backend.requests()).length, 2);
+  assert.match(await page.getByTestId('attempts').innerText(), /1 failed attempt/);
+  await page.getByTestId('attempts').locator('summary').click();
+  assert.match(await page.getByTestId('attempts').innerText(), /Attempt 1: The endpoint is busy \(503\).*Sent again after 1(\.\d)? s\./s);
 });
 
-test('5xx: after two retries the message says how many and how long', async () => {
+test('5xx: retried as often as the profile says (once by default); the message says how many and how long', async () => {
   const { page } = ctx.app;
   await ctx.backend.fault({ match: 'down', status: 500, times: 0 });
   await send(page, 'down');
   const text = await errorText(page);
   assert.match(text, /failed \(500\)/);
-  assert.match(text, /Gave up after 2 automatic retries \(waited \d+(\.\d)? s between attempts\)/);
-  assert.equal((await ctx.backend.requests()).length, 3);
+  assert.match(text, /Gave up after 1 automatic retry \(waited \d+(\.\d)? s between attempts\)/);
+  assert.equal((await ctx.backend.requests()).length, 2);
+  assert.match(await page.getByTestId('attempts').innerText(), /2 failed attempts/);
   assert.equal(await page.getByTestId('retry').innerText(), 'Retry');
   await ctx.backend.clearFaults();
   await page.getByTestId('retry').click();
   await waitForImages(page, 1);
   assert.deepEqual(ctx.app.problems, []);
+  // Set to three in the profile: four attempts in all.
+  await ctx.backend.fault({ match: 'still down', status: 502, times: 0 });
+  await ctx.backend.clearRequests();
+  await openLimits(page);
+  await setNumber(page, 'server-retries', 3);
+  await send(page, 'still down');
+  const latest = page.locator('.run').first().getByTestId('error-message');
+  await latest.waitFor();
+  assert.match(await latest.innerText(), /Gave up after 3 automatic retries/);
+  assert.equal((await ctx.backend.requests()).length, 4);
 });
 
 test('429 honours Retry-After, then succeeds', async () => {
@@ -226,8 +242,38 @@ test('an endpoint without CORS is explained: a proxy is needed', async () => {
   await page.getByTestId('base-url').fill(ctx.steadyUrl);
   await send(page, 'no cors');
   const text = await errorText(page);
-  assert.match(text, /does not accept calls from a browser \(CORS\) and a proxy is needed/);
+  assert.match(text, /does not accept calls from a browser \(CORS\) and a proxy is needed: the browser stopped the request before it was sent, so nothing was billed/);
+  // Nothing went out, so it was tried again by itself.
   assert.match(text, /Gave up after 2 automatic retries/);
+  assert.equal(await page.getByTestId('retry').innerText(), 'Retry');
+});
+
+test('no connection at all: nothing was sent, so it is tried again by itself, and Retry does not warn', async () => {
+  const { page } = ctx.app;
+  // A port nothing listens on.
+  const closed = `http://127.0.0.1:9/v1`;
+  ctx.app.allowOrigin('http://127.0.0.1:9');
+  await page.getByTestId('base-url').fill(closed);
+  await send(page, 'nobody home');
+  const text = await errorText(page);
+  assert.match(text, /Could not reach http:\/\/127\.0\.0\.1:9\/v1 .*no connection was made, so nothing was sent or billed/s);
+  assert.match(text, /Gave up after 2 automatic retries/);
+  assert.equal(await page.getByTestId('retry').innerText(), 'Retry');
+});
+
+test('a connection that breaks after the request went out is not sent again by itself; Retry warns about billing', async () => {
+  const { page } = ctx.app;
+  // The endpoint is up (its probe answers) but this request's connection is reset: the
+  // browser cannot say whether the body reached the model.
+  let sent = 0;
+  await page.route('**/v1/images/generations', (route) => { sent += 1; return route.abort('connectionreset'); });
+  await send(page, 'cut off');
+  const text = await errorText(page);
+  assert.match(text, /connection to .* broke before an answer arrived.*may be billed, so it was not sent again by itself/s);
+  assert.doesNotMatch(text, /automatic retr/);
+  assert.equal(sent, 1, 'sent once');
+  await page.unroute('**/v1/images/generations');
+  assert.match(await page.getByTestId('retry').innerText(), /may still be billed/);
 });
 
 test('cancel says the server may still finish and bill', async () => {
@@ -348,12 +394,8 @@ for (const [count, mask] of [[1, false], [3, false], [16, false], [1, true], [3,
     await page.getByTestId('moderation').selectOption('low');
     const prompt = `edit ${count}${mask ? ' masked' : ''}`;
     await page.getByTestId('prompt').fill(prompt);
-    // A mask may still be in the worker: Generate says so and sends nothing until it is ready.
-    for (let tries = 0; tries < 50; tries++) {
-      await page.getByTestId('generate').click();
-      if ((await ctx.backend.requests()).length > 0) break;
-      await page.waitForTimeout(200);
-    }
+    // A mask may still be in the worker: the one press sends as soon as it is ready.
+    await page.getByTestId('generate').click();
     await waitForImages(page, 1);
     const [req] = await ctx.backend.requests();
     assert.match(req.path, /\/images\/edits$/);

@@ -108,8 +108,10 @@ export function launchBrowser() {
  * any request to an origin other than the app's and the configured endpoint's (the app must
  * contact nothing else: no CDN, fonts or analytics).
  */
-export async function openApp(browser, backend, { viewport, colorScheme, path: at = '' } = {}) {
+export async function openApp(browser, backend, { viewport, colorScheme, path: at = '', timingScale } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport, colorScheme });
+  // Backoffs and poll gaps shortened (the app's `gis.timing_scale`): no test waits for them.
+  if (timingScale) await context.addInitScript((s) => localStorage.setItem('gis.timing_scale', String(s)), timingScale);
   const page = await context.newPage();
   const problems = [];
   const allowed = new Set([new URL(backend.appUrl).origin, new URL(backend.apiUrl).origin]);
@@ -146,7 +148,7 @@ export async function openApp(browser, backend, { viewport, colorScheme, path: a
  * Registers the usual hooks: one Steady, backend and browser per file; a fresh app page (and
  * a clean fault list and request log) per test. Returns an object whose fields the hooks fill.
  */
-export function useApp({ prefix = '/', viewport, colorScheme } = {}) {
+export function useApp({ prefix = '/', viewport, colorScheme, timingScale } = {}) {
   const ctx = {};
   let steady;
   before(async () => {
@@ -163,7 +165,7 @@ export function useApp({ prefix = '/', viewport, colorScheme } = {}) {
   beforeEach(async () => {
     await ctx.backend.clearFaults();
     await ctx.backend.clearRequests();
-    ctx.app = await openApp(ctx.browser, ctx.backend, { viewport, colorScheme });
+    ctx.app = await openApp(ctx.browser, ctx.backend, { viewport, colorScheme, timingScale });
   });
   afterEach(async () => {
     const audit = ctx.app.audit();

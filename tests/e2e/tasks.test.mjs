@@ -189,6 +189,10 @@ test('a result the page may not read (no CORS) is kept as a link with its expiry
 
 test('cancel stops polling and forgets the task', async () => {
   const { page } = ctx.app;
+  // Poll gaps at 1/20 of their length: "no poll after cancel" is seen over many gaps.
+  await page.evaluate(() => localStorage.setItem('gis.timing_scale', '0.05'));
+  await page.reload();
+  await page.getByTestId('generate').waitFor();
   await taskMode({ duration_ms: 30_000 });
   await useTaskProfile(page);
   await send(page, 'cancel this task');
@@ -197,7 +201,8 @@ test('cancel stops polling and forgets the task', async () => {
   await page.locator('.run [data-testid=error-message]').first().waitFor();
   assert.match(await page.locator('.run [data-testid=error-message]').first().innerText(), /Cancelled.*bill/);
   const after = (await taskPolls()).length;
-  await page.waitForTimeout(6_000);
+  // Six poll gaps at least (they grow to 5 s at most, here 250 ms), on the page's clock.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 1_500)));
   assert.equal((await taskPolls()).length, after, 'no poll after cancel');
   assert.equal(await page.evaluate(() => localStorage.getItem('gis.tasks')), '[]');
 });

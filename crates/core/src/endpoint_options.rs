@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::api::retry::{DEFAULT_SERVER_RETRIES, MAX_SERVER_RETRIES};
+
 use crate::api::request::MAX_N;
 
 /// Some gateways take only n=1; above the limit, n is split into parallel requests.
@@ -18,6 +20,8 @@ pub struct EndpointOptions {
     /// An async task gateway: generations answer a task to poll; references go as public
     /// URLs and the size as ratio + resolution (`crate::tasks`).
     pub task_gateway: bool,
+    /// How often a 5xx answer is sent again by itself (`api::retry`); 0 = never.
+    pub server_retries: u8,
 }
 
 pub const DEFAULT_PARALLEL: u8 = 4;
@@ -33,6 +37,7 @@ impl Default for EndpointOptions {
             parallel: DEFAULT_PARALLEL,
             timeout_secs: None,
             task_gateway: false,
+            server_retries: DEFAULT_SERVER_RETRIES as u8,
         }
     }
 }
@@ -47,6 +52,7 @@ impl EndpointOptions {
                 .timeout_secs
                 .map(|t| t.clamp(MIN_TIMEOUT_SECS, MAX_TIMEOUT_SECS)),
             task_gateway: self.task_gateway,
+            server_retries: self.server_retries.min(MAX_SERVER_RETRIES as u8),
         }
     }
 }
@@ -76,8 +82,10 @@ mod tests {
             parallel: 0,
             timeout_secs: Some(1),
             task_gateway: true,
+            server_retries: 9,
         }
         .clamped();
+        assert_eq!(o.server_retries, MAX_SERVER_RETRIES as u8);
         assert_eq!(
             (
                 o.max_per_request,
@@ -90,6 +98,7 @@ mod tests {
         // Books stored before the option existed read as "not a task gateway".
         let old: EndpointOptions = serde_json::from_str(r#"{"parallel":2}"#).unwrap();
         assert!(!old.task_gateway);
+        assert_eq!(u32::from(old.server_retries), DEFAULT_SERVER_RETRIES);
     }
 
     #[test]

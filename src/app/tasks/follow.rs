@@ -98,7 +98,7 @@ pub async fn follow_task(
     let outcome = poll_until_done(client, &mut entry, &mut view, first, slot, controller).await;
     match outcome {
         Ok(results) => {
-            let generated = fetch_results(client, &entry, &results, &mut view).await;
+            let generated = fetch_results(client, &entry, &results, &mut view, controller).await;
             slot.task.set(Some(view));
             wait_for_history(state).await;
             // Kept before the journal entry goes: a reload in between polls it again.
@@ -137,11 +137,11 @@ async fn poll_until_done(
             Some(report) => report,
             None => {
                 // A resumed task may have finished meanwhile: its first poll goes at once.
-                let wait = match (view.resumed, polls_here) {
+                let wait = crate::app::timing::scaled_ms(match (view.resumed, polls_here) {
                     (true, 0) => 0,
                     (true, k) => poll_delay_ms(k - 1),
                     (false, k) => poll_delay_ms(k),
-                };
+                });
                 if sleep_ms(wait, &controller.signal()).await.is_err() {
                     return Err(fail(ApiError::Cancelled));
                 }
@@ -198,11 +198,15 @@ async fn fetch_results(
     entry: &TaskEntry,
     results: &[String],
     view: &mut TaskProgress,
+    controller: &AbortController,
 ) -> Generated {
     let fallback_mime = entry.params.output_format.mime();
     let mut images = Vec::new();
     for url in results {
-        let source = match client.fetch_result_image(url, fallback_mime).await {
+        let source = match client
+            .fetch_result_image(url, fallback_mime, controller)
+            .await
+        {
             Ok((data_url, mime)) => ImageOut {
                 source: ImageSource::DataUrl(data_url),
                 mime,

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_app_state;
 use studio_core::api::request::MAX_N;
+use studio_core::api::retry::MAX_SERVER_RETRIES;
 use studio_core::endpoint_options::{
     parse_setting, MAX_PARALLEL, MAX_TIMEOUT_SECS, MIN_TIMEOUT_SECS,
 };
@@ -59,7 +60,15 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                         }
                     }/>
             </div>
-            <p class="hint">"Some gateways take only one image per request: n above the limit is sent as parallel requests. A timed-out request may still be billed."</p>
+            <div class="field">
+                <label for="server-retries">"Retries of 5xx answers"</label>
+                <input id="server-retries" data-testid="server-retries" type="number" min="0" max=MAX_SERVER_RETRIES.to_string()
+                    prop:value=move || settings.current_options().server_retries.to_string()
+                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Retries of 5xx answers", 0, u64::from(MAX_SERVER_RETRIES)) {
+                        settings.update_options(|o| o.server_retries = v as u8);
+                    }/>
+            </div>
+            <p class="hint">"Some gateways take only one image per request: n above the limit is sent as parallel requests. A timed-out request may still be billed. Only what cannot have been billed is sent again by itself (no connection, CORS, 429, 503 with Retry-After), and 5xx answers as often as set here."</p>
             {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="options-error">{p}</p> })}
         </details>
     }

@@ -57,6 +57,13 @@ pub fn FormActions() -> impl IntoView {
         </div>
         <p class="hint" data-testid="expected-time">{expected}</p>
         {high_quality}
+        <Show when=move || state.send_when_ready.get()>
+            <p class="hint" role="status" data-testid="send-waiting">
+                "Preparing the references: the request goes as soon as they are ready. "
+                <button type="button" class="link" data-testid="send-waiting-cancel"
+                    on:click=move |_| state.send_when_ready.set(false)>"Do not send"</button>
+            </p>
+        </Show>
         {move || state.form_error.get().map(|why| view! {
             <p class="form-error" role="alert" data-testid="error-message">{why}</p>
         })}

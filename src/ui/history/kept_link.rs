@@ -31,7 +31,14 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
             spawn_local(async move {
                 // Result links are on other hosts: no base URL or key is involved.
                 let client = ImagesClient::new(record.base_url.clone(), "");
-                let result = match client.fetch_result_image(&href, &record.mime).await {
+                let Ok(controller) = web_sys::AbortController::new() else {
+                    set_busy.set(false);
+                    return;
+                };
+                let result = match client
+                    .fetch_result_image(&href, &record.mime, &controller)
+                    .await
+                {
                     Ok((data_url, mime)) => state
                         .gallery
                         .store_fetched_link(&record, &data_url, &mime)

@@ -1,5 +1,6 @@
 //! This session's runs: waiting, streamed previews, results and their facts.
 
+pub mod attempt_list;
 pub mod composite_card;
 pub mod result_card;
 pub mod run_list;

@@ -7,6 +7,7 @@ use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
 use crate::app::state::use_app_state;
+use crate::ui::runs::attempt_list::AttemptList;
 use crate::ui::runs::composite_card::CompositeCard;
 use crate::ui::runs::result_card::ResultCard;
 use crate::ui::runs::task_progress_view::TaskProgressView;
@@ -85,7 +86,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             })
         }
     };
-    view! { <div class="slot"><TaskProgressView request=slot/>{body}</div> }
+    view! { <div class="slot"><TaskProgressView request=slot/>{body}<AttemptList request=slot/></div> }
 }
 
 fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {

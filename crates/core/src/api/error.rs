@@ -28,12 +28,22 @@ pub enum ApiError {
     },
     /// 5xx answered in JSON or text.
     Server { status: u16, message: String },
+    /// 503 with `Retry-After`: the endpoint did not take the request and says when to come back.
+    Unavailable {
+        message: String,
+        retry_after_secs: u64,
+    },
     /// Any status answered with an HTML page (a proxy, a CDN, a login wall).
     HtmlPage { status: u16, title: String },
     /// Other 4xx statuses.
     Http { status: u16, message: String },
-    /// fetch failed without an answer: DNS, refused, or blocked by CORS.
+    /// fetch failed without an answer after the request may have reached the endpoint (the
+    /// connection broke, or it cannot be told): it may be billed.
     Network { base_url: String, detail: String },
+    /// No connection could be made (refused, DNS, mixed content): nothing was sent.
+    Unreachable { base_url: String, detail: String },
+    /// The browser's CORS check refused the endpoint before the request went out.
+    CorsBlocked { base_url: String },
     /// The browser is offline: the app works, generating does not.
     Offline,
     /// No answer within the time limit; the server may still finish and bill.
@@ -102,6 +112,10 @@ impl std::fmt::Display for ApiError {
             ApiError::Server { status, message } => {
                 write!(f, "The endpoint failed ({status}): {message} This is usually temporary; try again.")
             }
+            ApiError::Unavailable { message, retry_after_secs } => write!(
+                f,
+                "The endpoint is busy (503): {message} It asks to wait {retry_after_secs} s."
+            ),
             ApiError::HtmlPage { status, title } => write!(
                 f,
                 "The endpoint answered {status} with a web page (\"{title}\") instead of JSON: a proxy or gateway in front of the API failed or the base URL is wrong."
@@ -109,7 +123,15 @@ impl std::fmt::Display for ApiError {
             ApiError::Http { status, message } => write!(f, "The endpoint answered {status}: {message}"),
             ApiError::Network { base_url, detail } => write!(
                 f,
-                "Could not reach {base_url}: no answer arrived ({detail}). Either the network or the URL is wrong, or this endpoint does not accept calls from a browser (CORS) and a proxy is needed."
+                "The connection to {base_url} broke before an answer arrived ({detail}). The request may have reached the model and may be billed, so it was not sent again by itself. If the endpoint does not accept calls from a browser (CORS), a proxy is needed."
+            ),
+            ApiError::Unreachable { base_url, detail } => write!(
+                f,
+                "Could not reach {base_url} ({detail}): no connection was made, so nothing was sent or billed. Check the URL and the network."
+            ),
+            ApiError::CorsBlocked { base_url } => write!(
+                f,
+                "{base_url} does not accept calls from a browser (CORS) and a proxy is needed: the browser stopped the request before it was sent, so nothing was billed."
             ),
             ApiError::Offline => write!(
                 f,
@@ -266,6 +288,13 @@ pub fn from_status(
             message,
             retry_after_secs: parse_retry_after(retry_after),
         },
+        503 => match parse_retry_after(retry_after) {
+            Some(retry_after_secs) => ApiError::Unavailable {
+                message,
+                retry_after_secs,
+            },
+            None => ApiError::Server { status, message },
+        },
         500..=599 => ApiError::Server { status, message },
         _ => ApiError::Http { status, message },
     }
@@ -376,6 +405,43 @@ mod tests {
             from_status(404, JSON, r#"{"error":{"message":"no route"}}"#, None),
             ApiError::Http { status: 404, .. }
         ));
+    }
+
+    #[test]
+    fn a_503_with_retry_after_says_it_was_not_taken() {
+        let e = from_status(503, JSON, r#"{"error":{"message":"busy"}}"#, Some("4"));
+        assert_eq!(
+            e,
+            ApiError::Unavailable {
+                message: "busy".into(),
+                retry_after_secs: 4
+            }
+        );
+        assert!(e.to_string().contains("wait 4 s"), "{e}");
+    }
+
+    #[test]
+    fn failures_without_an_answer_say_whether_anything_can_be_billed() {
+        let broke = ApiError::Network {
+            base_url: "https://x/v1".into(),
+            detail: "Failed to fetch".into(),
+        }
+        .to_string();
+        assert!(broke.contains("may be billed"), "{broke}");
+        let none = ApiError::Unreachable {
+            base_url: "https://x/v1".into(),
+            detail: "Failed to fetch".into(),
+        }
+        .to_string();
+        assert!(none.contains("nothing was sent or billed"), "{none}");
+        let cors = ApiError::CorsBlocked {
+            base_url: "https://x/v1".into(),
+        }
+        .to_string();
+        assert!(
+            cors.contains("(CORS)") && cors.contains("nothing was billed"),
+            "{cors}"
+        );
     }
 
     #[test]

@@ -1,25 +1,35 @@
 //! When a failed request is tried again by itself, and after how long.
 //!
-//! Only transient failures are retried: network errors and 5xx up to twice with exponential
-//! backoff and jitter, 429 after its `Retry-After` (else the same backoff), capped. Never 400,
-//! 401, 403, 413 or a timeout: those would fail the same way, or may already be billed.
+//! A request is sent again by itself only where nothing can have been billed: no connection was
+//! made, the browser's CORS check stopped it, 429, or 503 with `Retry-After` (up to twice, with
+//! exponential backoff and jitter, honouring `Retry-After`, capped); and other 5xx answers up to
+//! the profile's setting (default once). Never a broken connection, a timeout, 400, 401, 403 or
+//! 413: those may already be billed, or would fail the same way. The user may still press Retry.
 
 use super::error::ApiError;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct RetryPolicy {
-    /// Retries after the first attempt.
+    /// Retries of failures that cannot have been billed (see [`RetryClass::Unbilled`]).
     pub max_retries: u32,
+    /// Retries of other 5xx answers: the profile's setting.
+    pub server_retries: u32,
     /// The first backoff; each next one doubles.
     pub base_ms: u64,
     /// No single wait is longer; a `Retry-After` beyond it is not waited for.
     pub cap_ms: u64,
 }
 
+/// Retries of a 5xx answer unless a profile says otherwise.
+pub const DEFAULT_SERVER_RETRIES: u32 = 1;
+/// The most a profile may set.
+pub const MAX_SERVER_RETRIES: u32 = 5;
+
 impl Default for RetryPolicy {
     fn default() -> Self {
         RetryPolicy {
             max_retries: 2,
+            server_retries: DEFAULT_SERVER_RETRIES,
             base_ms: 1_000,
             cap_ms: 30_000,
         }
@@ -34,27 +44,65 @@ pub enum RetryDecision {
     GiveUp,
 }
 
-/// Whether a failure is worth repeating at all.
+/// How a failure of a generation may be repeated by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryClass {
+    /// Nothing reached the model: no connection, a CORS refusal, 429, 503 with `Retry-After`.
+    Unbilled,
+    /// A 5xx answer: usually temporary, but the endpoint may have started the work.
+    Server,
+    /// Not repeated by itself: it may be billed, or would fail the same way.
+    Never,
+}
+
+pub fn retry_class(error: &ApiError) -> RetryClass {
+    match error {
+        ApiError::Unreachable { .. }
+        | ApiError::CorsBlocked { .. }
+        | ApiError::RateLimited { .. }
+        | ApiError::Unavailable { .. } => RetryClass::Unbilled,
+        ApiError::Server { .. } => RetryClass::Server,
+        ApiError::HtmlPage { status, .. } if *status >= 500 => RetryClass::Server,
+        ApiError::Http { status, .. } if *status >= 500 => RetryClass::Server,
+        _ => RetryClass::Never,
+    }
+}
+
+/// Whether a failure is worth repeating at all, e.g. a poll of a task (polls bill nothing).
 pub fn is_transient(error: &ApiError) -> bool {
     match error {
-        ApiError::Network { .. } | ApiError::Server { .. } | ApiError::RateLimited { .. } => true,
-        ApiError::HtmlPage { status, .. } => *status >= 500,
+        ApiError::Network { .. } => true,
         // 408 and 425 are "try again" statuses too; gateways rarely send them.
-        ApiError::Http { status, .. } => matches!(status, 408 | 425) || *status >= 500,
-        _ => false,
+        ApiError::Http {
+            status: 408 | 425, ..
+        } => true,
+        other => retry_class(other) != RetryClass::Never,
     }
 }
 
 impl RetryPolicy {
-    /// How many attempts one request may make in all: the first and its retries.
-    pub fn attempts_allowed(&self) -> u32 {
-        self.max_retries + 1
+    /// The policy of a profile that retries 5xx answers `server_retries` times.
+    pub fn with_server_retries(server_retries: u32) -> Self {
+        RetryPolicy {
+            server_retries: server_retries.min(MAX_SERVER_RETRIES),
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// How many attempts one request may make in all after failing with `error`: the first
+    /// and its retries.
+    pub fn attempts_allowed_for(&self, error: &ApiError) -> u32 {
+        1 + match retry_class(error) {
+            RetryClass::Unbilled => self.max_retries,
+            RetryClass::Server => self.server_retries,
+            RetryClass::Never => 0,
+        }
     }
 
     /// Decides after attempt number `attempt` (1 = the first) failed with `error`.
     /// `jitter` in 0..1 spreads clients that failed together.
     pub fn decide(&self, attempt: u32, error: &ApiError, jitter: f64) -> RetryDecision {
-        if attempt > self.max_retries || !is_transient(error) {
+        if attempt >= self.attempts_allowed_for(error) {
             return RetryDecision::GiveUp;
         }
         let backoff = {
@@ -63,11 +111,17 @@ impl RetryPolicy {
             let jittered = exp as f64 * (1.0 + jitter.clamp(0.0, 1.0));
             (jittered as u64).min(self.cap_ms)
         };
-        let wait_ms = match error {
+        let asked_secs = match error {
             ApiError::RateLimited {
-                retry_after_secs: Some(secs),
-                ..
-            } => {
+                retry_after_secs, ..
+            } => *retry_after_secs,
+            ApiError::Unavailable {
+                retry_after_secs, ..
+            } => Some(*retry_after_secs),
+            _ => None,
+        };
+        let wait_ms = match asked_secs {
+            Some(secs) => {
                 let asked = secs.saturating_mul(1000);
                 if asked > self.cap_ms {
                     return RetryDecision::GiveUp;
@@ -75,7 +129,7 @@ impl RetryPolicy {
                 // At least what was asked; the backoff adds at most a second of spread.
                 asked.max(backoff.min(asked + 1_000))
             }
-            _ => backoff,
+            None => backoff,
         };
         RetryDecision::RetryAfter { wait_ms }
     }
@@ -87,12 +141,23 @@ mod tests {
 
     #[test]
     fn attempts_allowed_counts_the_first_and_every_retry() {
-        assert_eq!(RetryPolicy::default().attempts_allowed(), 3);
+        let p = RetryPolicy::default();
+        assert_eq!(p.attempts_allowed_for(&limited(None)), 3);
+        assert_eq!(p.attempts_allowed_for(&server()), 2);
+        assert_eq!(p.attempts_allowed_for(&ApiError::Timeout { secs: 5 }), 1);
         let none = RetryPolicy {
             max_retries: 0,
             ..RetryPolicy::default()
         };
-        assert_eq!(none.attempts_allowed(), 1);
+        assert_eq!(none.attempts_allowed_for(&limited(None)), 1);
+        assert_eq!(
+            RetryPolicy::with_server_retries(3).attempts_allowed_for(&server()),
+            4
+        );
+        assert_eq!(
+            RetryPolicy::with_server_retries(99).server_retries,
+            MAX_SERVER_RETRIES
+        );
     }
 
     fn server() -> ApiError {
@@ -109,34 +174,77 @@ mod tests {
         }
     }
 
+    fn unreachable() -> ApiError {
+        ApiError::Unreachable {
+            base_url: "x".into(),
+            detail: "refused".into(),
+        }
+    }
+
     #[test]
-    fn transient_failures_retry_twice_with_growing_waits() {
+    fn unbilled_failures_retry_twice_with_growing_waits() {
         let p = RetryPolicy::default();
+        for e in [
+            unreachable(),
+            ApiError::CorsBlocked {
+                base_url: "x".into(),
+            },
+            limited(None),
+        ] {
+            assert_eq!(
+                p.decide(1, &e, 0.0),
+                RetryDecision::RetryAfter { wait_ms: 1_000 }
+            );
+            assert_eq!(
+                p.decide(2, &e, 0.5),
+                RetryDecision::RetryAfter { wait_ms: 3_000 }
+            );
+            assert_eq!(p.decide(3, &e, 0.0), RetryDecision::GiveUp);
+        }
+        let busy = ApiError::Unavailable {
+            message: "busy".into(),
+            retry_after_secs: 3,
+        };
         assert_eq!(
-            p.decide(1, &server(), 0.0),
-            RetryDecision::RetryAfter { wait_ms: 1_000 }
-        );
-        assert_eq!(
-            p.decide(2, &server(), 0.5),
+            p.decide(2, &busy, 0.0),
             RetryDecision::RetryAfter { wait_ms: 3_000 }
         );
-        assert_eq!(p.decide(3, &server(), 0.0), RetryDecision::GiveUp);
-        let net = ApiError::Network {
-            base_url: "x".into(),
-            detail: "y".into(),
-        };
-        assert!(matches!(
-            p.decide(1, &net, 0.0),
-            RetryDecision::RetryAfter { .. }
-        ));
+    }
+
+    #[test]
+    fn server_errors_retry_as_often_as_the_profile_says() {
+        let p = RetryPolicy::default();
         let html = ApiError::HtmlPage {
             status: 502,
             title: "Bad Gateway".into(),
         };
+        for e in [server(), html] {
+            assert_eq!(
+                p.decide(1, &e, 0.0),
+                RetryDecision::RetryAfter { wait_ms: 1_000 }
+            );
+            assert_eq!(p.decide(2, &e, 0.0), RetryDecision::GiveUp);
+        }
+        let three = RetryPolicy::with_server_retries(3);
         assert!(matches!(
-            p.decide(1, &html, 0.0),
+            three.decide(3, &server(), 0.0),
             RetryDecision::RetryAfter { .. }
         ));
+        assert_eq!(three.decide(4, &server(), 0.0), RetryDecision::GiveUp);
+        let never = RetryPolicy::with_server_retries(0);
+        assert_eq!(never.decide(1, &server(), 0.0), RetryDecision::GiveUp);
+    }
+
+    #[test]
+    fn a_connection_that_broke_is_not_sent_again_by_itself() {
+        let p = RetryPolicy::default();
+        let broke = ApiError::Network {
+            base_url: "x".into(),
+            detail: "y".into(),
+        };
+        assert_eq!(p.decide(1, &broke, 0.0), RetryDecision::GiveUp);
+        // A poll of a task bills nothing: it is still worth repeating.
+        assert!(is_transient(&broke));
     }
 
     #[test]
@@ -166,6 +274,7 @@ mod tests {
                 status: 404,
                 message: "x".into(),
             },
+            ApiError::StreamCut { partials: 1 },
         ] {
             assert_eq!(p.decide(1, &e, 0.3), RetryDecision::GiveUp, "{e:?}");
         }
@@ -197,7 +306,7 @@ mod tests {
             for e in [server(), limited(secs)] {
                 match p.decide(attempt, &e, jitter) {
                     RetryDecision::RetryAfter { wait_ms } => {
-                        proptest::prop_assert!(attempt <= p.max_retries);
+                        proptest::prop_assert!(attempt < p.attempts_allowed_for(&e));
                         proptest::prop_assert!(wait_ms <= p.cap_ms);
                         if let (ApiError::RateLimited { .. }, Some(s)) = (&e, secs) {
                             proptest::prop_assert!(wait_ms >= s * 1000, "Retry-After is honoured");
@@ -225,7 +334,13 @@ impl Failure {
     pub fn retry_may_bill(&self) -> bool {
         matches!(
             self.error,
-            ApiError::Timeout { .. } | ApiError::Cancelled | ApiError::Network { .. }
+            ApiError::Timeout { .. }
+                | ApiError::Cancelled
+                | ApiError::Network { .. }
+                | ApiError::StreamCut { .. }
+                // A gateway that timed out waiting for the model: the model may still finish.
+                | ApiError::Server { status: 504, .. }
+                | ApiError::HtmlPage { status: 504, .. }
         )
     }
 }
