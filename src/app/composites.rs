@@ -9,12 +9,14 @@ use js_sys::Uint8Array;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::gallery::Gallery;
+use crate::app::gallery::{Gallery, Kept, ToKeep};
+use crate::app::keep::derived_record;
 use crate::app::runs::Run;
-use crate::web::download::data_url_bytes;
+use crate::web::blob::{blob_array, bytes_blob_of_array, LocalBlob};
 use crate::web::http::Generated;
 use crate::web::prep_worker::{use_prep_worker, JobResult, PrepWorker};
 use studio_core::api::response::{ImageOut, ImageSource};
+use studio_core::history::record::ImageRecord;
 use studio_core::prep::protocol::{JobKind, WorkerMessage};
 use studio_core::prep::PrepSettings;
 
@@ -35,6 +37,8 @@ pub enum CompositeState {
         ms: f64,
         /// Why it could not be stored, if it could not.
         save_note: Option<String>,
+        /// Its bytes, for downloads.
+        blob: Option<LocalBlob>,
     },
     /// Why image 1 cannot be pasted back onto this result.
     Refused(String),
@@ -42,8 +46,8 @@ pub enum CompositeState {
 
 struct Pending {
     key: ResultKey,
-    run: Run,
-    n: u8,
+    /// Its history record, but for what storing finds out.
+    record: ImageRecord,
     feather_px: u32,
 }
 
@@ -68,12 +72,24 @@ impl Composites {
         composites
     }
 
+    /// Forgets the composites of runs no longer held in memory (their images are in the
+    /// history).
+    pub fn keep_only_runs(&self, held: &[u64]) {
+        if self
+            .states
+            .with_untracked(|s| s.keys().any(|k| !held.contains(&k.0)))
+        {
+            self.states.update(|s| s.retain(|k, _| held.contains(&k.0)));
+        }
+    }
+
     /// The state of one result's composite (reactive).
     pub fn get(&self, key: ResultKey) -> Option<CompositeState> {
         self.states.with(|s| s.get(&key).cloned())
     }
 
-    /// Starts a composite for every image of a finished masked edit.
+    /// Starts a composite for every image of a finished masked edit. The result's bytes go
+    /// to the worker from the Blob they were decoded into once.
     pub fn start(&self, run: &Run, request: usize, n: u8, generated: &Generated, feather_px: u32) {
         let Some(uploads) = &run.uploads else { return };
         let (Some(image), Some(mask)) = (uploads.images.first(), uploads.mask.as_ref()) else {
@@ -81,42 +97,53 @@ impl Composites {
         };
         for (index, out) in generated.answer.images.iter().enumerate() {
             let key = (run.id, request, index);
-            let bytes = match &out.source {
-                ImageSource::DataUrl(url) => data_url_bytes(url),
-                ImageSource::Url(_) => Err(
-                    "the endpoint returned only a link, so its pixels cannot be read here".into(),
-                ),
-            };
-            let bytes = match bytes {
-                Ok(b) => b,
-                Err(why) => {
-                    self.set(key, CompositeState::Refused(why));
-                    continue;
-                }
+            let Some(blob) = generated.blob(index).cloned() else {
+                self.set(
+                    key,
+                    CompositeState::Refused(
+                        "the endpoint returned only a link, so its pixels cannot be read here"
+                            .into(),
+                    ),
+                );
+                continue;
             };
             self.set(key, CompositeState::Working);
-            let Some(worker) = self.worker.get_value() else {
-                return;
-            };
-            let job = worker.submit(
-                JobKind::KeepOutsideMask { feather_px },
-                PrepSettings::default(),
-                vec![
-                    Uint8Array::from(&bytes[..]),
-                    Uint8Array::from(&image.bytes[..]),
-                    Uint8Array::from(&mask.bytes[..]),
-                ],
+            let record = derived_record(
+                run,
+                request,
+                index,
+                n,
+                &out.mime,
+                format!("image 1 kept outside the mask (feather {feather_px} px)"),
             );
-            self.pending.update_value(|p| {
-                p.insert(
-                    job,
-                    Pending {
-                        key,
-                        run: run.clone(),
-                        n,
-                        feather_px,
-                    },
+            let (image1, mask) = (
+                Uint8Array::from(&image.bytes[..]),
+                Uint8Array::from(&mask.bytes[..]),
+            );
+            let this = *self;
+            spawn_local(async move {
+                let result = match blob_array(blob.blob()).await {
+                    Ok(result) => result,
+                    Err(why) => return this.set(key, CompositeState::Refused(why)),
+                };
+                let Some(worker) = this.worker.get_value() else {
+                    return;
+                };
+                let job = worker.submit(
+                    JobKind::KeepOutsideMask { feather_px },
+                    PrepSettings::default(),
+                    vec![result, image1, mask],
                 );
+                this.pending.update_value(|p| {
+                    p.insert(
+                        job,
+                        Pending {
+                            key,
+                            record,
+                            feather_px,
+                        },
+                    );
+                });
             });
         }
     }
@@ -141,40 +168,40 @@ impl Composites {
                 ms,
                 ..
             } => {
-                let bytes = result
+                let array = result
                     .buffers
                     .first()
-                    .map(Uint8Array::to_vec)
-                    .unwrap_or_default();
+                    .cloned()
+                    .unwrap_or_else(|| Uint8Array::new_with_length(0));
                 let url = format!(
                     "data:{mime};base64,{}",
-                    base64::engine::general_purpose::STANDARD.encode(&bytes)
+                    base64::engine::general_purpose::STANDARD.encode(array.to_vec())
                 );
+                let blob = bytes_blob_of_array(&array, &mime);
                 let image = ImageOut {
-                    source: ImageSource::DataUrl(url),
-                    mime,
+                    source: ImageSource::DataUrl(url.into()),
+                    mime: mime.clone(),
                     revised_prompt: None,
                 };
                 let this = *self;
                 let feather_px = pending.feather_px;
                 spawn_local(async move {
                     // Kept before it is shown, like every result.
-                    let note = match this.gallery.get_value() {
-                        Some(gallery) => {
+                    let note = match (this.gallery.get_value(), blob.clone()) {
+                        (Some(gallery), Some(blob)) => {
+                            let record = ImageRecord {
+                                mime,
+                                ..pending.record
+                            };
                             gallery
-                                .save_derived(
-                                    &pending.run,
-                                    key.1,
-                                    key.2,
-                                    pending.n,
-                                    &image,
-                                    format!(
-                                        "image 1 kept outside the mask (feather {feather_px} px)"
-                                    ),
-                                )
+                                .keep(vec![ToKeep {
+                                    record,
+                                    image: Kept::Bytes(blob),
+                                }])
                                 .await
                         }
-                        None => None,
+                        (Some(_), None) => Some("The browser could not hold the image.".into()),
+                        (None, _) => None,
                     };
                     this.set(
                         key,
@@ -186,6 +213,7 @@ impl Composites {
                             painted_share,
                             ms,
                             save_note: note,
+                            blob,
                         },
                     );
                 });

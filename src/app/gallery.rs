@@ -5,21 +5,34 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::Blob;
 
-use crate::app::runs::Run;
-use crate::web::download::data_url_bytes;
-use crate::web::http::Generated;
+use crate::web::blob::LocalBlob;
 use crate::web::idb::{self, HistoryDb};
 use crate::web::thumbnail::thumbnail;
-use studio_core::api::response::{ImageOut, ImageSource};
-use studio_core::history::record::{self, ImageRecord, SCHEMA_VERSION};
+use studio_core::history::record::{self, ImageRecord};
+use studio_core::prep::zip::{crc32, ZipWriter};
 
 mod kept_link;
 
-/// One listed item: its record and an object URL of its thumbnail.
+/// One listed item: its record and its thumbnail's bytes (the view that shows it makes an
+/// object URL of them and revokes it when it goes).
 #[derive(Clone, Debug, PartialEq)]
 pub struct GalleryItem {
     pub record: ImageRecord,
-    pub thumb_url: Option<String>,
+    pub thumb: Option<LocalBlob>,
+}
+
+/// An image for the history: its record, complete but for what storing finds out (size in
+/// bytes, width and height), and its bytes, or the link that is all there is of it.
+pub struct ToKeep {
+    pub record: ImageRecord,
+    pub image: Kept,
+}
+
+pub enum Kept {
+    Bytes(LocalBlob),
+    Link(String),
+    /// A `data:` URL whose base64 could not be read.
+    Damaged,
 }
 
 #[derive(Clone, Copy)]
@@ -33,14 +46,6 @@ pub struct Gallery {
     pub loaded: RwSignal<bool>,
     db: StoredValue<Option<HistoryDb>, LocalStorage>,
     persisted: StoredValue<bool>,
-}
-
-fn bytes_blob(bytes: &[u8], mime: &str) -> Option<Blob> {
-    crate::web::download::bytes_blob(bytes, mime).ok()
-}
-
-fn object_url(blob: &Blob) -> Option<String> {
-    web_sys::Url::create_object_url_with_blob(blob).ok()
 }
 
 /// "12.4 MB".
@@ -86,7 +91,7 @@ impl Gallery {
                                 .filter_map(|s| match record::decode(&s.meta) {
                                     Ok(record) => Some(GalleryItem {
                                         record,
-                                        thumb_url: s.thumb.as_ref().and_then(object_url),
+                                        thumb: s.thumb.map(LocalBlob::new),
                                     }),
                                     Err(e) => {
                                         unreadable.push(e.to_string());
@@ -132,67 +137,21 @@ impl Gallery {
         }
     }
 
-    /// Saves every image of a finished request, each whole or not at all. Returns a
-    /// sentence for the user when something could not be kept.
-    pub async fn save(
-        self,
-        run: &Run,
-        request: usize,
-        n: u8,
-        generated: &Generated,
-    ) -> Option<String> {
+    /// Stores each image whole or not at all (bytes, thumbnail and record in one write).
+    /// Returns a sentence for the user when something could not be kept.
+    pub async fn keep(self, images: Vec<ToKeep>) -> Option<String> {
         let db = match self.open_db() {
             Ok(db) => db,
             Err(why) => return Some(why),
         };
         let mut problems = Vec::new();
-        let created_ms = js_sys::Date::now();
-        for (index, image) in generated.answer.images.iter().enumerate() {
-            let mut record = new_record(run, n, created_ms, image);
-            record.id = record::record_id(created_ms, run.id, request, index);
-            record.revised_prompt = image.revised_prompt.clone();
-            // Usage is per request: it goes with its first image.
-            record.usage = (index == 0)
-                .then(|| generated.answer.usage.clone())
-                .flatten();
-            record.elapsed_ms = generated.elapsed_ms;
-            record.request_id = generated.request_id.clone();
-            if let ImageSource::Url(_) = image.source {
-                record.link_expires_ms = generated.link_expires_ms;
-            }
-            if let Err(why) = self.store(&db, record, image).await {
+        for image in images {
+            if let Err(why) = self.store(&db, image).await {
                 problems.push(why);
             }
         }
         self.refresh_usage().await;
         problems.first().cloned()
-    }
-
-    /// Saves an image made here from result `index` of request `request` (e.g. image 1 kept
-    /// outside the mask), beside the raw result. Returns why not, when it could not be kept.
-    pub async fn save_derived(
-        self,
-        run: &Run,
-        request: usize,
-        index: usize,
-        n: u8,
-        image: &ImageOut,
-        derived: String,
-    ) -> Option<String> {
-        let db = match self.open_db() {
-            Ok(db) => db,
-            Err(why) => return Some(why),
-        };
-        let created_ms = js_sys::Date::now();
-        let mut record = new_record(run, n, created_ms, image);
-        record.id = format!(
-            "{}-k",
-            record::record_id(created_ms, run.id, request, index)
-        );
-        record.derived = Some(derived);
-        let result = self.store(&db, record, image).await;
-        self.refresh_usage().await;
-        result.err()
     }
 
     fn open_db(self) -> Result<HistoryDb, String> {
@@ -204,44 +163,36 @@ impl Gallery {
     }
 
     /// Stores one image (its bytes and a thumbnail, or only its link) and lists it.
-    async fn store(
-        self,
-        db: &HistoryDb,
-        mut record: ImageRecord,
-        image: &ImageOut,
-    ) -> Result<(), String> {
-        let (blob, thumb) = match &image.source {
-            ImageSource::DataUrl(url) => {
-                let bytes = data_url_bytes(url)
-                    .map_err(|_| "an image's data is damaged and was not saved".to_string())?;
-                record.bytes = bytes.len() as u64;
-                let thumb = match thumbnail(url).await {
-                    Ok((w, h, thumb_url)) => {
-                        record.width = w;
-                        record.height = h;
-                        data_url_bytes(&thumb_url)
-                            .ok()
-                            .and_then(|b| bytes_blob(&b, "image/webp"))
+    async fn store(self, db: &HistoryDb, kept: ToKeep) -> Result<(), String> {
+        let ToKeep { mut record, image } = kept;
+        let (blob, thumb) = match image {
+            Kept::Bytes(blob) => {
+                record.bytes = blob.size();
+                let thumb = match thumbnail(blob.blob()).await {
+                    Ok((w, h, thumb)) => {
+                        (record.width, record.height) = (w, h);
+                        Some(thumb)
                     }
                     Err(_) => None,
                 };
-                (bytes_blob(&bytes, &image.mime), thumb)
+                (Some(blob), thumb)
             }
-            ImageSource::Url(url) => {
-                record.link = Some(url.clone());
+            Kept::Link(url) => {
+                record.link = Some(url);
                 (None, None)
             }
+            Kept::Damaged => return Err("an image's data is damaged and was not saved".into()),
         };
         db.put(
             &record.id,
             &record::encode(&record),
             thumb.as_ref(),
-            blob.as_ref(),
+            blob.as_ref().map(LocalBlob::blob),
         )
         .await
         .map_err(|e| e.to_string())?;
         let item = GalleryItem {
-            thumb_url: thumb.as_ref().and_then(object_url),
+            thumb: thumb.map(LocalBlob::new),
             record,
         };
         self.items.update(|list| list.insert(0, item));
@@ -254,40 +205,46 @@ impl Gallery {
         db.image(id).await
     }
 
-    /// The stored images of `ids` (all when `None`) as one ZIP, in list order. Link-only items
+    /// The stored images of `ids` (all when `None`) as one ZIP, in list order: a Blob of
+    /// parts (each file's header, then its stored Blob as it is), so the history is never
+    /// held twice in memory; one image at a time is read, for its checksum. Link-only items
     /// have no bytes and are left out; the count of those is returned too.
-    pub async fn zip(self, ids: Option<Vec<String>>) -> Result<(Vec<u8>, usize), String> {
+    pub async fn zip(self, ids: Option<Vec<String>>) -> Result<(Blob, usize), String> {
         let records: Vec<ImageRecord> = self.items.with_untracked(|list| {
             list.iter()
                 .filter(|i| ids.as_ref().is_none_or(|ids| ids.contains(&i.record.id)))
                 .map(|i| i.record.clone())
                 .collect()
         });
-        let mut files = Vec::new();
+        let parts = js_sys::Array::new();
+        let mut writer = ZipWriter::default();
         let mut skipped = 0;
         for (index, record) in records.iter().enumerate() {
-            match self.image(&record.id).await? {
-                Some(blob) => {
-                    let name = studio_core::file_names::result_file_name(
-                        &record.params.model,
-                        &record.params.prompt,
-                        (record.created_ms / 1000.0) as i64,
-                        index,
-                        &record.mime,
-                    );
-                    files.push((name, idb::blob_bytes(&blob).await?));
-                }
-                None => skipped += 1,
-            }
+            let Some(blob) = self.image(&record.id).await? else {
+                skipped += 1;
+                continue;
+            };
+            let name = studio_core::file_names::result_file_name(
+                &record.params.model,
+                &record.params.prompt,
+                (record.created_ms / 1000.0) as i64,
+                index,
+                &record.mime,
+            );
+            let crc = crc32(&idb::blob_bytes(&blob).await?);
+            let header = writer.entry(&name, crc, blob.size() as u64)?;
+            parts.push(&js_sys::Uint8Array::from(&header[..]));
+            parts.push(&blob);
         }
-        if files.is_empty() {
+        if parts.length() == 0 {
             return Err("none of these items has a stored image".into());
         }
-        let entries: Vec<(String, &[u8])> = files
-            .iter()
-            .map(|(n, b)| (n.clone(), b.as_slice()))
-            .collect();
-        Ok((studio_core::prep::zip::write_stored_zip(&entries)?, skipped))
+        parts.push(&js_sys::Uint8Array::from(&writer.finish()?[..]));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/zip");
+        let zip = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+            .map_err(|_| "the browser could not build the ZIP".to_string())?;
+        Ok((zip, skipped))
     }
 
     /// An item's stored image as a file for the references ("Edit this"). It goes through
@@ -321,41 +278,10 @@ impl Gallery {
         self.items.update(|list| {
             let gone =
                 |item: &GalleryItem| ids.as_ref().is_none_or(|ids| ids.contains(&item.record.id));
-            for item in list.iter().filter(|i| gone(i)) {
-                if let Some(url) = &item.thumb_url {
-                    let _ = web_sys::Url::revoke_object_url(url);
-                }
-            }
             list.retain(|i| !gone(i));
         });
         self.refresh_usage().await;
         Ok(())
-    }
-}
-
-/// A record for an image of `run`, without the per-answer fields.
-fn new_record(run: &Run, n: u8, created_ms: f64, image: &ImageOut) -> ImageRecord {
-    ImageRecord {
-        v: SCHEMA_VERSION,
-        id: String::new(),
-        created_ms,
-        params: studio_core::api::request::ImageParams {
-            n,
-            ..run.params.clone()
-        },
-        base_url: run.base_url.clone(),
-        revised_prompt: None,
-        usage: None,
-        elapsed_ms: 0.0,
-        request_id: None,
-        mime: image.mime.clone(),
-        width: 0,
-        height: 0,
-        bytes: 0,
-        link: None,
-        references: run.uploads.as_ref().map_or(0, |u| u.images.len() as u32),
-        derived: None,
-        link_expires_ms: None,
     }
 }
 

@@ -148,16 +148,20 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         .filter(|u| u.mask.is_some())
         .and(state.painter.keep_outside_feather());
     let client = ImagesClient::new(base_url.clone(), key);
-    let Some((run, controller)) =
-        state
-            .runs
-            .start(params, uploads, base_url, profile_id, timeout_secs, &split)
-    else {
+    let Some((run, controller)) = state.runs.start(
+        params,
+        uploads.map(std::sync::Arc::new),
+        base_url,
+        profile_id,
+        timeout_secs,
+        &split,
+    ) else {
         state.form_error.set(Some(
             "The browser refused to start a request (no AbortController).".into(),
         ));
         return;
     };
+    state.composites.keep_only_runs(&state.runs.held_ids());
     // Written down before anything is sent: a reload or crash from here on leaves it listed
     // as interrupted.
     journal::run_started(JournalEntry {
@@ -207,7 +211,10 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                     }
                     Ok(Submitted::Images(generated)) => {
                         // Kept before it is shown: nothing paid for is lost to a reload.
-                        let note = state.gallery.save(&run, i, slot.n, &generated).await;
+                        let note = state
+                            .gallery
+                            .keep(crate::app::keep::results(&run, i, slot.n, &generated))
+                            .await;
                         slot.save_note.set(note);
                         if let Some(feather_px) = keep_outside {
                             state

@@ -8,6 +8,7 @@ pub mod form;
 pub mod gallery;
 pub mod generate;
 pub mod journal;
+pub mod keep;
 pub mod painter;
 pub mod references;
 pub mod runs;

@@ -68,7 +68,8 @@ pub struct Run {
     pub id: u64,
     pub params: ImageParams,
     /// References and mask of an edit; None for a generation.
-    pub uploads: Option<EditUploads>,
+    /// Shared: the list of runs is cloned whenever it changes, the uploaded bytes are not.
+    pub uploads: Option<std::sync::Arc<EditUploads>>,
     pub base_url: String,
     /// The profile it was sent with: a Retry goes there, whatever is active by then.
     pub profile_id: String,
@@ -89,12 +90,24 @@ impl Run {
             .iter()
             .any(|s| !s.status.with(SlotStatus::is_final))
     }
+
+    fn is_pending_untracked(&self) -> bool {
+        untrack(|| self.is_pending())
+    }
 }
+
+/// Runs a session keeps in memory; older ones stay in the history only.
+pub const RUNS_IN_MEMORY: usize = 50;
 
 /// All runs of this page session, newest first, and the abort handles of those in flight.
 #[derive(Clone, Copy)]
 pub struct Runs {
     pub list: RwSignal<Vec<Run>>,
+    /// Finished runs let go of to keep at most [`RUNS_IN_MEMORY`]: their results are in the
+    /// history.
+    pub released: RwSignal<usize>,
+    /// Each run's signals live under an owner of their own, disposed when the run is let go.
+    run_owners: StoredValue<Vec<(u64, Owner)>, LocalStorage>,
     in_flight: StoredValue<Vec<(u64, AbortController)>, LocalStorage>,
     next_id: StoredValue<u64>,
     /// The app's owner: a run's signals must outlive the button that started it (a Retry
@@ -106,6 +119,8 @@ impl Runs {
     pub fn new() -> Self {
         Runs {
             list: RwSignal::new(Vec::new()),
+            released: RwSignal::new(0),
+            run_owners: StoredValue::new_local(Vec::new()),
             in_flight: StoredValue::new_local(Vec::new()),
             next_id: StoredValue::new(1),
             owner: StoredValue::new_local(Owner::current()),
@@ -117,7 +132,7 @@ impl Runs {
     pub fn start(
         &self,
         params: ImageParams,
-        uploads: Option<EditUploads>,
+        uploads: Option<std::sync::Arc<EditUploads>>,
         base_url: String,
         profile_id: String,
         timeout_secs: u64,
@@ -146,14 +161,55 @@ impl Runs {
                 })
                 .collect(),
         };
-        let run = match self.owner.get_value() {
-            Some(owner) => owner.with(new_run),
-            None => new_run(),
+        let run_owner = match self.owner.get_value() {
+            Some(owner) => owner.with(Owner::new),
+            None => Owner::new(),
         };
+        let run = run_owner.with(new_run);
+        self.run_owners.update_value(|v| v.push((id, run_owner)));
         self.in_flight
             .update_value(|v| v.push((id, controller.clone())));
         self.list.update(|l| l.insert(0, run.clone()));
+        self.release_old();
         Some((run, controller))
+    }
+
+    /// Lets go of the oldest finished runs beyond [`RUNS_IN_MEMORY`], signals and images and
+    /// all: a long session does not grow without end. Runs still pending are kept.
+    fn release_old(&self) {
+        let mut gone = Vec::new();
+        self.list.update(|list| {
+            while list.len() > RUNS_IN_MEMORY {
+                let Some(at) = list.iter().rposition(|r| !r.is_pending_untracked()) else {
+                    break;
+                };
+                gone.push(list.remove(at).id);
+            }
+        });
+        if gone.is_empty() {
+            return;
+        }
+        self.released.update(|n| *n += gone.len());
+        let owners = self
+            .run_owners
+            .try_update_value(|v| {
+                let (out, keep): (Vec<_>, Vec<_>) = std::mem::take(v)
+                    .into_iter()
+                    .partition(|(id, _)| gone.contains(id));
+                *v = keep;
+                out
+            })
+            .unwrap_or_default();
+        // After the list no longer shows them: their views are gone first.
+        for (_, owner) in owners {
+            owner.cleanup();
+        }
+    }
+
+    /// Ids of the runs held in memory.
+    pub fn held_ids(&self) -> Vec<u64> {
+        self.list
+            .with_untracked(|l| l.iter().map(|r| r.id).collect())
     }
 
     /// Forgets the abort handle of a run whose requests have all finished.

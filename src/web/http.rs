@@ -22,6 +22,8 @@ use studio_core::api::sse::{stream_item, SseParser, StreamItem};
 use studio_core::tasks::answer::{parse_report, parse_submission, TaskReport};
 use studio_core::tasks::request::TaskGenerationBody;
 
+use super::blob::LocalBlob;
+
 /// A finished request: the images and what the endpoint said about them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Generated {
@@ -31,6 +33,32 @@ pub struct Generated {
     pub elapsed_ms: f64,
     /// When kept result links (a task gateway's, not fetched) expire.
     pub link_expires_ms: Option<f64>,
+    /// Each image's bytes, decoded once from its base64 (`None` for a link): what the
+    /// history, downloads and compositing use.
+    pub blobs: Vec<Option<LocalBlob>>,
+}
+
+impl Generated {
+    pub fn new(
+        answer: ImagesAnswer,
+        request_id: Option<String>,
+        elapsed_ms: f64,
+        link_expires_ms: Option<f64>,
+    ) -> Self {
+        let blobs = answer.images.iter().map(LocalBlob::of_image).collect();
+        Generated {
+            answer,
+            request_id,
+            elapsed_ms,
+            link_expires_ms,
+            blobs,
+        }
+    }
+
+    /// The bytes of image `index`, when they are held.
+    pub fn blob(&self, index: usize) -> Option<&LocalBlob> {
+        self.blobs.get(index).and_then(Option::as_ref)
+    }
 }
 
 /// What a submission came back with: images, or a task to follow (async task gateways).
@@ -208,12 +236,12 @@ impl ImagesClient {
         let timed_out = deadline.timed_out.get();
         drop(deadline);
         match outcome {
-            Ok((Answered::Images(answer), request_id)) => Ok(Submitted::Images(Generated {
+            Ok((Answered::Images(answer), request_id)) => Ok(Submitted::Images(Generated::new(
                 answer,
                 request_id,
-                elapsed_ms: now_ms() - started,
-                link_expires_ms: None,
-            })),
+                now_ms() - started,
+                None,
+            ))),
             Ok((Answered::Task(task), _)) => Ok(Submitted::Task(task)),
             Err(_) if timed_out => Err(ApiError::Timeout { secs: timeout_secs }),
             Err(_) if controller.signal().aborted() => Err(ApiError::Cancelled),
@@ -533,7 +561,7 @@ async fn fetch_linked_images(answer: &mut ImagesAnswer, controller: &AbortContro
         };
         if let Ok((bytes, mime)) = fetch_bytes(url, controller).await {
             let (data_url, mime) = data_url_of(&bytes, mime, &image.mime);
-            image.source = ImageSource::DataUrl(data_url);
+            image.source = ImageSource::DataUrl(data_url.into());
             image.mime = mime;
         }
     }

@@ -1,6 +1,7 @@
 //! Thin browser wrappers, shaped like leptos-use's `use_x` functions, and the one HTTP client.
 //! Builds on `studio_core` only; never on `crate::app` or `crate::ui`.
 
+pub mod blob;
 pub mod download;
 pub mod files;
 pub mod fit_image;

@@ -128,7 +128,7 @@ test('an unreachable endpoint is explained in words', async () => {
   await page.getByTestId('generate').click();
   const text = await page.getByTestId('error-message').innerText();
   assert.match(text, /Could not reach http:\/\/127\.0\.0\.1:9\/v1/);
-  assert.match(text, /CORS/);
+  assert.match(text, /no connection was made, so nothing was sent or billed/);
 });
 
 test('bad input is refused before sending, with a clear message, and nothing is lost', async () => {

@@ -241,3 +241,27 @@ test('history downloads as a zip (all or selected), and "Edit this" makes the ne
   assert.deepEqual([images[0].width, images[0].height], [512, 512]);
   assert.deepEqual(problems, []);
 });
+
+test('after a reload every history thumbnail decodes, the newest too', async () => {
+  const { page } = ctx.app;
+  await page.getByTestId('quality').selectOption('low');
+  for (const p of ['thumb one', 'thumb two', 'thumb three', 'thumb four']) await generate(page, p);
+  for (let round = 0; round < 3; round++) {
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=history-thumb]').length === 4);
+    // Loaded by themselves (no decode() forcing it), as a person sees them.
+    const shown = await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=history-thumb]')]
+      .every((img) => img.complete && img.naturalWidth > 0), null, { timeout: 10_000 }).then(() => true, () => false);
+    const seen = await page.$$eval('[data-testid=history-thumb]', (imgs) => imgs.map((i) => [i.complete, i.naturalWidth, i.src.slice(0, 30)]));
+    assert.ok(shown, `round ${round}: every thumbnail shows by itself: ${JSON.stringify(seen)}`);
+    const thumbs = page.getByTestId('history-thumb');
+    for (let i = 0; i < 4; i++) {
+      await thumbs.nth(i).scrollIntoViewIfNeeded();
+      const state = await thumbs.nth(i).evaluate(async (img) => {
+        try { await img.decode(); } catch (e) { return { error: String(e), src: img.src }; }
+        return { width: img.naturalWidth, src: img.src };
+      });
+      assert.ok(state.width > 0, `round ${round}, thumbnail ${i + 1}: ${JSON.stringify(state)}`);
+    }
+  }
+});

@@ -102,7 +102,10 @@ pub async fn follow_task(
             slot.task.set(Some(view));
             wait_for_history(state).await;
             // Kept before the journal entry goes: a reload in between polls it again.
-            let note = state.gallery.save(run, request, slot.n, &generated).await;
+            let note = state
+                .gallery
+                .keep(crate::app::keep::results(run, request, slot.n, &generated))
+                .await;
             slot.save_note.set(note);
             journal::task_ended(&entry.base_url, &entry.task_id);
             slot.status.set(SlotStatus::Done(generated));
@@ -208,7 +211,7 @@ async fn fetch_results(
             .await
         {
             Ok((data_url, mime)) => ImageOut {
-                source: ImageSource::DataUrl(data_url),
+                source: ImageSource::DataUrl(data_url.into()),
                 mime,
                 revised_prompt: None,
             },
@@ -227,8 +230,8 @@ async fn fetch_results(
     let expires = links_expire_ms(entry.last_running_ms.max(entry.submitted_ms));
     view.links_expire_ms = Some(expires);
     view.progress = Some(100);
-    Generated {
-        answer: ImagesAnswer {
+    Generated::new(
+        ImagesAnswer {
             images,
             created: Some((now_ms() / 1000.0) as i64),
             size: None,
@@ -237,10 +240,10 @@ async fn fetch_results(
             background: None,
             usage: None,
         },
-        request_id: Some(entry.task_id.clone()),
-        elapsed_ms: now_ms() - entry.submitted_ms,
-        link_expires_ms: (!view.kept_links.is_empty()).then_some(expires),
-    }
+        Some(entry.task_id.clone()),
+        now_ms() - entry.submitted_ms,
+        (!view.kept_links.is_empty()).then_some(expires),
+    )
 }
 
 /// The history opens asynchronously at start; a task resumed then may finish first.

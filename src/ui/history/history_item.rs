@@ -4,6 +4,7 @@ use leptos::task::spawn_local;
 use crate::app::gallery::{format_bytes, GalleryItem};
 use crate::app::state::use_app_state;
 use crate::ui::history::kept_link::KeptLink;
+use crate::web::blob::use_object_url;
 use crate::web::download::save_blob;
 use studio_core::file_names::result_file_name;
 
@@ -14,6 +15,13 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
     let record = item.record.clone();
     let id = record.id.clone();
     let (full, set_full) = signal(None::<String>);
+    let thumb_url = item.thumb.as_ref().and_then(|t| use_object_url(t.blob()));
+    // The full image's object URL goes with the view too, when it was open.
+    on_cleanup(move || {
+        if let Some(url) = full.try_get_untracked().flatten() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+    });
     let (problem, set_problem) = signal(None::<String>);
     let file_name = result_file_name(
         &record.params.model,
@@ -118,7 +126,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                         if on { s.push(toggle_id.clone()); }
                     });
                 }/>
-            {item.thumb_url.clone().map(|src| view! {
+            {thumb_url.map(|src| view! {
                 <img class="thumb" data-testid="history-thumb" loading="lazy" alt=record.params.prompt.clone() src=src/>
             })}
             <div class="history-text">

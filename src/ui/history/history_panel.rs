@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::app::state::use_app_state;
 use crate::ui::history::history_item::HistoryItem;
-use crate::web::download::save_bytes;
+use crate::web::download::save_blob;
 
 /// Every stored result, newest first, with storage figures and bulk actions.
 #[component]
@@ -30,12 +30,12 @@ pub fn HistoryPanel() -> impl IntoView {
     let download_zip = move |ids: Option<Vec<String>>| {
         spawn_local(async move {
             match gallery.zip(ids).await {
-                Ok((bytes, skipped)) => {
+                Ok((zip, skipped)) => {
                     let name = format!(
                         "gpt-image-studio_{}.zip",
                         studio_core::file_names::utc_stamp((js_sys::Date::now() / 1000.0) as i64)
                     );
-                    let saved = save_bytes(&bytes, "application/zip", &name);
+                    let saved = save_blob(&zip, &name);
                     set_problem.set(match (saved, skipped) {
                         (Err(e), _) => Some(format!("Download failed: {e}.")),
                         (Ok(()), 0) => None,

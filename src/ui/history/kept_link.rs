@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use studio_core::api::request::safe_link;
+use studio_core::api::response::{ImageOut, ImageSource};
 
 use crate::app::clock::Now;
 use crate::app::state::use_app_state;
@@ -41,7 +42,14 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
                 {
                     Ok((data_url, mime)) => state
                         .gallery
-                        .store_fetched_link(&record, &data_url, &mime)
+                        .store_fetched_link(
+                            &record,
+                            &ImageOut {
+                                source: ImageSource::DataUrl(data_url.into()),
+                                mime,
+                                revised_prompt: None,
+                            },
+                        )
                         .await
                         .map(|()| "Fetched and stored in the history.".to_string()),
                     Err(e) => Err(e.to_string()),

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::app::composites::{CompositeState, ResultKey};
 use crate::app::state::use_app_state;
-use crate::web::download::{data_url_bytes, save_bytes};
+use crate::web::download::save_blob;
 use studio_core::api::response::ImageSource;
 
 /// Beside a masked edit's result: the same result with image 1 kept outside the mask, or why
@@ -27,19 +27,20 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
             painted_share,
             ms,
             save_note,
+            blob,
         }) => {
             let ImageSource::DataUrl(src) = image.source.clone() else {
                 return None;
             };
-            let (mime, name) = (image.mime.clone(), file_name.clone());
+            let name = file_name.clone();
             let download = move |_| {
-                let result = data_url_bytes(&src).and_then(|b| save_bytes(&b, &mime, &name));
+                let result = blob
+                    .as_ref()
+                    .ok_or_else(|| "the image is not held".to_string())
+                    .and_then(|b| save_blob(b.blob(), &name));
                 if let Err(e) = result {
                     leptos::logging::warn!("download failed: {e}");
                 }
-            };
-            let src = match &image.source {
-                ImageSource::DataUrl(url) | ImageSource::Url(url) => url.clone(),
             };
             Some(EitherOf3::C(view! {
                 <figure class="result composite">

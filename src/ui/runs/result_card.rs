@@ -2,19 +2,27 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use studio_core::api::request::safe_link;
 
-use crate::web::download::{click_link, data_url_bytes, save_bytes};
+use std::sync::Arc;
+
+use crate::web::blob::LocalBlob;
+use crate::web::download::{click_link, data_url_bytes, save_blob, save_bytes};
 use crate::web::fit_image::{fit_data_url, FittedImage};
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::{delivery_warnings, ImageOut, ImageSource};
 use studio_core::file_names::result_file_name;
 
-fn save(source: &ImageSource, mime: &str, name: &str) -> Result<(), String> {
-    match source {
-        ImageSource::DataUrl(url) => {
-            data_url_bytes(url).and_then(|bytes| save_bytes(&bytes, mime, name))
-        }
-        ImageSource::Url(url) => click_link(url, name),
+/// Saves the result's bytes (decoded once, when it arrived), or follows its link.
+fn save(source: &ImageSource, blob: Option<&LocalBlob>, name: &str) -> Result<(), String> {
+    match (blob, source) {
+        (Some(blob), _) => save_blob(blob.blob(), name),
+        (None, ImageSource::Url(url)) => click_link(url, name),
+        (None, ImageSource::DataUrl(_)) => Err("the image data is damaged".into()),
     }
+}
+
+/// Saves a fitted image (encoded here, as a `data:` URL).
+fn save_fitted(data_url: &str, mime: &str, name: &str) -> Result<(), String> {
+    data_url_bytes(data_url).and_then(|bytes| save_bytes(&bytes, mime, name))
 }
 
 /// One finished image with its real dimensions and a download button. With an exact target,
@@ -22,6 +30,8 @@ fn save(source: &ImageSource, mime: &str, name: &str) -> Result<(), String> {
 #[component]
 pub fn ResultCard(
     image: ImageOut,
+    /// The image's bytes, when it came as data.
+    blob: Option<LocalBlob>,
     index: usize,
     params: ImageParams,
     created: i64,
@@ -33,8 +43,9 @@ pub fn ResultCard(
     let (fitted, set_fitted) = signal(None::<FittedImage>);
     let (problem, set_problem) = signal(None::<String>);
     let original = image.source.clone();
-    let original_src = match &original {
-        ImageSource::DataUrl(url) | ImageSource::Url(url) => url.clone(),
+    let original_src: Arc<str> = match &original {
+        ImageSource::DataUrl(url) => url.clone(),
+        ImageSource::Url(url) => url.as_str().into(),
     };
     let mime = image.mime.clone();
     let target = params.deliver_exact;
@@ -103,21 +114,21 @@ pub fn ResultCard(
         result_file_name(&params.model, &params.prompt, created, index, &m)
     };
     let download = {
-        let (original, mime, name) = (original.clone(), image.mime.clone(), file_name.clone());
+        let (original, blob, name) = (original.clone(), blob.clone(), file_name.clone());
         move |_| {
             let outcome = match fitted.get_untracked() {
-                Some(f) => save(&ImageSource::DataUrl(f.data_url), &f.mime, &name()),
-                None => save(&original, &mime, &name()),
+                Some(f) => save_fitted(&f.data_url, &f.mime, &name()),
+                None => save(&original, blob.as_ref(), &name()),
             };
             set_problem.set(outcome.err().map(|e| format!("Download failed: {e}")));
         }
     };
     let download_original = {
-        let (original, mime, name) = (original.clone(), image.mime.clone(), file_name.clone());
+        let (original, blob, name) = (original.clone(), blob.clone(), file_name.clone());
         move |_| {
             let name = name().replacen('.', "_original.", 1);
             set_problem.set(
-                save(&original, &mime, &name)
+                save(&original, blob.as_ref(), &name)
                     .err()
                     .map(|e| format!("Download failed: {e}")),
             );
@@ -126,7 +137,7 @@ pub fn ResultCard(
     view! {
         <figure class="result">
             <img data-testid="result-image" alt=alt
-                src=move || fitted.with(|f| f.as_ref().map(|f| f.data_url.clone())).unwrap_or_else(|| original_src.clone())
+                src=move || fitted.with(|f| f.as_ref().map(|f| Arc::<str>::from(f.data_url.as_str()))).unwrap_or_else(|| original_src.clone())
                 data-mime=move || fitted.with(|f| f.as_ref().map(|f| f.mime.clone())).unwrap_or_else(|| image.mime.clone())
                 data-width=move || dims.get().map(|d| d.0.to_string())
                 data-height=move || dims.get().map(|d| d.1.to_string())

@@ -16,5 +16,10 @@ pub fn RunList() -> impl IntoView {
                 <RunView run/>
             </For>
         </ol>
+        <Show when=move || { runs.released.get() > 0 }>
+            <p class="hint" data-testid="runs-released">{move || format!(
+                "{} older runs are no longer shown here (a session keeps the last {}); their images are in the history.",
+                runs.released.get(), crate::app::runs::RUNS_IN_MEMORY)}</p>
+        </Show>
     }
 }

@@ -32,7 +32,10 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
         .unwrap_or(0);
     let partial = move || {
         slot.partial.get().map(|image| {
-            let (ImageSource::DataUrl(src) | ImageSource::Url(src)) = image.source;
+            let src: std::sync::Arc<str> = match image.source {
+                ImageSource::DataUrl(src) => src,
+                ImageSource::Url(src) => src.into(),
+            };
             view! {
                 <figure class="partial">
                     <img data-testid="partial-image" alt="Partial preview" src=src/>
@@ -70,7 +73,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
                 n: slot.n,
                 ..run.params.clone()
             };
-            let uploads = run.uploads.clone();
+            let uploads = run.uploads.as_deref().cloned();
             let failed_run = run.clone();
             let label = if failure.retry_may_bill() {
                 "Retry (the first attempt may still be billed)"
@@ -99,6 +102,7 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
     let cards = generated
         .answer
         .images
+        .clone()
         .into_iter()
         .enumerate()
         .map(|(index, image)| {
@@ -110,7 +114,7 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
                 &image.mime,
             );
             view! {
-                <ResultCard image index params=run.params.clone() created answer_size=answer_size.clone()/>
+                <ResultCard image blob=generated.blob(index).cloned() index params=run.params.clone() created answer_size=answer_size.clone()/>
                 <CompositeCard key=(run.id, request, index) file_name=kept_name/>
             }
         })

@@ -4,14 +4,16 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use std::sync::Arc;
 
 use super::mime;
 
 /// Where a finished image can be displayed from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImageSource {
-    /// A `data:` URL built from (or already carried by) `b64_json`.
-    DataUrl(String),
+    /// A `data:` URL built from (or already carried by) `b64_json`. Shared, not copied: views
+    /// that read a result clone the pointer, never the megabytes.
+    DataUrl(Arc<str>),
     /// A URL the gateway returned instead of base64.
     Url(String),
 }
@@ -206,7 +208,7 @@ pub fn image_from_item(
             (format!("data:{mime};base64,{b64}"), mime)
         };
         return Some(ImageOut {
-            source: ImageSource::DataUrl(source),
+            source: ImageSource::DataUrl(source.into()),
             mime,
             revised_prompt,
         });
@@ -240,7 +242,7 @@ mod tests {
         assert_eq!(a.images[0].mime, JPEG);
         assert_eq!(
             a.images[0].source,
-            ImageSource::DataUrl(format!("data:image/jpeg;base64,{JPEG_B64}"))
+            ImageSource::DataUrl(format!("data:image/jpeg;base64,{JPEG_B64}").into())
         );
         assert_eq!(a.images[0].revised_prompt.as_deref(), Some("A fox"));
         assert_eq!(a.size.as_deref(), Some("1024x1024"));
@@ -262,7 +264,7 @@ mod tests {
         let body =
             format!(r#"{{"created":1,"data":[{{"b64_json":"{url}"}}],"output_format":"png"}}"#);
         let a = parse_images(&body, PNG).unwrap();
-        assert_eq!(a.images[0].source, ImageSource::DataUrl(url));
+        assert_eq!(a.images[0].source, ImageSource::DataUrl(url.into()));
         assert_eq!(a.images[0].mime, WEBP);
     }
 

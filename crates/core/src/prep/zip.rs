@@ -27,17 +27,39 @@ pub fn crc32(data: &[u8]) -> u32 {
 /// A ZIP archive of `(name, bytes)` entries, stored. Names are written as UTF-8 (flag bit 11).
 /// Errors when the archive would need ZIP64 (over 4 GB or 65535 entries).
 pub fn write_stored_zip(entries: &[(String, &[u8])]) -> Result<Vec<u8>, String> {
-    let too_big = || "the archive is too large for a plain ZIP".to_string();
-    let count = u16::try_from(entries.len()).map_err(|_| too_big())?;
+    let mut writer = ZipWriter::default();
     let mut out = Vec::new();
-    let mut central = Vec::new();
-    // 1980-01-01 00:00: no clock needed, and every unzip accepts it.
-    let (time, date): (u16, u16) = (0, (1 << 5) | 1);
     for (name, data) in entries {
-        let offset = u32::try_from(out.len()).map_err(|_| too_big())?;
-        let size = u32::try_from(data.len()).map_err(|_| too_big())?;
+        out.extend(writer.entry(name, crc32(data), data.len() as u64)?);
+        out.extend_from_slice(data);
+    }
+    out.extend(writer.finish()?);
+    Ok(out)
+}
+
+/// A stored ZIP written piece by piece, for archives whose files are not all in memory at
+/// once: each [`ZipWriter::entry`] gives the header to put before that file's bytes, and
+/// [`ZipWriter::finish`] the directory that ends the archive.
+#[derive(Debug, Default)]
+pub struct ZipWriter {
+    written: u64,
+    central: Vec<u8>,
+    count: u16,
+}
+
+fn too_big() -> String {
+    "the archive is too large for a plain ZIP".to_string()
+}
+
+impl ZipWriter {
+    /// The local header of a file of `size` bytes with checksum `crc`; its bytes follow it.
+    pub fn entry(&mut self, name: &str, crc: u32, size: u64) -> Result<Vec<u8>, String> {
+        let offset = u32::try_from(self.written).map_err(|_| too_big())?;
+        let size = u32::try_from(size).map_err(|_| too_big())?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
-        let crc = crc32(data);
+        self.count = self.count.checked_add(1).ok_or_else(too_big)?;
+        // 1980-01-01 00:00: no clock needed, and every unzip accepts it.
+        let (time, date): (u16, u16) = (0, (1 << 5) | 1);
         let common = |buf: &mut Vec<u8>| {
             buf.extend_from_slice(&20u16.to_le_bytes()); // version needed
             buf.extend_from_slice(&(1u16 << 11).to_le_bytes()); // UTF-8 names
@@ -50,30 +72,37 @@ pub fn write_stored_zip(entries: &[(String, &[u8])]) -> Result<Vec<u8>, String> 
             buf.extend_from_slice(&name_len.to_le_bytes());
             buf.extend_from_slice(&0u16.to_le_bytes()); // extra length
         };
-        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        common(&mut out);
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(data);
+        let mut local = Vec::with_capacity(30 + name.len());
+        local.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        common(&mut local);
+        local.extend_from_slice(name.as_bytes());
 
+        let central = &mut self.central;
         central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
         central.extend_from_slice(&20u16.to_le_bytes()); // version made by
-        common(&mut central);
+        common(central);
         central.extend_from_slice(&[0; 6]); // comment length, disk number, internal attributes
         central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
         central.extend_from_slice(&offset.to_le_bytes());
         central.extend_from_slice(name.as_bytes());
+        self.written += local.len() as u64 + u64::from(size);
+        Ok(local)
     }
-    let central_offset = u32::try_from(out.len()).map_err(|_| too_big())?;
-    let central_size = u32::try_from(central.len()).map_err(|_| too_big())?;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    out.extend_from_slice(&[0; 4]); // disk numbers
-    out.extend_from_slice(&count.to_le_bytes());
-    out.extend_from_slice(&count.to_le_bytes());
-    out.extend_from_slice(&central_size.to_le_bytes());
-    out.extend_from_slice(&central_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes()); // comment length
-    Ok(out)
+
+    /// The central directory and its end record: the last bytes of the archive.
+    pub fn finish(self) -> Result<Vec<u8>, String> {
+        let central_offset = u32::try_from(self.written).map_err(|_| too_big())?;
+        let central_size = u32::try_from(self.central.len()).map_err(|_| too_big())?;
+        let mut out = self.central;
+        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[0; 4]); // disk numbers
+        out.extend_from_slice(&self.count.to_le_bytes());
+        out.extend_from_slice(&self.count.to_le_bytes());
+        out.extend_from_slice(&central_size.to_le_bytes());
+        out.extend_from_slice(&central_offset.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        Ok(out)
+    }
 }
 
 #[cfg(test)]
@@ -120,5 +149,26 @@ mod tests {
             at, eocd,
             "the central directory ends where the end record starts"
         );
+    }
+
+    #[test]
+    fn piece_by_piece_is_the_same_archive() {
+        let files: [(&str, &[u8]); 3] = [("1.png", b"first"), ("2.webp", b""), ("3.jpg", b"xyz")];
+        let whole = write_stored_zip(
+            &files
+                .iter()
+                .map(|(n, d)| (n.to_string(), *d))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let mut writer = ZipWriter::default();
+        let mut pieces = Vec::new();
+        for (name, data) in files {
+            pieces.extend(writer.entry(name, crc32(data), data.len() as u64).unwrap());
+            pieces.extend_from_slice(data);
+        }
+        pieces.extend(writer.finish().unwrap());
+        assert_eq!(pieces, whole);
+        assert!(ZipWriter::default().entry("big", 0, 5_000_000_000).is_err());
     }
 }
