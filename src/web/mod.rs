@@ -1,9 +1,12 @@
 //! Thin browser wrappers, shaped like leptos-use's `use_x` functions, and the one HTTP client.
 //! Builds on `studio_core` only; never on `crate::app` or `crate::ui`.
 
+pub mod canvas;
 pub mod download;
 pub mod files;
 pub mod fit_image;
+/// Runs in the prep worker only (the page's wasm does not link it).
+pub mod fit_job;
 pub mod http;
 pub mod idb;
 pub mod locks;

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::JsValue;
 
-use super::fit_image::{canvas, decode, release};
+use super::canvas::{canvas, decode, release};
 
 /// The longest edge of a history thumbnail, in pixels.
 pub const THUMB_EDGE: u32 = 256;
