@@ -1,8 +1,14 @@
-//! Fitting results to exact sizes in headless Chromium (wasm-bindgen-test): the browser's
-//! decoders and encoders around `fit`, and `fit` itself compiled with wasm SIMD.
+//! Fitting results to exact sizes in headless Chromium (wasm-bindgen-test): the prep worker's
+//! fit job (the browser's decoders and encoders around `fit`, run here on the page), and `fit`
+//! itself compiled with wasm SIMD. The page's side, through the worker, is covered end to end
+//! in tests/e2e/size.test.mjs.
 #![cfg(target_arch = "wasm32")]
 
-use gpt_image_studio::web::fit_image::fit_data_url;
+use base64::Engine;
+use gpt_image_studio::web::download::data_url_bytes;
+use gpt_image_studio::web::fit_job::{fit_image_bytes, FitOutcome};
+use js_sys::Uint8Array;
+use studio_core::api::mime;
 use studio_core::fit::{apply_fit, plan_fit};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -40,6 +46,25 @@ fn banded_image(width: u32, height: u32, band: u32, mime: &str) -> String {
     canvas
         .to_data_url_with_type_and_encoder_options(mime, &JsValue::from_f64(0.92))
         .unwrap()
+}
+
+/// Runs the worker's fit job on the image in `data_url`, as the page sends it: its bytes.
+async fn fit_data_url(
+    data_url: &str,
+    mime: &str,
+    width: u32,
+    height: u32,
+) -> Result<FitOutcome, String> {
+    let bytes = Uint8Array::from(&data_url_bytes(data_url).unwrap()[..]);
+    let source_mime = mime::from_data_url(data_url).unwrap();
+    fit_image_bytes(&bytes, source_mime, width, height, mime).await
+}
+
+/// The fitted image as the `data:` URL the page makes of it.
+fn as_data_url(fitted: &FitOutcome) -> String {
+    let bytes = fitted.bytes.as_ref().expect("re-encoded");
+    let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+    format!("data:{};base64,{b64}", fitted.mime)
 }
 
 /// Decodes a `data:` URL as the page would and returns its size and RGBA pixels.
@@ -92,9 +117,12 @@ async fn png_slide_loses_its_bands_exactly() {
     );
     assert_eq!((fitted.width, fitted.height), (1920, 1080));
     assert_eq!(fitted.mime, "image/png");
-    assert!(fitted.data_url.starts_with("data:image/png;base64,"));
+    assert_eq!(
+        mime::sniff(fitted.bytes.as_ref().unwrap()),
+        Some("image/png")
+    );
 
-    let (width, height, rgba) = decoded(&fitted.data_url).await;
+    let (width, height, rgba) = decoded(&as_data_url(&fitted)).await;
     assert_eq!((width, height), (1920, 1080));
     for y in [0, 1079] {
         for pixel in row(&rgba, width, y).chunks_exact(4) {
@@ -120,9 +148,12 @@ async fn jpeg_a5_is_cropped_and_resized() {
     );
     assert_eq!((fitted.width, fitted.height), (1748, 2480));
     assert_eq!(fitted.mime, "image/jpeg");
-    assert!(fitted.data_url.starts_with("data:image/jpeg;base64,"));
+    assert_eq!(
+        mime::sniff(fitted.bytes.as_ref().unwrap()),
+        Some("image/jpeg")
+    );
 
-    let (width, height, rgba) = decoded(&fitted.data_url).await;
+    let (width, height, rgba) = decoded(&as_data_url(&fitted)).await;
     assert_eq!((width, height), (1748, 2480));
     // The bands scale by 2480/2496 but stay: 40 px become 39.7. JPEG blurs colour edges a
     // little, so sample away from them.
@@ -138,9 +169,23 @@ async fn jpeg_a5_is_cropped_and_resized() {
 async fn an_exact_size_comes_back_unchanged() {
     let source = banded_image(64, 48, 4, "image/jpeg");
     let fitted = fit_data_url(&source, "image/jpeg", 64, 48).await.unwrap();
-    assert_eq!(fitted.data_url, source, "not re-encoded");
+    assert_eq!(fitted.bytes, None, "not re-encoded");
+    assert_eq!(fitted.mime, "image/jpeg");
     assert_eq!(fitted.note, "Already 64x48; nothing changed.");
     assert_eq!((fitted.width, fitted.height), (64, 48));
+}
+
+#[wasm_bindgen_test]
+async fn a_type_the_browser_cannot_encode_becomes_png_and_the_note_says_so() {
+    let source = banded_image(64, 40, 4, "image/png");
+    let fitted = fit_data_url(&source, "image/gif", 64, 32).await.unwrap();
+    assert_eq!(
+        fitted.note,
+        "Cropped 64x40 to 64x32 (4 px off top and bottom). Saved as image/png: this browser cannot encode image/gif."
+    );
+    assert_eq!(fitted.mime, "image/png");
+    let (width, height, _) = decoded(&as_data_url(&fitted)).await;
+    assert_eq!((width, height), (64, 32));
 }
 
 #[wasm_bindgen_test]

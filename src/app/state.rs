@@ -9,6 +9,7 @@ use super::painter::Painter;
 use super::references::References;
 use super::runs::Runs;
 use super::settings::Settings;
+use crate::web::fit_image::ImageFitter;
 use studio_core::history::journal::JournalEntry;
 
 /// Everything components share.
@@ -33,6 +34,8 @@ pub struct AppState {
     pub painter: Painter,
     /// Results of masked edits with image 1 pasted back outside the mask.
     pub composites: Composites,
+    /// Crops and resizes results to exact sizes the API cannot make, in the prep worker.
+    pub fitter: ImageFitter,
     /// Requests a reload or crash cut off: they may have been billed.
     pub interrupted: RwSignal<Vec<JournalEntry>>,
 }

@@ -1,6 +1,8 @@
 //! The reference-prep Web Worker (Trunk `data-type="worker"`): receives one file at a time,
 //! runs `prep::pipeline` on it and posts the result back. WebP comes from the browser's
-//! OffscreenCanvas encoder; JPEG and PNG from Rust. All logic lives in `studio_core::prep`.
+//! OffscreenCanvas encoder; JPEG and PNG from Rust. All logic lives in `studio_core::prep`,
+//! except exact-size fitting of results, which the browser decodes and encodes around
+//! `studio_core::fit` (`web::fit_job`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -16,6 +18,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use gpt_image_studio::web::fit_job::fit_image_bytes;
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use studio_core::mask::composite::keep_outside_mask;
     use studio_core::prep::encode::{Codec, Encoder, RustEncoder};
@@ -88,14 +91,18 @@ mod worker {
             .and_then(|v| v.as_string())
             .unwrap_or_default();
         let Ok(request) = serde_json::from_str::<JobRequest>(&json) else {
-            web_sys::console::error_1(&"prep worker: unreadable job".into());
+            // Answered all the same: the page waits for one answer per job before the next.
+            // It knows which job is out, so the id does not matter.
+            let message = "The page sent the prep worker an unreadable job.".to_string();
+            post(&WorkerMessage::Failed { id: 0, message }, Vec::new());
             return;
         };
-        let buffers: Vec<Vec<u8>> = Reflect::get(&data, &BUFFERS_FIELD.into())
+        // Left in JS until a job needs them in wasm memory (a fit hands them to the decoder).
+        let buffers: Vec<Uint8Array> = Reflect::get(&data, &BUFFERS_FIELD.into())
             .map(|b| {
                 Array::from(&b)
                     .iter()
-                    .map(|a| Uint8Array::new(&a).to_vec())
+                    .map(|a| Uint8Array::new(&a))
                     .collect()
             })
             .unwrap_or_default();
@@ -104,7 +111,7 @@ mod worker {
         match (request.kind, buffers.as_slice()) {
             (JobKind::Reference, [file]) => {
                 let mut encoder = BrowserEncoder;
-                match prepare(file, &request.settings, webp, &mut encoder, &now).await {
+                match prepare(&file.to_vec(), &request.settings, webp, &mut encoder, &now).await {
                     Ok(p) => post(
                         &WorkerMessage::Prepared {
                             id,
@@ -116,7 +123,7 @@ mod worker {
                 }
             }
             (JobKind::ImageWithMask, [image, mask]) => {
-                match prepare_with_mask(image, mask, &request.settings, &now) {
+                match prepare_with_mask(&image.to_vec(), &mask.to_vec(), &request.settings, &now) {
                     Ok((i, m)) => post(
                         &WorkerMessage::PreparedWithMask {
                             id,
@@ -133,7 +140,8 @@ mod worker {
             }
             (JobKind::KeepOutsideMask { feather_px }, [result, image, mask]) => {
                 let start = now();
-                match composite(result, image, mask, feather_px, webp).await {
+                let (result, image, mask) = (result.to_vec(), image.to_vec(), mask.to_vec());
+                match composite(&result, &image, &mask, feather_px, webp).await {
                     Ok((bytes, mime, width, height, painted_share)) => post(
                         &WorkerMessage::Composited {
                             id,
@@ -148,6 +156,28 @@ mod worker {
                     Err(message) => post(&failed(message), Vec::new()),
                 }
             }
+            (
+                JobKind::FitExact {
+                    source_mime,
+                    width,
+                    height,
+                    mime,
+                },
+                [image],
+            ) => match fit_image_bytes(image, &source_mime, width, height, &mime).await {
+                Ok(fitted) => post(
+                    &WorkerMessage::Fitted {
+                        id,
+                        mime: fitted.mime,
+                        width: fitted.width,
+                        height: fitted.height,
+                        note: fitted.note,
+                        unchanged: fitted.bytes.is_none(),
+                    },
+                    fitted.bytes.into_iter().collect(),
+                ),
+                Err(message) => post(&failed(message), Vec::new()),
+            },
             _ => post(
                 &failed("The page sent the prep worker a malformed job.".into()),
                 Vec::new(),

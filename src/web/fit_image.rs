@@ -1,17 +1,19 @@
-//! Fitting a result to an exact size (see `studio_core::fit`): the browser decodes and encodes, wasm
-//! crops and resamples.
+//! Fitting a result to an exact size (see `studio_core::fit`), the page's side: the image's
+//! bytes go to a prep worker (which runs `web::fit_job`) and the answer comes back as a
+//! `data:` URL to show and download.
 
-use wasm_bindgen::{Clamped, JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement, HtmlImageElement, ImageData,
-};
+use std::collections::HashMap;
 
+use base64::Engine;
+use futures_channel::oneshot;
+use js_sys::Uint8Array;
+use leptos::prelude::*;
+
+use super::download::data_url_bytes;
+use super::prep_worker::{use_prep_worker, JobResult, PrepWorker};
 use studio_core::api::mime;
-use studio_core::fit::{apply_fit, describe, plan_fit};
-
-/// Quality for re-encoding JPEG and WebP: a second lossy pass at this level is not visible.
-const LOSSY_QUALITY: f64 = 0.92;
+use studio_core::prep::protocol::{JobKind, WorkerMessage};
+use studio_core::prep::PrepSettings;
 
 /// An image fitted to its target size.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,121 +28,96 @@ pub struct FittedImage {
     pub note: String,
 }
 
-/// Crops and resizes the image in `data_url` to exactly `width` x `height` (see
-/// `studio_core::fit::plan_fit`), re-encoded as `mime`. An image already of that size comes back
-/// unchanged, without a lossy re-encode.
-pub async fn fit_data_url(
-    data_url: &str,
-    mime: &str,
-    width: u32,
-    height: u32,
-) -> Result<FittedImage, String> {
-    let image = decode(data_url).await?;
-    let (src_width, src_height) = (image.natural_width(), image.natural_height());
-    let plan = plan_fit(src_width, src_height, width, height);
-    let mut note = describe(&plan, src_width, src_height);
-    if (src_width, src_height) == (width, height) {
-        return Ok(FittedImage {
-            data_url: data_url.to_owned(),
+/// Fits images in a prep worker queue of its own (fits never wait behind reference prep);
+/// cheap to copy.
+#[derive(Clone, Copy)]
+pub struct ImageFitter {
+    worker: PrepWorker,
+    /// Who awaits each job in the worker, by job id.
+    waiting: StoredValue<HashMap<u64, oneshot::Sender<JobResult>>, LocalStorage>,
+}
+
+pub fn use_image_fitter() -> ImageFitter {
+    let waiting = StoredValue::new_local(HashMap::<u64, oneshot::Sender<JobResult>>::new());
+    let worker = use_prep_worker(move |id, result| {
+        if let Some(Some(sender)) = waiting.try_update_value(|w| w.remove(&id)) {
+            // Refused only when the awaiting card is gone: nobody needs the answer then.
+            let _ = sender.send(result);
+        }
+    });
+    ImageFitter { worker, waiting }
+}
+
+impl ImageFitter {
+    /// Crops and resizes the image in `data_url` to exactly `width` x `height` (see
+    /// `studio_core::fit::plan_fit`), re-encoded as `mime`. An image already of that size comes
+    /// back unchanged, without a lossy re-encode.
+    pub async fn fit_data_url(
+        &self,
+        data_url: &str,
+        mime: &str,
+        width: u32,
+        height: u32,
+    ) -> Result<FittedImage, String> {
+        let bytes = data_url_bytes(data_url)?;
+        let kind = JobKind::FitExact {
+            source_mime: mime::from_data_url(data_url).unwrap_or(mime).to_owned(),
+            width,
+            height,
             mime: mime.to_owned(),
+        };
+        let (sender, answer) = oneshot::channel();
+        // The worker client answers a job only after `submit` returns, so the sender is in
+        // place even for a job that fails at once.
+        let job = self.worker.submit(
+            kind,
+            PrepSettings::default(),
+            vec![Uint8Array::from(&bytes[..])],
+        );
+        drop(bytes);
+        self.waiting.update_value(|w| {
+            w.insert(job, sender);
+        });
+        let result = answer
+            .await
+            .map_err(|_| "the prep worker stopped before answering".to_string())?;
+        fitted_image(data_url, result)
+    }
+}
+
+/// The image a fit job's answer describes; `sent` is the `data:` URL of what was sent.
+fn fitted_image(sent: &str, result: JobResult) -> Result<FittedImage, String> {
+    match result.message {
+        WorkerMessage::Fitted {
+            mime,
             width,
             height,
             note,
-        });
+            unchanged,
+            ..
+        } => {
+            let data_url = if unchanged {
+                sent.to_owned()
+            } else {
+                let bytes = result
+                    .buffers
+                    .first()
+                    .map(Uint8Array::to_vec)
+                    .ok_or("the prep worker sent no image back")?;
+                format!(
+                    "data:{mime};base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(bytes)
+                )
+            };
+            Ok(FittedImage {
+                data_url,
+                mime,
+                width,
+                height,
+                note,
+            })
+        }
+        WorkerMessage::Failed { message, .. } => Err(message),
+        _ => Err("unexpected answer from the prep worker".into()),
     }
-    let rgba = read_pixels(&image, src_width, src_height)?;
-    let fitted = apply_fit(&rgba, src_width, src_height, &plan)?;
-    drop(rgba);
-    let encoded = encode(&fitted, width, height, mime)?;
-    let encoded_mime = mime::from_data_url(&encoded)
-        .unwrap_or(mime::PNG)
-        .to_owned();
-    if encoded_mime != mime {
-        // Canvases encode PNG always, JPEG and WebP mostly (Safari has no WebP encoder).
-        note.push_str(&format!(
-            " Saved as {encoded_mime}: this browser cannot encode {mime}."
-        ));
-    }
-    Ok(FittedImage {
-        data_url: encoded,
-        mime: encoded_mime,
-        width,
-        height,
-        note,
-    })
-}
-
-/// Loads `data_url` into an image element and waits until it is decoded.
-pub(crate) async fn decode(data_url: &str) -> Result<HtmlImageElement, String> {
-    let image =
-        HtmlImageElement::new().map_err(|_| "this browser cannot create an image".to_string())?;
-    image.set_src(data_url);
-    JsFuture::from(image.decode())
-        .await
-        .map_err(|_| "the image could not be decoded".to_string())?;
-    Ok(image)
-}
-
-/// The RGBA8 pixels of a decoded image.
-fn read_pixels(image: &HtmlImageElement, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let (canvas, context) = canvas(width, height)?;
-    context
-        .draw_image_with_html_image_element(image, 0.0, 0.0)
-        .map_err(|_| "the image could not be drawn on a canvas".to_string())?;
-    let pixels = context
-        .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
-        .map_err(|_| format!("could not read the pixels of a {width}x{height} canvas"));
-    release(&canvas);
-    Ok(pixels?.data().0)
-}
-
-/// Encodes RGBA8 pixels as a `data:` URL of `mime` (PNG when the browser cannot encode it).
-fn encode(rgba: &[u8], width: u32, height: u32, mime: &str) -> Result<String, String> {
-    let (canvas, context) = canvas(width, height)?;
-    let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height)
-        .map_err(|_| format!("could not hold {width}x{height} pixels for encoding"))?;
-    context
-        .put_image_data(&pixels, 0.0, 0.0)
-        .map_err(|_| "could not put the pixels on a canvas".to_string())?;
-    let encoded = if mime == mime::JPEG || mime == mime::WEBP {
-        canvas.to_data_url_with_type_and_encoder_options(mime, &JsValue::from_f64(LOSSY_QUALITY))
-    } else {
-        canvas.to_data_url_with_type(mime)
-    };
-    release(&canvas);
-    encoded.map_err(|_| format!("the browser could not encode the image as {mime}"))
-}
-
-/// A detached canvas of the given size with its 2D context.
-pub(crate) fn canvas(
-    width: u32,
-    height: u32,
-) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), String> {
-    let unavailable = || format!("the browser could not make a {width}x{height} canvas");
-    let canvas: HtmlCanvasElement = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("the canvas is unavailable: this page has no document")?
-        .create_element("canvas")
-        .map_err(|_| unavailable())?
-        .unchecked_into();
-    canvas.set_width(width);
-    canvas.set_height(height);
-    // Keeps the pixels in memory rather than on the GPU: getImageData is then a copy, not a
-    // readback.
-    let options = ContextAttributes2d::new();
-    options.set_will_read_frequently(true);
-    let context = canvas
-        .get_context_with_context_options("2d", &options)
-        .ok()
-        .flatten()
-        .ok_or_else(unavailable)?
-        .unchecked_into();
-    Ok((canvas, context))
-}
-
-/// Frees a canvas's pixel memory now rather than at garbage collection: Safari caps the total
-/// canvas memory of a page, and these canvases hold up to 64 MB each.
-pub(crate) fn release(canvas: &HtmlCanvasElement) {
-    canvas.set_width(0);
-    canvas.set_height(0);
 }

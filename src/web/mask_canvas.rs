@@ -8,7 +8,7 @@ use web_sys::{
     Blob, CanvasRenderingContext2d, File, FilePropertyBag, HtmlCanvasElement, ImageData,
 };
 
-use super::fit_image::{canvas, release};
+use super::canvas::{canvas, release};
 use studio_core::mask::paint::{Coverage, Dirty};
 
 /// Draws `dirty` of the coverage's overlay on `target` (all of it when the canvas is resized).

@@ -2,9 +2,12 @@
 //! Builds on `studio_core` only; never on `crate::app` or `crate::ui`.
 
 pub mod blob;
+pub mod canvas;
 pub mod download;
 pub mod files;
 pub mod fit_image;
+/// Runs in the prep worker only (the page's wasm does not link it).
+pub mod fit_job;
 pub mod http;
 pub mod idb;
 pub mod locks;

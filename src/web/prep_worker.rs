@@ -59,7 +59,9 @@ pub fn use_prep_worker(on_result: impl Fn(u64, JobResult) + 'static) -> PrepWork
 }
 
 impl PrepWorker {
-    /// Queues a job; `buffers` are transferred to the worker (they are empty afterwards).
+    /// Queues a job; `buffers` are transferred to the worker (they are empty afterwards). The
+    /// queue moves on only after this returns, so even a job that fails at once (no worker)
+    /// reaches `on_result` after the caller has noted its id.
     pub fn submit(&self, kind: JobKind, settings: PrepSettings, buffers: Vec<Uint8Array>) -> u64 {
         let id = self.inner.try_update_value(|inner| {
             let id = inner.next_id;
@@ -70,7 +72,8 @@ impl PrepWorker {
             });
             id
         });
-        self.pump();
+        let this = *self;
+        wasm_bindgen_futures::spawn_local(async move { this.pump() });
         id.unwrap_or(0)
     }
 
@@ -130,8 +133,13 @@ impl PrepWorker {
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        let Ok(message) = serde_json::from_str::<WorkerMessage>(&json) else {
-            return;
+        let message = match serde_json::from_str::<WorkerMessage>(&json) {
+            Ok(message) => message,
+            // An answer this page cannot read still ends the job it answers: the queue goes on.
+            Err(e) => WorkerMessage::Failed {
+                id: 0,
+                message: format!("The prep worker's answer could not be read ({e})."),
+            },
         };
         if let WorkerMessage::Ready { .. } = message {
             self.inner.update_value(|inner| inner.ready = true);

@@ -1,7 +1,7 @@
 // The size builder through its hooks: ratio x tier, rule messages, suggestions, exact sizes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { useApp } from './harness.mjs';
 
 const ctx = useApp();
@@ -80,8 +80,13 @@ test('an exact size the API cannot make is delivered exactly, and the UI says ho
   assert.equal(await resolved(), '1920x1088');
   assert.match(await page.getByTestId('size-exact-note').innerText(), /1920x1088 is requested .* exactly 1920x1080/);
   await page.getByTestId('prompt').fill('exact slide e2e');
+  // The fitting runs in the prep worker, started for it on demand.
+  const workers = [];
+  page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
   await page.getByTestId('generate').click();
   await page.getByTestId('fit-note').waitFor();
+  assert.ok(workers.some((p) => p.endsWith('/prep_worker_loader.js')), `workers started: ${workers}`);
+  assert.equal(await page.getByTestId('fit-note').innerText(), 'Cropped 1920x1088 to 1920x1080 (4 px off top and bottom).');
   const img = page.getByTestId('result-image');
   await page.waitForFunction(() => document.querySelector('[data-testid=result-image]')?.dataset.height === '1080');
   assert.equal(await img.getAttribute('data-width'), '1920');
@@ -95,4 +100,55 @@ test('an exact size the API cannot make is delivered exactly, and the UI says ho
   assert.equal(png.readUInt32BE(16), 1920, 'IHDR width');
   assert.equal(png.readUInt32BE(20), 1080, 'IHDR height');
   assert.deepEqual(problems, []);
+});
+
+test('fit jobs that fail answer with an error, and the worker runs the next one', async () => {
+  const { page } = ctx.app;
+  // The wire format of `studio_core::prep::protocol`, posted to the real worker by hand.
+  const answers = await page.evaluate(async () => {
+    const worker = new Worker('./prep_worker_loader.js');
+    const next = () => new Promise((resolve) => {
+      worker.onmessage = (e) => resolve({ ...JSON.parse(e.data.json), buffers: e.data.buffers.map((b) => [...b.subarray(0, 24)]) });
+    });
+    const fit = (id, bytes, width, height) => {
+      const answer = next();
+      const kind = { FitExact: { source_mime: 'image/png', width, height, mime: 'image/png' } };
+      const settings = { max_edge: 2048, budget_bytes: 1500000, text_mode: false };
+      worker.postMessage({ json: JSON.stringify({ id, kind, settings }), buffers: [bytes] }, [bytes.buffer]);
+      return answer;
+    };
+    const ready = await next();
+    const broken = await fit(1, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]), 64, 32);
+    const unreadableAnswer = next();
+    worker.postMessage({ json: '{"id":', buffers: [] });
+    const unreadable = await unreadableAnswer;
+    const canvas = new OffscreenCanvas(64, 40);
+    canvas.getContext('2d').fillRect(0, 0, 64, 40);
+    const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    const fitted = await fit(2, png, 64, 32);
+    worker.terminate();
+    return { ready, broken, unreadable, fitted };
+  });
+  assert.ok('Ready' in answers.ready, JSON.stringify(answers.ready));
+  assert.deepEqual(answers.broken, { Failed: { id: 1, message: 'the image could not be decoded' }, buffers: [] });
+  assert.deepEqual(answers.unreadable, { Failed: { id: 0, message: 'The page sent the prep worker an unreadable job.' }, buffers: [] });
+  const { Fitted: fitted, buffers: [head] } = answers.fitted;
+  assert.deepEqual(fitted, {
+    id: 2, mime: 'image/png', width: 64, height: 32, unchanged: false,
+    note: 'Cropped 64x40 to 64x32 (4 px off top and bottom).',
+  });
+  const ihdr = Buffer.from(head);
+  assert.deepEqual([ihdr.readUInt32BE(16), ihdr.readUInt32BE(20)], [64, 32], 'PNG IHDR size');
+});
+
+test('the page\'s own wasm carries no resizer: exact-size fitting is the worker\'s', async () => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const wasm = (await readdir(dist)).filter((f) => f.endsWith('_bg.wasm'));
+  const page = wasm.find((f) => f.startsWith('gpt-image-studio-'));
+  const worker = wasm.find((f) => f.startsWith('prep_worker'));
+  assert.ok(page && worker, wasm.join(', '));
+  // Panic locations name the crate's source files even in a stripped release build.
+  const names = async (file) => (await readFile(new URL(file, dist))).toString('latin1');
+  assert.ok((await names(worker)).includes('fast_image_resize'), 'the check can see the resizer');
+  assert.ok(!(await names(page)).includes('fast_image_resize'), `${page} links fast_image_resize`);
 });

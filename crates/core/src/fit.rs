@@ -1,7 +1,8 @@
 //! Fitting an image to an exact size the API cannot produce: the largest centred crop with the
 //! target's aspect ratio (cover, never letterbox), then a resize to exactly the target.
 //!
-//! Pure: RGBA8 bytes in, RGBA8 bytes out. `browser::fit_image` decodes and encodes around it.
+//! Pure: RGBA8 bytes in, RGBA8 bytes out. The prep worker decodes and encodes around it
+//! (`web::fit_job`).
 
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, MulDiv, PixelType, ResizeAlg, ResizeOptions, Resizer};
@@ -105,6 +106,26 @@ pub fn describe(plan: &FitPlan, src_width: u32, src_height: u32) -> String {
             format!("Cropped {src_width}x{src_height} to {cw}x{ch} ({margins}){resize}.")
         }
     }
+}
+
+/// `describe`'s sentence for a result encoded as `encoded_mime` when `mime` was wanted, plus a
+/// second sentence when they differ, e.g. "... Saved as image/png: this browser cannot encode
+/// image/webp."
+pub fn describe_encoded(
+    plan: &FitPlan,
+    src_width: u32,
+    src_height: u32,
+    mime: &str,
+    encoded_mime: &str,
+) -> String {
+    let mut note = describe(plan, src_width, src_height);
+    if encoded_mime != mime {
+        // Canvases encode PNG always, JPEG and WebP mostly (Safari has no WebP encoder).
+        note.push_str(&format!(
+            " Saved as {encoded_mime}: this browser cannot encode {mime}."
+        ));
+    }
+    note
 }
 
 /// "4 px off top and bottom", "1 px off the right", ... or `None` when nothing was cut.
@@ -332,6 +353,19 @@ mod tests {
         assert_eq!(
             describe(&p, 1024, 1024),
             "Already 1024x1024; nothing changed."
+        );
+    }
+
+    #[test]
+    fn an_encoder_fallback_is_named() {
+        let p = plan_fit(1920, 1088, 1920, 1080);
+        assert_eq!(
+            describe_encoded(&p, 1920, 1088, "image/webp", "image/png"),
+            "Cropped 1920x1088 to 1920x1080 (4 px off top and bottom). Saved as image/png: this browser cannot encode image/webp."
+        );
+        assert_eq!(
+            describe_encoded(&p, 1920, 1088, "image/jpeg", "image/jpeg"),
+            describe(&p, 1920, 1088)
         );
     }
 

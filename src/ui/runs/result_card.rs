@@ -4,9 +4,10 @@ use studio_core::api::request::safe_link;
 
 use std::sync::Arc;
 
+use crate::app::state::use_app_state;
 use crate::web::blob::LocalBlob;
 use crate::web::download::{click_link, data_url_bytes, save_blob, save_bytes};
-use crate::web::fit_image::{fit_data_url, FittedImage};
+use crate::web::fit_image::FittedImage;
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::{delivery_warnings, ImageOut, ImageSource};
 use studio_core::file_names::result_file_name;
@@ -76,6 +77,7 @@ pub fn ResultCard(
         }),
         ImageSource::DataUrl(_) => None,
     };
+    let fitter = use_app_state().fitter;
     let (source_for_fit, mime_for_fit) = (original.clone(), mime.clone());
     let on_load = move |ev: web_sys::Event| {
         let img: web_sys::HtmlImageElement = event_target(&ev);
@@ -92,7 +94,7 @@ pub fn ResultCard(
             ImageSource::DataUrl(url) => {
                 let mime = mime_for_fit.clone();
                 spawn_local(async move {
-                    match fit_data_url(&url, &mime, w, h).await {
+                    match fitter.fit_data_url(&url, &mime, w, h).await {
                         Ok(f) => set_fitted.set(Some(f)),
                         Err(e) => set_problem.set(Some(format!("Could not deliver exactly {w}x{h}: {e} The image as the API made it is shown."))),
                     }

@@ -19,7 +19,7 @@ pub struct JobRequest {
     pub settings: PrepSettings,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JobKind {
     /// `buffers`: [file]. Answered with `Prepared` (buffers: [upload]).
     Reference,
@@ -28,6 +28,15 @@ pub enum JobKind {
     /// `buffers`: [edit result, image 1 as sent, mask as sent]. Answered with `Composited`
     /// (buffers: [image]) or `Failed` saying why image 1 cannot be pasted back.
     KeepOutsideMask { feather_px: u32 },
+    /// `buffers`: [a result image of type `source_mime`]. Cropped and resized to exactly
+    /// `width` x `height` (`crate::fit`) and encoded as `mime`; answered with `Fitted` or
+    /// `Failed`.
+    FitExact {
+        source_mime: String,
+        width: u32,
+        height: u32,
+        mime: String,
+    },
 }
 
 /// Worker to page.
@@ -54,6 +63,18 @@ pub enum WorkerMessage {
         height: u32,
         painted_share: f64,
         ms: f64,
+    },
+    /// A result fitted to its exact size. `buffers`: [image], encoded as `mime` (the browser's
+    /// fallback when it cannot encode the wanted type). `unchanged`: the image already had that
+    /// size, so nothing was re-encoded and no buffer comes back (the page keeps what it sent).
+    /// `note` says what was done (`fit::describe_encoded`).
+    Fitted {
+        id: u64,
+        mime: String,
+        width: u32,
+        height: u32,
+        note: String,
+        unchanged: bool,
     },
     /// The file cannot be prepared: a sentence for the user.
     Failed {
@@ -83,5 +104,55 @@ mod tests {
         let ready = WorkerMessage::Ready { webp: true };
         let text = serde_json::to_string(&ready).unwrap();
         assert_eq!(text, r#"{"Ready":{"webp":true}}"#);
+    }
+
+    /// The wire form of a fit job and its answer (tests/e2e/size.test.mjs posts them by hand).
+    #[test]
+    fn fit_jobs_round_trip_as_json() {
+        let request = JobRequest {
+            id: 3,
+            kind: JobKind::FitExact {
+                source_mime: "image/png".into(),
+                width: 1920,
+                height: 1080,
+                mime: "image/webp".into(),
+            },
+            settings: PrepSettings::default(),
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert!(
+            text.starts_with(
+                r#"{"id":3,"kind":{"FitExact":{"source_mime":"image/png","width":1920,"height":1080,"mime":"image/webp"}},"settings":{"#
+            ),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
+
+        let fitted = WorkerMessage::Fitted {
+            id: 3,
+            mime: "image/png".into(),
+            width: 1920,
+            height: 1080,
+            note: "Cropped 1920x1088 to 1920x1080 (4 px off top and bottom). Saved as image/png: this browser cannot encode image/webp.".into(),
+            unchanged: false,
+        };
+        let text = serde_json::to_string(&fitted).unwrap();
+        assert_eq!(
+            text,
+            r#"{"Fitted":{"id":3,"mime":"image/png","width":1920,"height":1080,"note":"Cropped 1920x1088 to 1920x1080 (4 px off top and bottom). Saved as image/png: this browser cannot encode image/webp.","unchanged":false}}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<WorkerMessage>(&text).unwrap(),
+            fitted
+        );
+
+        let failed = r#"{"Failed":{"id":4,"message":"the image could not be decoded"}}"#;
+        assert_eq!(
+            serde_json::from_str::<WorkerMessage>(failed).unwrap(),
+            WorkerMessage::Failed {
+                id: 4,
+                message: "the image could not be decoded".into()
+            }
+        );
     }
 }
