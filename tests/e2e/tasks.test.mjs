@@ -268,3 +268,28 @@ test('without the profile option a task answer is still recognised and followed'
   const [sub] = await submissions();
   assert.deepEqual(sub.json, { model: 'gpt-image-2', prompt: 'detected task' });
 });
+
+test('Cancel stops a result-link fetch that hangs; the link is kept', async () => {
+  const { page } = ctx.app;
+  await taskMode({ duration_ms: 500 });
+  await useTaskProfile(page);
+  // The task's result file does not answer until the test lets it (after the assertions).
+  let held = 0;
+  let release;
+  const released = new Promise((done) => { release = done; });
+  await page.route('**/v1/__files/**', async (route) => {
+    held += 1;
+    await released;
+    await route.continue().catch(() => {});
+  });
+  await send(page, 'slow result link');
+  while (held === 0) await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+  const cancelled = Date.now();
+  await page.getByTestId('cancel').click();
+  const kept = page.getByTestId('history-item').first();
+  await kept.waitFor({ timeout: 5_000 });
+  assert.ok(Date.now() - cancelled < 5_000, 'the fetch stopped at Cancel');
+  assert.equal(await kept.getByTestId('history-link').count(), 1, 'the link is kept');
+  release();
+  await page.unroute('**/v1/__files/**');
+});
