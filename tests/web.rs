@@ -151,16 +151,16 @@ async fn server_errors_become_actionable_variants() {
 }
 
 #[wasm_bindgen_test]
-async fn an_unreachable_endpoint_is_a_network_error() {
-    // Port 9 (discard) on loopback: nothing listens there.
+async fn an_unreachable_endpoint_is_told_apart_from_a_broken_connection() {
+    // Port 9 (discard) on loopback: nothing listens there, so nothing can have been sent.
     let e = generate("http://127.0.0.1:9/v1", &params("glue: nowhere"), 30)
         .await
         .unwrap_err();
     assert!(
-        matches!(&e, ApiError::Network { base_url, .. } if base_url == "http://127.0.0.1:9/v1"),
+        matches!(&e, ApiError::Unreachable { base_url, .. } if base_url == "http://127.0.0.1:9/v1"),
         "{e:?}"
     );
-    assert!(e.to_string().contains("CORS"));
+    assert!(e.to_string().contains("nothing was sent or billed"), "{e}");
 }
 
 #[wasm_bindgen_test]
