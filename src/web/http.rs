@@ -23,6 +23,7 @@ use studio_core::tasks::answer::{parse_report, parse_submission, TaskReport};
 use studio_core::tasks::request::TaskGenerationBody;
 
 use super::blob::LocalBlob;
+use super::download::bytes_blob;
 
 /// A finished request: the images and what the endpoint said about them.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,7 +46,29 @@ impl Generated {
         elapsed_ms: f64,
         link_expires_ms: Option<f64>,
     ) -> Self {
-        let blobs = answer.images.iter().map(LocalBlob::of_image).collect();
+        Self::with_fetched(answer, Vec::new(), request_id, elapsed_ms, link_expires_ms)
+    }
+
+    /// The same, with the bytes of images already held (`fetched[i]`), which are not decoded
+    /// again.
+    fn with_fetched(
+        answer: ImagesAnswer,
+        fetched: Vec<Option<LocalBlob>>,
+        request_id: Option<String>,
+        elapsed_ms: f64,
+        link_expires_ms: Option<f64>,
+    ) -> Self {
+        let mut fetched = fetched.into_iter();
+        let blobs = answer
+            .images
+            .iter()
+            .map(|image| {
+                fetched
+                    .next()
+                    .flatten()
+                    .or_else(|| LocalBlob::of_image(image))
+            })
+            .collect();
         Generated {
             answer,
             request_id,
@@ -70,7 +93,9 @@ pub enum Submitted {
 
 /// A 2xx answer as read: images, or a task.
 enum Answered {
-    Images(ImagesAnswer),
+    /// The answer, with the bytes of images fetched from links (`None` where they came as
+    /// base64, or could not be fetched).
+    Images(ImagesAnswer, Vec<Option<LocalBlob>>),
     Task(TaskReport),
 }
 
@@ -236,12 +261,9 @@ impl ImagesClient {
         let timed_out = deadline.timed_out.get();
         drop(deadline);
         match outcome {
-            Ok((Answered::Images(answer), request_id)) => Ok(Submitted::Images(Generated::new(
-                answer,
-                request_id,
-                now_ms() - started,
-                None,
-            ))),
+            Ok((Answered::Images(answer, fetched), request_id)) => Ok(Submitted::Images(
+                Generated::with_fetched(answer, fetched, request_id, now_ms() - started, None),
+            )),
             Ok((Answered::Task(task), _)) => Ok(Submitted::Task(task)),
             Err(_) if timed_out => Err(ApiError::Timeout { secs: timeout_secs }),
             Err(_) if controller.signal().aborted() => Err(ApiError::Cancelled),
@@ -265,7 +287,7 @@ impl ImagesClient {
         let content_type = response.headers().get("content-type").unwrap_or_default();
         if response.ok() && content_type.contains("text/event-stream") {
             let answer = read_stream(&response, requested_mime, on_partial).await?;
-            return Ok((Answered::Images(answer), request_id));
+            return Ok((Answered::Images(answer, Vec::new()), request_id));
         }
         let body = response.text().await.map_err(|e| self.network_error(e))?;
         if !response.ok() {
@@ -283,8 +305,8 @@ impl ImagesClient {
         }
         // A gateway may accept `stream` and answer plain JSON: that is handled here too.
         let mut answer = parse_images(&body, requested_mime)?;
-        fetch_linked_images(&mut answer, controller).await;
-        Ok((Answered::Images(answer), request_id))
+        let fetched = fetch_linked_images(&mut answer, controller).await;
+        Ok((Answered::Images(answer, fetched), request_id))
     }
 
     /// `GET {base}/tasks/{id}`: where a task stands. Cancelling `controller` stops it; a poll
@@ -554,17 +576,29 @@ fn merge_usage(a: Option<Usage>, b: Option<Usage>) -> Option<Usage> {
 /// URL-only answers: the images are fetched at once (links expire, and only bytes can be
 /// downloaded, fitted and kept). No key is sent. Where the browser may not read them (CORS),
 /// the link stays and the result card says so.
-async fn fetch_linked_images(answer: &mut ImagesAnswer, controller: &AbortController) {
+/// Fetches the images an answer gave as links; each fetched one is shown from a `data:` URL
+/// and its bytes held as a Blob from the bytes themselves (not decoded back from base64).
+async fn fetch_linked_images(
+    answer: &mut ImagesAnswer,
+    controller: &AbortController,
+) -> Vec<Option<LocalBlob>> {
+    let mut fetched = Vec::with_capacity(answer.images.len());
     for image in &mut answer.images {
         let ImageSource::Url(url) = &image.source else {
+            fetched.push(None);
             continue;
         };
-        if let Ok((bytes, mime)) = fetch_bytes(url, controller).await {
-            let (data_url, mime) = data_url_of(&bytes, mime, &image.mime);
-            image.source = ImageSource::DataUrl(data_url.into());
-            image.mime = mime;
+        match fetch_bytes(url, controller).await {
+            Ok((bytes, mime)) => {
+                let (data_url, mime) = data_url_of(&bytes, mime, &image.mime);
+                fetched.push(bytes_blob(&bytes, &mime).ok().map(LocalBlob::new));
+                image.source = ImageSource::DataUrl(data_url.into());
+                image.mime = mime;
+            }
+            Err(_) => fetched.push(None),
         }
     }
+    fetched
 }
 
 /// Fetches a result link. Cancel of the run stops it, and a link that does not answer within
