@@ -54,7 +54,8 @@ fn preparing(state: AppState) -> bool {
 pub fn send_when_ready(state: AppState) {
     Effect::new(move |_| {
         if state.send_when_ready.get() && !preparing(state) {
-            generate_from_form(state);
+            // What sending reads must not become what this effect waits on.
+            untrack(|| generate_from_form(state));
         }
     });
 }

@@ -17,7 +17,7 @@ pub fn results(run: &Run, request: usize, n: u8, generated: &Generated) -> Vec<T
         .iter()
         .enumerate()
         .map(|(index, image)| {
-            let mut record = base_record(run, n, created_ms, image);
+            let mut record = base_record(run, n, created_ms, &image.mime);
             record.id = record::record_id(created_ms, run.id, request, index);
             record.revised_prompt = image.revised_prompt.clone();
             // Usage is per request: it goes with its first image.
@@ -48,12 +48,7 @@ pub fn derived_record(
     derived: String,
 ) -> ImageRecord {
     let created_ms = js_sys::Date::now();
-    let image = ImageOut {
-        source: ImageSource::Url(String::new()),
-        mime: mime.to_string(),
-        revised_prompt: None,
-    };
-    let mut record = base_record(run, n, created_ms, &image);
+    let mut record = base_record(run, n, created_ms, mime);
     record.id = format!(
         "{}-k",
         record::record_id(created_ms, run.id, request, index)
@@ -71,7 +66,7 @@ fn kept(image: &ImageOut, blob: Option<LocalBlob>) -> Kept {
 }
 
 /// A record for an image of `run`, without the per-answer fields.
-fn base_record(run: &Run, n: u8, created_ms: f64, image: &ImageOut) -> ImageRecord {
+fn base_record(run: &Run, n: u8, created_ms: f64, mime: &str) -> ImageRecord {
     ImageRecord {
         v: SCHEMA_VERSION,
         id: String::new(),
@@ -85,7 +80,7 @@ fn base_record(run: &Run, n: u8, created_ms: f64, image: &ImageOut) -> ImageReco
         usage: None,
         elapsed_ms: 0.0,
         request_id: None,
-        mime: image.mime.clone(),
+        mime: mime.to_string(),
         width: 0,
         height: 0,
         bytes: 0,

@@ -9,6 +9,7 @@ use futures_channel::oneshot;
 use js_sys::Uint8Array;
 use leptos::prelude::*;
 
+use super::blob::{blob_array, bytes_blob_of_array, LocalBlob};
 use super::download::data_url_bytes;
 use super::prep_worker::{use_prep_worker, JobResult, PrepWorker};
 use studio_core::api::mime;
@@ -16,9 +17,11 @@ use studio_core::prep::protocol::{JobKind, WorkerMessage};
 use studio_core::prep::PrepSettings;
 
 /// An image fitted to its target size.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FittedImage {
     pub data_url: String,
+    /// Its bytes, for downloads (made from the worker's bytes, not decoded from `data_url`).
+    pub blob: Option<LocalBlob>,
     /// The MIME type actually encoded: the source's unless the browser cannot encode it.
     pub mime: String,
     pub width: u32,
@@ -51,15 +54,20 @@ pub fn use_image_fitter() -> ImageFitter {
 impl ImageFitter {
     /// Crops and resizes the image in `data_url` to exactly `width` x `height` (see
     /// `studio_core::fit::plan_fit`), re-encoded as `mime`. An image already of that size comes
-    /// back unchanged, without a lossy re-encode.
+    /// back unchanged, without a lossy re-encode. `held` is the image's bytes when they are
+    /// already held as a Blob: they go to the worker as they are, not decoded again.
     pub async fn fit_data_url(
         &self,
         data_url: &str,
+        held: Option<&LocalBlob>,
         mime: &str,
         width: u32,
         height: u32,
     ) -> Result<FittedImage, String> {
-        let bytes = data_url_bytes(data_url)?;
+        let bytes = match held {
+            Some(blob) => blob_array(blob.blob()).await?,
+            None => Uint8Array::from(&data_url_bytes(data_url)?[..]),
+        };
         let kind = JobKind::FitExact {
             source_mime: mime::from_data_url(data_url).unwrap_or(mime).to_owned(),
             width,
@@ -69,24 +77,26 @@ impl ImageFitter {
         let (sender, answer) = oneshot::channel();
         // The worker client answers a job only after `submit` returns, so the sender is in
         // place even for a job that fails at once.
-        let job = self.worker.submit(
-            kind,
-            PrepSettings::default(),
-            vec![Uint8Array::from(&bytes[..])],
-        );
-        drop(bytes);
+        let job = self
+            .worker
+            .submit(kind, PrepSettings::default(), vec![bytes]);
         self.waiting.update_value(|w| {
             w.insert(job, sender);
         });
         let result = answer
             .await
             .map_err(|_| "the prep worker stopped before answering".to_string())?;
-        fitted_image(data_url, result)
+        fitted_image(data_url, held, result)
     }
 }
 
-/// The image a fit job's answer describes; `sent` is the `data:` URL of what was sent.
-fn fitted_image(sent: &str, result: JobResult) -> Result<FittedImage, String> {
+/// The image a fit job's answer describes; `sent` is the `data:` URL of what was sent, and
+/// `held` its bytes when they were held.
+fn fitted_image(
+    sent: &str,
+    held: Option<&LocalBlob>,
+    result: JobResult,
+) -> Result<FittedImage, String> {
     match result.message {
         WorkerMessage::Fitted {
             mime,
@@ -96,21 +106,22 @@ fn fitted_image(sent: &str, result: JobResult) -> Result<FittedImage, String> {
             unchanged,
             ..
         } => {
-            let data_url = if unchanged {
-                sent.to_owned()
+            let (data_url, blob) = if unchanged {
+                (sent.to_owned(), held.cloned())
             } else {
-                let bytes = result
+                let array = result
                     .buffers
                     .first()
-                    .map(Uint8Array::to_vec)
                     .ok_or("the prep worker sent no image back")?;
-                format!(
+                let url = format!(
                     "data:{mime};base64,{}",
-                    base64::engine::general_purpose::STANDARD.encode(bytes)
-                )
+                    base64::engine::general_purpose::STANDARD.encode(array.to_vec())
+                );
+                (url, bytes_blob_of_array(array, &mime))
             };
             Ok(FittedImage {
                 data_url,
+                blob,
                 mime,
                 width,
                 height,

@@ -291,13 +291,7 @@ impl ImagesClient {
         }
         let body = response.text().await.map_err(|e| self.network_error(e))?;
         if !response.ok() {
-            let retry_after = response.headers().get("retry-after");
-            return Err(error::from_status(
-                response.status(),
-                &content_type,
-                &body,
-                retry_after.as_deref(),
-            ));
+            return Err(status_error(&response, &content_type, &body));
         }
         // An async task gateway answers a task to poll instead of images.
         if let Some(task) = parse_submission(&body) {
@@ -319,32 +313,24 @@ impl ImagesClient {
         const POLL_TIMEOUT_SECS: u64 = 30;
         let path = format!("tasks/{}", js_sys::encode_uri_component(task_id));
         let url = endpoint_url(&self.base_url, &path);
-        let poll = AbortController::new()
-            .map_err(|_| ApiError::Invalid("The browser refused to start a request.".into()))?;
-        let _follow_cancel = CancelLink::new(controller, &poll);
+        let poll = SubRequest::start(controller, POLL_TIMEOUT_SECS)
+            .ok_or_else(|| ApiError::Invalid("The browser refused to start a request.".into()))?;
         let mut builder = Request::get(&url).abort_signal(Some(&poll.signal()));
         if !self.api_key.is_empty() {
             builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
         }
-        let deadline = Deadline::start(&poll, POLL_TIMEOUT_SECS);
         let outcome = async {
             let response = builder.send().await.map_err(|e| self.network_error(e))?;
             let content_type = response.headers().get("content-type").unwrap_or_default();
             let body = response.text().await.map_err(|e| self.network_error(e))?;
             if !response.ok() {
-                let retry_after = response.headers().get("retry-after");
-                return Err(error::from_status(
-                    response.status(),
-                    &content_type,
-                    &body,
-                    retry_after.as_deref(),
-                ));
+                return Err(status_error(&response, &content_type, &body));
             }
             parse_report(&body).map_err(ApiError::BadTask)
         }
         .await;
-        let timed_out = deadline.timed_out.get();
-        drop(deadline);
+        let timed_out = poll.timed_out();
+        drop(poll);
         match outcome {
             Err(_) if controller.signal().aborted() => Err(ApiError::Cancelled),
             Err(_) if timed_out => Err(ApiError::Timeout {
@@ -415,7 +401,7 @@ impl ImagesClient {
         if controller.signal().aborted() || now_ms() - sent_ms > QUICK_FAILURE_MS {
             return broke;
         }
-        match probe(&self.base_url).await {
+        match probe(&self.base_url, controller).await {
             Reach::Unreachable => ApiError::Unreachable {
                 base_url: base_url.clone(),
                 detail: detail.clone(),
@@ -455,6 +441,44 @@ impl Drop for CancelLink {
             .signal()
             .remove_event_listener_with_callback("abort", self.listener.as_ref().unchecked_ref());
     }
+}
+
+/// A request of its own inside a run: Cancel of the run stops it, and its own deadline gives
+/// it up without cancelling the rest of the run. Both are taken back when it is dropped.
+struct SubRequest {
+    controller: AbortController,
+    _follow_cancel: CancelLink,
+    deadline: Deadline,
+}
+
+impl SubRequest {
+    fn start(run: &AbortController, secs: u64) -> Option<Self> {
+        let controller = AbortController::new().ok()?;
+        Some(SubRequest {
+            _follow_cancel: CancelLink::new(run, &controller),
+            deadline: Deadline::start(&controller, secs),
+            controller,
+        })
+    }
+
+    fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    fn timed_out(&self) -> bool {
+        self.deadline.timed_out.get()
+    }
+}
+
+/// The error a non-2xx answer stands for.
+fn status_error(response: &gloo_net::http::Response, content_type: &str, body: &str) -> ApiError {
+    let retry_after = response.headers().get("retry-after");
+    error::from_status(
+        response.status(),
+        content_type,
+        body,
+        retry_after.as_deref(),
+    )
 }
 
 /// Bytes as a `data:` URL, typed by what they are, else what the server said, else `fallback`.
@@ -607,10 +631,9 @@ async fn fetch_bytes(
     url: &str,
     run: &AbortController,
 ) -> Result<(Vec<u8>, Option<String>), gloo_net::Error> {
-    let fetch = AbortController::new()
-        .map_err(|_| gloo_net::Error::GlooError("the browser refused to start a request".into()))?;
-    let _follow_cancel = CancelLink::new(run, &fetch);
-    let deadline = Deadline::start(&fetch, LINK_TIMEOUT_SECS);
+    let fetch = SubRequest::start(run, LINK_TIMEOUT_SECS).ok_or_else(|| {
+        gloo_net::Error::GlooError("the browser refused to start a request".into())
+    })?;
     let outcome = async {
         let response = Request::get(url)
             .abort_signal(Some(&fetch.signal()))
@@ -626,7 +649,7 @@ async fn fetch_bytes(
         Ok((response.binary().await?, mime))
     }
     .await;
-    if deadline.timed_out.get() {
+    if fetch.timed_out() {
         return Err(gloo_net::Error::GlooError(format!(
             "no answer within {LINK_TIMEOUT_SECS} s"
         )));
@@ -654,14 +677,14 @@ enum Reach {
 /// Probes `{base}/models` (nothing billed, no key sent): an opaque `no-cors` GET tells whether
 /// a connection can be made at all; a GET with a JSON content type, which needs a CORS
 /// preflight as a generation does, tells whether CORS lets this page through.
-async fn probe(base_url: &str) -> Reach {
+/// Cancel of the run stops the probes too.
+async fn probe(base_url: &str, run: &AbortController) -> Reach {
     const PROBE_TIMEOUT_SECS: u64 = 5;
     let url = endpoint_url(base_url, "models");
     let attempt = |cors: bool| {
         let url = url.clone();
         async move {
-            let probe = AbortController::new().ok()?;
-            let _deadline = Deadline::start(&probe, PROBE_TIMEOUT_SECS);
+            let probe = SubRequest::start(run, PROBE_TIMEOUT_SECS)?;
             let builder = Request::get(&url)
                 .abort_signal(Some(&probe.signal()))
                 .cache(web_sys::RequestCache::NoStore);

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::app::state::use_app_state;
 use crate::web::blob::LocalBlob;
-use crate::web::download::{click_link, data_url_bytes, save_blob, save_bytes};
+use crate::web::download::{click_link, save_blob};
 use crate::web::fit_image::FittedImage;
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::{delivery_warnings, ImageOut, ImageSource};
@@ -19,11 +19,6 @@ fn save(source: &ImageSource, blob: Option<&LocalBlob>, name: &str) -> Result<()
         (None, ImageSource::Url(url)) => click_link(url, name),
         (None, ImageSource::DataUrl(_)) => Err("the image data is damaged".into()),
     }
-}
-
-/// Saves a fitted image (encoded here, as a `data:` URL).
-fn save_fitted(data_url: &str, mime: &str, name: &str) -> Result<(), String> {
-    data_url_bytes(data_url).and_then(|bytes| save_bytes(&bytes, mime, name))
 }
 
 /// One finished image with its real dimensions and a download button. With an exact target,
@@ -78,7 +73,8 @@ pub fn ResultCard(
         ImageSource::DataUrl(_) => None,
     };
     let fitter = use_app_state().fitter;
-    let (source_for_fit, mime_for_fit) = (original.clone(), mime.clone());
+    let (source_for_fit, mime_for_fit, blob_for_fit) =
+        (original.clone(), mime.clone(), blob.clone());
     let on_load = move |ev: web_sys::Event| {
         let img: web_sys::HtmlImageElement = event_target(&ev);
         let now = (img.natural_width(), img.natural_height());
@@ -92,9 +88,9 @@ pub fn ResultCard(
         };
         match source_for_fit.clone() {
             ImageSource::DataUrl(url) => {
-                let mime = mime_for_fit.clone();
+                let (mime, held) = (mime_for_fit.clone(), blob_for_fit.clone());
                 spawn_local(async move {
-                    match fitter.fit_data_url(&url, &mime, w, h).await {
+                    match fitter.fit_data_url(&url, held.as_ref(), &mime, w, h).await {
                         Ok(f) => set_fitted.set(Some(f)),
                         Err(e) => set_problem.set(Some(format!("Could not deliver exactly {w}x{h}: {e} The image as the API made it is shown."))),
                     }
@@ -119,7 +115,11 @@ pub fn ResultCard(
         let (original, blob, name) = (original.clone(), blob.clone(), file_name.clone());
         move |_| {
             let outcome = match fitted.get_untracked() {
-                Some(f) => save_fitted(&f.data_url, &f.mime, &name()),
+                Some(f) => f
+                    .blob
+                    .as_ref()
+                    .ok_or_else(|| "the fitted image is not held".to_string())
+                    .and_then(|b| save_blob(b.blob(), &name())),
                 None => save(&original, blob.as_ref(), &name()),
             };
             set_problem.set(outcome.err().map(|e| format!("Download failed: {e}")));
