@@ -23,6 +23,9 @@ pub struct FormState {
     pub background: RwSignal<Background>,
     pub moderation: RwSignal<Moderation>,
     pub n: RwSignal<u8>,
+    /// Why the n field as typed is not a number of images; `n` keeps the last valid value
+    /// for the field's display only, and nothing is sent or shared with it meanwhile.
+    pub n_error: RwSignal<Option<String>>,
     pub stream: RwSignal<bool>,
     pub partial_images: RwSignal<u8>,
 }
@@ -42,6 +45,7 @@ impl FormState {
             background: RwSignal::new(d.background),
             moderation: RwSignal::new(d.moderation),
             n: RwSignal::new(d.n),
+            n_error: RwSignal::new(None),
             stream: RwSignal::new(d.stream),
             partial_images: RwSignal::new(d.partial_images),
         }
@@ -60,6 +64,7 @@ impl FormState {
         self.background.track();
         self.moderation.track();
         self.n.track();
+        self.n_error.track();
         self.stream.track();
         self.partial_images.track();
     }
@@ -113,7 +118,10 @@ impl FormState {
                 .then(|| self.output_compression.get()),
             background: Some(self.background.get()),
             moderation: Some(self.moderation.get()),
-            n: Some(self.n.get()),
+            // An n the field cannot give is left out, never the last valid value.
+            n: self.n_error.get().is_none().then(|| self.n.get()),
+            stream: Some(self.stream.get()),
+            partial_images: Some(self.partial_images.get()),
             base_url,
         }
     }
@@ -149,7 +157,14 @@ impl FormState {
         p.moderation
             .into_iter()
             .for_each(|v| self.moderation.set(v));
-        p.n.into_iter().for_each(|v| self.n.set(v));
+        if let Some(v) = p.n {
+            self.n.set(v);
+            self.n_error.set(None);
+        }
+        p.stream.into_iter().for_each(|v| self.stream.set(v));
+        p.partial_images
+            .into_iter()
+            .for_each(|v| self.partial_images.set(v));
     }
 }
 
@@ -175,6 +190,7 @@ impl FormState {
         self.background.set(p.background);
         self.moderation.set(p.moderation);
         self.n.set(p.n);
+        self.n_error.set(None);
         self.stream.set(p.stream);
         self.partial_images.set(p.partial_images);
     }

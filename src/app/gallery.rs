@@ -232,7 +232,12 @@ impl Gallery {
                 &record.mime,
             );
             let crc = crc32(&idb::blob_bytes(&blob).await?);
-            let header = writer.entry(&name, crc, blob.size() as u64)?;
+            let header = writer.entry(
+                &name,
+                crc,
+                blob.size() as u64,
+                crate::web::local_secs(record.created_ms),
+            )?;
             parts.push(&js_sys::Uint8Array::from(&header[..]));
             parts.push(&blob);
         }

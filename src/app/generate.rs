@@ -24,6 +24,7 @@ use studio_core::api::upload::EditUploads;
 use studio_core::estimate::default_timeout_secs;
 use studio_core::history::journal::JournalEntry;
 use studio_core::profiles::same_endpoint;
+use studio_core::repeat_guard::fingerprint;
 use studio_core::sizes::{self, SizeSpec};
 
 /// Sends what the form holds now: an edit when references are ready, else a generation.
@@ -35,12 +36,59 @@ pub fn generate_from_form(state: AppState) {
         return;
     }
     state.send_when_ready.set(false);
+    if let Some(why) = state.form.n_error.get_untracked() {
+        state.form_error.set(Some(why));
+        return;
+    }
     let params = state.form.params(state.settings.model.get_untracked());
+    if !untrack(|| admit(state, &params)) {
+        // A double click or a doubled Ctrl+Enter: the same request is already on its way.
+        return;
+    }
     match state.references.edit_uploads() {
         Ok(uploads) => send(state, params, uploads),
         // References still being prepared, or a refused mask: nothing is sent.
         Err(why) => state.form_error.set(Some(why)),
     }
+}
+
+/// False for a second trigger of the same form within [`REPEAT_WINDOW_MS`] (double click,
+/// Ctrl+Enter twice); the first one is already being sent.
+///
+/// [`REPEAT_WINDOW_MS`]: studio_core::repeat_guard::REPEAT_WINDOW_MS
+fn admit(state: AppState, params: &ImageParams) -> bool {
+    let body = serde_json::to_string(params).unwrap_or_default();
+    let base_url = state.settings.base_url.get();
+    let profile = state.settings.active().id;
+    let references = state.references.items.with(|items| {
+        items
+            .iter()
+            .map(|r| format!("{}:{:?}", r.key, r.render_key()))
+            .collect::<Vec<_>>()
+            .join(",")
+    });
+    let mask = state
+        .references
+        .mask
+        .with(|m| format!("{:?}", std::mem::discriminant(m)));
+    // A painted mask changes what is sent without changing the list: its share and redraws.
+    let painted = format!(
+        "{}:{}",
+        state.painter.painted_share.get(),
+        state.painter.redraw.get()
+    );
+    let form = fingerprint([
+        body.as_str(),
+        &base_url,
+        &profile,
+        &references,
+        &mask,
+        &painted,
+    ]);
+    state
+        .repeat_guard
+        .try_update_value(|guard| guard.admit(form, js_sys::Date::now()))
+        .unwrap_or(true)
 }
 
 /// A reference, the mask or the painted mask is still being prepared (reactive).

@@ -153,12 +153,14 @@ impl References {
     /// Adds files (picker, drop, paste or a history item) up to the 16-reference limit and
     /// starts their prep. Returns how many were added.
     pub fn add_files(&self, files: Vec<File>) -> usize {
-        let room = MAX_REFERENCES.saturating_sub(self.items.with_untracked(Vec::len));
+        let already = self.items.with_untracked(Vec::len);
+        let room = MAX_REFERENCES.saturating_sub(already);
         if files.len() > room {
-            self.notice.set(Some(format!(
-                "At most {MAX_REFERENCES} references can be sent: {} of the {} files were not added.",
-                files.len() - room,
-                files.len()
+            let left_out: Vec<String> = files[room..].iter().map(File::name).collect();
+            self.notice.set(Some(studio_core::prep::left_out_note(
+                &left_out,
+                files.len(),
+                already,
             )));
         } else {
             self.notice.set(None);

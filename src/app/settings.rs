@@ -63,9 +63,8 @@ impl Settings {
         Effect::new(move |_| {
             let (base, model) = (settings.base_url.get(), settings.model.get());
             settings.update_book(|b| {
-                let p = b.active_mut();
-                p.base_url = base;
-                p.model = model;
+                b.set_active_base_url(&base);
+                b.active_mut().model = model;
             });
         });
         // And the other way: when another tab edits this tab's profile (or deletes it), the

@@ -24,6 +24,8 @@ pub struct AppState {
     /// Generate was pressed while references were being prepared: the request goes when they
     /// are ready (`generate::send_when_ready`).
     pub send_when_ready: RwSignal<bool>,
+    /// The last form sent and when: a double click sends once.
+    pub repeat_guard: StoredValue<studio_core::repeat_guard::RepeatGuard>,
     /// A one-line notice, e.g. what a link applied.
     pub notice: RwSignal<Option<String>>,
     /// A base URL a link brought while a key is stored: shown for confirmation, not used yet.

@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
         fitter: crate::web::fit_image::use_image_fitter(),
         form_error: RwSignal::new(None),
         send_when_ready: RwSignal::new(false),
+        repeat_guard: StoredValue::new(Default::default()),
         notice: RwSignal::new(None),
         pending_endpoint: RwSignal::new(None),
         gallery,
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
     };
     state.gallery.load();
     warn_before_leaving(state);
+    crate::app::draft::keep_draft(state.form);
     apply_link(&state);
     crate::app::generate::send_when_ready(state);
     provide_context(state);

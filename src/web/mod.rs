@@ -26,3 +26,11 @@ pub fn location_hash() -> String {
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
 }
+
+/// Seconds since 1970 on this device's wall clock at `unix_ms` (Unix time plus the zone's
+/// offset then): what a ZIP entry's local date needs.
+pub fn local_secs(unix_ms: f64) -> i64 {
+    let offset_min =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(unix_ms)).get_timezone_offset();
+    ((unix_ms / 1000.0) - offset_min * 60.0).floor() as i64
+}

@@ -118,6 +118,8 @@ test('a proxy HTML error page is summarised, never dumped', async () => {
   const text = await page.getByTestId('error-message').innerText();
   assert.match(text, /502 with a web page \("502 Bad Gateway"\)/);
   assert.ok(!text.includes('<'), text);
+  // One click, at most two attempts: the first and the profile's one automatic 5xx retry.
+  assert.equal((await ctx.backend.requests()).length, 2);
 });
 
 test('an unreachable endpoint is explained in words', async () => {

@@ -219,6 +219,9 @@ test('history downloads as a zip (all or selected), and "Edit this" makes the ne
   assert.match(entries[0].name, /^gpt-image-2_zip-two_\d{8}-\d{6}_1\.png$/);
   assert.match(entries[1].name, /^gpt-image-2_zip-one_\d{8}-\d{6}_2\.png$/);
   assert.ok(entries.every((e) => e.magic === 'png'), 'each entry holds the PNG bytes');
+  // Dated when the result was made (local time, as unzip tools show it), not 1980-01-01.
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+  for (const e of entries) assert.equal(e.modified.slice(0, 10), today, `${e.name} is dated ${e.modified}`);
 
   await page.getByTestId('history-select').nth(1).check();
   const [one] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-download-selected').click()]);

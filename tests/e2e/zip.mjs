@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 
 const MAGIC = { png: [0x89, 0x50, 0x4e, 0x47], jpeg: [0xff, 0xd8, 0xff], webp: [0x52, 0x49, 0x46, 0x46] };
 
-/** `[{ name, magic, size }]` of a stored ZIP, in directory order. */
+/** `[{ name, magic, size, modified }]` of a stored ZIP, in directory order; `modified` is the
+ * entry's local date and time as `YYYY-MM-DD hh:mm`. */
 export function zipEntries(bytes) {
   const eocd = bytes.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1'));
   assert.ok(eocd >= 0, 'a ZIP has an end-of-central-directory record');
@@ -22,7 +23,11 @@ export function zipEntries(bytes) {
     const dataAt = localAt + 30 + nameLen + bytes.readUInt16LE(localAt + 28);
     const head = [...bytes.subarray(dataAt, dataAt + 4)];
     const magic = Object.keys(MAGIC).find((k) => MAGIC[k].every((b, j) => head[j] === b)) ?? 'unknown';
-    entries.push({ name, magic, size });
+    const time = bytes.readUInt16LE(at + 12);
+    const date = bytes.readUInt16LE(at + 14);
+    const pad = (v) => String(v).padStart(2, '0');
+    const modified = `${1980 + (date >> 9)}-${pad((date >> 5) & 15)}-${pad(date & 31)} ${pad(time >> 11)}:${pad((time >> 5) & 63)}`;
+    entries.push({ name, magic, size, modified });
     at += 46 + nameLen + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
   assert.equal(at, eocd, 'the central directory ends at the end record');

@@ -18,6 +18,7 @@ pub mod preset;
 pub mod preset_library;
 pub mod profiles;
 pub mod prompt_checks;
+pub mod repeat_guard;
 pub mod sizes;
 pub mod tabs;
 pub mod tasks;

@@ -4,7 +4,8 @@
 //! Never a key, never images. Decoding applies what it understands and reports the rest.
 
 use crate::api::request::{
-    Background, Moderation, OutputFormat, Quality, WireValue, MAX_N, MAX_PROMPT_CHARS,
+    Background, Moderation, OutputFormat, Quality, WireValue, MAX_N, MAX_PARTIAL_IMAGES,
+    MAX_PROMPT_CHARS,
 };
 
 pub const VERSION_TAG: &str = "v1";
@@ -24,6 +25,9 @@ pub struct Preset {
     pub background: Option<Background>,
     pub moderation: Option<Moderation>,
     pub n: Option<u8>,
+    /// Streaming (`stream=1` / `stream=0`).
+    pub stream: Option<bool>,
+    pub partial_images: Option<u8>,
     pub base_url: Option<String>,
 }
 
@@ -92,6 +96,11 @@ pub fn encode(p: &Preset) -> String {
     put("background", p.background.map(|v| v.as_str().to_string()));
     put("moderation", p.moderation.map(|v| v.as_str().to_string()));
     put("n", p.n.map(|v| v.to_string()));
+    put(
+        "stream",
+        p.stream.map(|v| if v { "1" } else { "0" }.to_string()),
+    );
+    put("partial", p.partial_images.map(|v| v.to_string()));
     put("base", p.base_url.clone());
     parts.join("&")
 }
@@ -184,6 +193,14 @@ pub fn decode(fragment: &str) -> Decoded {
             "moderation" => p.moderation = wire(&value, key, notices),
             "compression" => p.output_compression = number(&value, key, 0..=100, notices),
             "n" => p.n = number(&value, key, 1..=MAX_N, notices),
+            "stream" => match value.as_str() {
+                "1" | "true" | "on" => p.stream = Some(true),
+                "0" | "false" | "off" => p.stream = Some(false),
+                _ => notices.push(format!("stream=\"{value}\" must be 1 or 0; ignored.")),
+            },
+            "partial" | "partial_images" => {
+                p.partial_images = number(&value, key, 0..=MAX_PARTIAL_IMAGES, notices)
+            }
             "base" => match crate::api::request::check_base_url(&value) {
                 Ok(()) => p.base_url = Some(value.trim().to_string()),
                 Err(why) => notices.push(format!("base: {why} Ignored.")),
@@ -216,6 +233,8 @@ mod tests {
             background: Some(Background::Opaque),
             moderation: Some(Moderation::Low),
             n: Some(2),
+            stream: Some(true),
+            partial_images: Some(2),
             base_url: Some("https://gw.example/v1".into()),
         }
     }
@@ -231,7 +250,10 @@ mod tests {
             text.contains("&size=1536x1024&quality=high&format=jpeg&compression=80"),
             "{text}"
         );
-        assert!(text.contains("&base=https://gw.example/v1"), "{text}");
+        assert!(
+            text.contains("&n=2&stream=1&partial=2&base=https://gw.example/v1"),
+            "{text}"
+        );
         assert_eq!(
             decode(&text),
             Decoded {
@@ -254,7 +276,7 @@ mod tests {
 
     #[test]
     fn bad_fields_get_notices_and_the_rest_applies() {
-        let d = decode("v1&prompt=ok&quality=ultra&n=11&size=big&ratio=7:5&tier=8K&key=sk-123&colour=red&format=webp&compression=%zz&base=ftp://x");
+        let d = decode("v1&prompt=ok&quality=ultra&n=11&size=big&ratio=7:5&tier=8K&key=sk-123&colour=red&format=webp&compression=%zz&base=ftp://x&stream=maybe&partial=4");
         assert_eq!(d.preset.prompt.as_deref(), Some("ok"));
         assert_eq!(d.preset.output_format, Some(OutputFormat::Webp));
         assert_eq!(d.preset.quality, None);
@@ -271,6 +293,8 @@ mod tests {
             "\"colour\"",
             "compression: the value",
             "base:",
+            "stream=\"maybe\"",
+            "partial=\"4\"",
         ] {
             assert!(all.contains(needle), "{needle} missing in\n{all}");
         }

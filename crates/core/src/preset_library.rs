@@ -44,6 +44,29 @@ pub fn save(list: &mut Vec<SavedPreset>, name: &str, link: &str) -> Result<(), S
     Ok(())
 }
 
+/// The cleaned name when saving `link` under `name` would replace a different preset of that
+/// name (then the user is asked first); None when the name is free or holds the same settings.
+pub fn clash(list: &[SavedPreset], name: &str, link: &str) -> Option<String> {
+    let name = clean_name(name).ok()?;
+    let link = link.trim_start_matches('#');
+    list.iter()
+        .any(|p| p.name == name && p.link != link)
+        .then_some(name)
+}
+
+/// `name` if no preset has it, else the first of "name (2)", "name (3)", ... that is free.
+pub fn free_name(list: &[SavedPreset], name: &str) -> String {
+    let name = clean_name(name).unwrap_or_else(|_| name.to_string());
+    let taken = |n: &str| list.iter().any(|p| p.name == n);
+    if !taken(&name) {
+        return name;
+    }
+    (2..)
+        .map(|i| format!("{name} ({i})"))
+        .find(|n| !taken(n))
+        .unwrap_or(name)
+}
+
 pub fn rename(list: &mut [SavedPreset], old: &str, new: &str) -> Result<(), String> {
     let new = clean_name(new)?;
     if new != old && list.iter().any(|p| p.name == new) {
@@ -122,6 +145,27 @@ pub fn import(list: &mut Vec<SavedPreset>, text: &str) -> Result<String, String>
         said.push_str(&problems.join("; "));
     }
     Ok(said)
+}
+
+#[cfg(test)]
+mod clash_tests {
+    use super::*;
+
+    #[test]
+    fn saving_over_a_different_preset_is_a_clash() {
+        let mut list = Vec::new();
+        save(&mut list, "Fox", "v1&prompt=fox").unwrap();
+        assert_eq!(
+            clash(&list, " Fox ", "v1&prompt=wolf").as_deref(),
+            Some("Fox")
+        );
+        assert_eq!(clash(&list, "Fox", "#v1&prompt=fox"), None, "same settings");
+        assert_eq!(clash(&list, "Wolf", "v1&prompt=wolf"), None, "free name");
+        assert_eq!(free_name(&list, "Fox"), "Fox (2)");
+        save(&mut list, "Fox (2)", "v1&prompt=x").unwrap();
+        assert_eq!(free_name(&list, "Fox"), "Fox (3)");
+        assert_eq!(free_name(&list, "Wolf"), "Wolf");
+    }
 }
 
 #[cfg(test)]

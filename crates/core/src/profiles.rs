@@ -123,6 +123,35 @@ impl ProfileBook {
         id
     }
 
+    /// Points the active profile at `base_url`. A name that was made from the old host (as
+    /// `add` names profiles) follows the new host; a name the user gave stays.
+    pub fn set_active_base_url(&mut self, base_url: &str) {
+        let (old_base, old_name) = {
+            let p = self.active();
+            (p.base_url.clone(), p.name.clone())
+        };
+        if old_base == base_url {
+            return;
+        }
+        let made = default_name(&old_base);
+        let numbered = old_name
+            .strip_prefix(&made)
+            .and_then(|rest| rest.strip_prefix(" ("))
+            .and_then(|rest| rest.strip_suffix(')'))
+            .is_some_and(|k| k.bytes().all(|b| b.is_ascii_digit()));
+        let follows_host = old_name == made || numbered;
+        let active = self.active.clone();
+        if follows_host {
+            // Free the old name first, so it does not count against the new one.
+            self.active_mut().name.clear();
+            let name = self.unique_name(&default_name(base_url));
+            self.active_mut().name = name;
+        }
+        if let Some(p) = self.profiles.iter_mut().find(|p| p.id == active) {
+            p.base_url = base_url.to_string();
+        }
+    }
+
     /// Renames a profile, or says why the name cannot be used.
     pub fn rename(&mut self, id: &str, name: &str) -> Result<(), String> {
         let name = name.trim();
@@ -187,6 +216,26 @@ pub fn default_name(base_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_made_from_the_host_follows_the_base_url() {
+        let mut book = ProfileBook::default();
+        assert_eq!(book.active().name, "api.openai.com");
+        book.set_active_base_url("https://gw.example.cn/v1");
+        assert_eq!(book.active().name, "gw.example.cn");
+        assert_eq!(book.active().base_url, "https://gw.example.cn/v1");
+        // Another profile holds the host's name: a number is added, and that one follows too.
+        book.add("http://127.0.0.1:8787/v1", "gpt-image-2");
+        book.set_active_base_url("https://gw.example.cn/v2");
+        assert_eq!(book.active().name, "gw.example.cn (2)");
+        book.set_active_base_url("https://relay.example/v1");
+        assert_eq!(book.active().name, "relay.example");
+        // A name the user chose stays whatever the URL becomes.
+        let id = book.active.clone();
+        book.rename(&id, "My relay").unwrap();
+        book.set_active_base_url("https://other.example/v1");
+        assert_eq!(book.active().name, "My relay");
+    }
 
     #[test]
     fn add_switch_rename_delete() {

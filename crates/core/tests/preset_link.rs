@@ -28,9 +28,11 @@ fn any_preset() -> impl Strategy<Value = Preset> {
         option::of(0usize..3),
         option::of(0usize..2),
         option::of(1u8..=10),
+        option::of(proptest::bool::ANY),
+        option::of(0u8..=3),
     );
     (text_fields, params).prop_map(
-        |((prompt, model, size, ratio, tier, host), (q, f, c, b, m, n))| Preset {
+        |((prompt, model, size, ratio, tier, host), (q, f, c, b, m, n, stream, partial))| Preset {
             prompt,
             model,
             size,
@@ -42,6 +44,8 @@ fn any_preset() -> impl Strategy<Value = Preset> {
             background: b.map(|i| Background::ALL[i]),
             moderation: m.map(|i| Moderation::ALL[i]),
             n,
+            stream,
+            partial_images: partial,
             base_url: host.map(|h| format!("https://{h}")),
         },
     )

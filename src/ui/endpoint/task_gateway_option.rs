@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::use_app_state;
+use studio_core::api::request::endpoint_url;
 
 /// The profile option "task gateway": the endpoint answers generations with a task to poll.
 #[component]
@@ -19,9 +20,10 @@ pub fn TaskGatewayOption() -> impl IntoView {
         </div>
         <p id="task-gateway-hint" class="hint">
             {move || if on() {
-                "Generations are polled at {base}/tasks/{id}; the size goes as ratio + resolution in ratio mode, references only as public links, and results are fetched into the history at once (their links expire in 24 hours)."
+                let polled = endpoint_url(settings.base_url.get().trim(), "tasks/");
+                format!("Generations are polled at {polled}<task id>; the size goes as ratio + resolution in ratio mode, references only as public links, and results are fetched into the history at once (their links expire in 24 hours).")
             } else {
-                "Turn on for gateways whose image requests return a task id instead of images."
+                "Turn on for gateways whose image requests return a task id instead of images.".to_string()
             }}
         </p>
     }

@@ -10,7 +10,8 @@ use studio_core::api::request::{model_caps, Background};
 pub fn BackgroundField() -> impl IntoView {
     let state = use_app_state();
     let form = state.form;
-    let model_takes_it = move || model_caps(&state.settings.model.get()).transparent_background;
+    let caps = move || model_caps(&state.settings.model.get()).transparent_background;
+    let model_takes_it = move || caps() != Some(false);
     let offered = move || {
         model_takes_it()
             && form.output_format.get() != studio_core::api::request::OutputFormat::Jpeg
@@ -29,6 +30,11 @@ pub fn BackgroundField() -> impl IntoView {
             )
         } else if !offered() {
             "Transparent needs PNG or WebP output (JPEG has no alpha).".to_string()
+        } else if caps().is_none() {
+            format!(
+                "Nothing is known about {}: transparent is offered, and the endpoint decides whether it takes it.",
+                state.settings.model.get().trim()
+            )
         } else {
             "Transparent is available with this model and format.".to_string()
         }

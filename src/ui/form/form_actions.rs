@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::app::references::RefState;
 use crate::app::state::use_app_state;
 use studio_core::api::request::{Quality, WireValue};
 use studio_core::estimate::{cost_per_image, format_cost, format_range, latency};
@@ -20,6 +21,9 @@ pub fn FormActions() -> impl IntoView {
         let Some(size) = plan.sent() else {
             return "Fix the size to see the expected wait and cost.".to_string();
         };
+        if form.n_error.get().is_some() {
+            return "Fix the number of images to see the expected wait and cost.".to_string();
+        }
         let (quality, n) = (form.quality.get(), form.n.get());
         let wait = format_range(latency(quality, size));
         let cost = format_cost(cost_per_image(quality, size), n);
@@ -38,6 +42,23 @@ pub fn FormActions() -> impl IntoView {
                 </p>
             }
         })
+    };
+    let waiting_for = move || {
+        let refs = state.references.items.with(|items| {
+            items
+                .iter()
+                .filter(|i| i.state == RefState::Working)
+                .count()
+        });
+        match refs {
+            0 => "Waiting for the mask to be prepared: the request goes as soon as it is ready."
+                .to_string(),
+            1 => "Waiting for 1 reference to be prepared: the request goes as soon as it is ready."
+                .to_string(),
+            k => format!(
+                "Waiting for {k} references to be prepared: the request goes as soon as they are ready."
+            ),
+        }
     };
     view! {
         <div class="actions">
@@ -59,7 +80,7 @@ pub fn FormActions() -> impl IntoView {
         {high_quality}
         <Show when=move || state.send_when_ready.get()>
             <p class="hint" role="status" data-testid="send-waiting">
-                "Preparing the references: the request goes as soon as they are ready. "
+                {waiting_for} " "
                 <button type="button" class="link" data-testid="send-waiting-cancel"
                     on:click=move |_| state.send_when_ready.set(false)>"Do not send"</button>
             </p>

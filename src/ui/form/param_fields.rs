@@ -43,7 +43,7 @@ pub fn ParamFields() -> impl IntoView {
                     <input id="output-compression" data-testid="output-compression" type="number"
                         min="0" max="100" step="1"
                         prop:value=move || form.output_compression.get().to_string()
-                        on:change=move |ev| match number_in(&event_target_value(&ev), "Compression", 0..=100) {
+                        on:input=move |ev| match number_in(&event_target_value(&ev), "Compression", 0..=100) {
                             Ok(v) => { form.output_compression.set(v); state.form_error.set(None); }
                             Err(why) => state.form_error.set(Some(why)),
                         }/>
@@ -58,11 +58,14 @@ pub fn ParamFields() -> impl IntoView {
             <div class="field">
                 <label for="n">"Images (n)"</label>
                 <input id="n" data-testid="n" type="number" min="1" max=MAX_N.to_string() step="1"
+                    aria-invalid=move || form.n_error.get().is_some().then_some("true")
                     prop:value=move || form.n.get().to_string()
-                    on:change=move |ev| match number_in(&event_target_value(&ev), "The number of images", 1..=MAX_N) {
-                        Ok(v) => { form.n.set(v); state.form_error.set(None); }
-                        Err(why) => state.form_error.set(Some(why)),
+                    on:input=move |ev| match number_in(&event_target_value(&ev), "The number of images", 1..=MAX_N) {
+                        Ok(v) => { form.n.set(v); form.n_error.set(None); state.form_error.set(None); }
+                        // Never the last valid value: nothing is sent, priced or shared with it.
+                        Err(why) => form.n_error.set(Some(why)),
                     }/>
+                {move || form.n_error.get().map(|why| view! { <p class="form-error" data-testid="n-error">{why}</p> })}
             </div>
             <StreamFields/>
         </fieldset>

@@ -8,8 +8,8 @@ use crate::ui::form::prompt_field::PromptField;
 use crate::ui::form::task_url_fields::TaskUrlFields;
 use crate::ui::references::reference_panel::ReferencePanel;
 
-/// Prompt, parameters and the send controls. Enter in a field submits the form; Ctrl/Cmd+Enter
-/// submits from anywhere in it, including the prompt.
+/// Prompt, parameters and the send controls. Only Generate and Ctrl/Cmd+Enter (from anywhere
+/// in the form, the prompt included) send; Enter alone in a field does not.
 #[component]
 pub fn RequestForm() -> impl IntoView {
     let state = use_app_state();
@@ -20,9 +20,16 @@ pub fn RequestForm() -> impl IntoView {
                 generate_from_form(state);
             }
             on:keydown=move |ev| {
-                if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                if ev.key() != "Enter" {
+                    return;
+                }
+                if ev.ctrl_key() || ev.meta_key() {
                     ev.prevent_default();
                     generate_from_form(state);
+                } else if is_field(&ev) {
+                    // Enter in a field (n, size, feather...) would submit the form and bill a
+                    // request nobody asked for: only Generate and Ctrl/Cmd+Enter send.
+                    ev.prevent_default();
                 }
             }>
             <PromptField/>
@@ -32,4 +39,11 @@ pub fn RequestForm() -> impl IntoView {
             <FormActions/>
         </form>
     }
+}
+
+/// The key event comes from a one-line input, where Enter would submit the form.
+fn is_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .is_some_and(|t| t.dyn_ref::<web_sys::HtmlInputElement>().is_some())
 }

@@ -54,9 +54,10 @@ pub fn ReferencePanel() -> impl IntoView {
             .collect();
         let borrowed: Vec<(String, &[u8])> =
             entries.iter().map(|(n, b)| (n.clone(), &b[..])).collect();
-        let result = write_stored_zip(&borrowed).and_then(|zip| {
-            crate::web::download::save_bytes(&zip, "application/zip", "references.zip")
-        });
+        let result = write_stored_zip(&borrowed, crate::web::local_secs(js_sys::Date::now()))
+            .and_then(|zip| {
+                crate::web::download::save_bytes(&zip, "application/zip", "references.zip")
+            });
         if let Err(e) = result {
             refs.notice
                 .set(Some(format!("Could not build the ZIP: {e}")));

@@ -2,6 +2,7 @@
 
 pub mod attempt_list;
 pub mod composite_card;
+pub mod missing_images;
 pub mod result_card;
 pub mod run_list;
 pub mod run_view;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::runs::Run;
+use crate::ui::runs::missing_images::MissingImages;
 use crate::ui::runs::slot_view::SlotView;
 use crate::ui::runs::waiting_indicator::WaitingIndicator;
 use studio_core::api::request::WireValue;
@@ -41,13 +42,23 @@ pub fn RunView(run: Run) -> impl IntoView {
         move || run.is_pending()
     };
     let waiting = run.clone();
+    let shortfall = run.clone();
     let slots = run
         .slots
         .iter()
         .map(|&slot| view! { <SlotView request=slot run=run.clone()/> })
         .collect_view();
+    // A new run is where the eye must go: its progress, images and errors, not the form.
+    let node = NodeRef::<leptos::html::Li>::new();
+    Effect::new(move || {
+        if let Some(li) = node.get() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            li.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     view! {
-        <li class="run">
+        <li class="run" node_ref=node>
             <header>
                 <p class="run-prompt">{prompt}</p>
                 <p class="run-summary">{summary} " → " {base_url}</p>
@@ -56,6 +67,7 @@ pub fn RunView(run: Run) -> impl IntoView {
                 <WaitingIndicator run=waiting.clone()/>
             </Show>
             {slots}
+            <MissingImages run=shortfall/>
         </li>
     }
 }

@@ -75,16 +75,42 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             };
             let uploads = run.uploads.as_deref().cloned();
             let failed_run = run.clone();
+            let about_prompt = failure.concerns_the_prompt();
             let label = if failure.retry_may_bill() {
                 "Retry (the first attempt may still be billed)"
+            } else if about_prompt {
+                "Retry as it was (same prompt)"
             } else {
                 "Retry"
+            };
+            // The prompt as the form holds it now, with everything else as this request had it.
+            let edited = {
+                let (run, params, uploads) = (run.clone(), params.clone(), uploads.clone());
+                move |_| {
+                    let prompt = state.form.prompt.get_untracked();
+                    let params = ImageParams {
+                        prompt,
+                        ..params.clone()
+                    };
+                    retry(state, &run, params, uploads.clone())
+                }
+            };
+            let unchanged = {
+                let asked = params.prompt.clone();
+                move || state.form.prompt.with(|p| p.trim() == asked.trim())
             };
             EitherOf5::E(view! {
                 <div class="error" role="alert">
                     <p data-testid="error-message">{failure.to_string()}</p>
                     <button type="button" data-testid="retry"
                         on:click=move |_| retry(state, &failed_run, params.clone(), uploads.clone())>{label}</button>
+                    {about_prompt.then(|| view! {
+                        <button type="button" data-testid="edit-and-send" prop:disabled=unchanged.clone()
+                            on:click=edited.clone()>"Edit and send (the prompt as the form has it now)"</button>
+                        <Show when=unchanged.clone()>
+                            <p class="hint">"Reword the prompt above, then send it from here with this request's other settings."</p>
+                        </Show>
+                    })}
                 </div>
             })
         }

@@ -22,14 +22,35 @@ pub fn PresetLibrary() -> impl IntoView {
             Err(why) => set_message.set(Some(why)),
         }
     };
-    let save_current = move |_| {
+    // A save that would replace a different preset of the same name waits for an answer.
+    let (clashing, set_clashing) = signal(None::<(String, String)>);
+    let save_current = move || {
         let link = encode(
             &state
                 .form
                 .to_preset(state.settings.model.get_untracked(), None),
         );
         set_message.set(None);
-        change(&|items| library::save(items, &name.get_untracked(), &link));
+        let wanted = name.get_untracked();
+        if let Some(taken) = library::clash(&list.get_untracked(), &wanted, &link) {
+            set_clashing.set(Some((taken, link)));
+            return;
+        }
+        set_clashing.set(None);
+        change(&|items| library::save(items, &wanted, &link));
+    };
+    let resolve = move |keep_both: bool| {
+        let Some((taken, link)) = clashing.get_untracked() else {
+            return;
+        };
+        set_clashing.set(None);
+        let name = if keep_both {
+            library::free_name(&list.get_untracked(), &taken)
+        } else {
+            taken
+        };
+        change(&|items| library::save(items, &name, &link));
+        set_message.set(Some(format!("Saved as \"{name}\".")));
     };
     let apply = move |link: String, title: String| {
         let decoded = decode(&link);
@@ -79,9 +100,18 @@ pub fn PresetLibrary() -> impl IntoView {
             <div class="actions">
                 <label for="preset-name" class="visually-hidden">"Preset name"</label>
                 <input id="preset-name" data-testid="preset-name" placeholder="Name these settings"
-                    prop:value=move || name.get() on:input=move |ev| set_name.set(event_target_value(&ev))/>
-                <button type="button" data-testid="preset-save" on:click=save_current>"Save"</button>
+                    prop:value=move || name.get() on:input=move |ev| set_name.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); save_current(); }/>
+                <button type="button" data-testid="preset-save" on:click=move |_| save_current()>"Save"</button>
             </div>
+            {move || clashing.get().map(|(taken, _)| view! {
+                <div class="notice confirm" role="alertdialog" aria-labelledby="preset-clash-text" data-testid="preset-clash">
+                    <p id="preset-clash-text">{format!("A preset named \"{taken}\" already exists with other settings.")}</p>
+                    <button type="button" data-testid="preset-replace" on:click=move |_| resolve(false)>"Replace it"</button>
+                    <button type="button" data-testid="preset-keep-both" on:click=move |_| resolve(true)>"Keep both"</button>
+                    <button type="button" class="link" on:click=move |_| set_clashing.set(None)>"Cancel"</button>
+                </div>
+            })}
             <ul class="presets">
                 <For each=move || list.get() key=|p| (p.name.clone(), p.link.clone()) let:item>
                     {

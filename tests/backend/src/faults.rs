@@ -29,6 +29,8 @@ pub enum Variant {
     DowngradeSize,
     /// Connection aborted mid-answer (after the first partial event when streaming).
     DropStream,
+    /// One image whatever `n` asked, as gateways that ignore `n` answer (plain and streamed).
+    OneImage,
     /// 502 text/html nginx error page.
     #[serde(rename = "html_502")]
     Html502,

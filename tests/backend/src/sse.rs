@@ -66,7 +66,12 @@ async fn produce(state: AppState, job: Job, tx: mpsc::Sender<Chunk>) {
     if dropping && levels.is_empty() {
         levels.push(24);
     }
-    for index in 0..job.req.n {
+    let n = if job.variant == Some(Variant::OneImage) {
+        job.req.n.min(1)
+    } else {
+        job.req.n
+    };
+    for index in 0..n {
         let j = job.clone();
         let Some(canvas) = blocking(move || Arc::new(j.render(index))).await else {
             return;
@@ -127,7 +132,7 @@ async fn produce(state: AppState, job: Job, tx: mpsc::Sender<Chunk>) {
         {
             return;
         }
-        if index + 1 < job.req.n {
+        if index + 1 < n {
             tokio::time::sleep(EVENT_GAP).await;
         }
     }

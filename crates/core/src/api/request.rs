@@ -78,14 +78,22 @@ impl OutputFormat {
 
 /// What a model family accepts, as far as the body builder must know.
 pub struct ModelCaps {
-    pub transparent_background: bool,
+    /// Whether the model takes `background=transparent`; None for a model this app does not
+    /// know (a gateway's own name): then it is offered and the endpoint decides.
+    pub transparent_background: Option<bool>,
 }
 
 pub fn model_caps(model: &str) -> ModelCaps {
     let m = model.trim().to_ascii_lowercase();
     ModelCaps {
         // gpt-image-2 answers 400 to `transparent`; gpt-image-1.x take it.
-        transparent_background: m.contains("gpt-image-1"),
+        transparent_background: if m.contains("gpt-image-1") {
+            Some(true)
+        } else if m.contains("gpt-image-2") {
+            Some(false)
+        } else {
+            None
+        },
     }
 }
 
@@ -260,7 +268,9 @@ pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamErro
             _ => None,
         },
     };
-    if params.background == Background::Transparent && !model_caps(model).transparent_background {
+    if params.background == Background::Transparent
+        && model_caps(model).transparent_background == Some(false)
+    {
         return Err(ParamError::TransparentUnsupported {
             model: model.to_string(),
         });
@@ -592,6 +602,13 @@ mod tests {
             .contains("gpt-image-2 does not take a transparent"));
         let p = ImageParams {
             model: "gpt-image-1.5".into(),
+            ..p
+        };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        assert_eq!(body["background"], "transparent");
+        // A name this app does not know is not refused here: the endpoint decides.
+        let p = ImageParams {
+            model: "my-gateway-image".into(),
             ..p
         };
         let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();

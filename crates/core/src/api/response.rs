@@ -123,6 +123,17 @@ impl std::fmt::Display for ResponseError {
     }
 }
 
+/// What a run says when fewer images arrived than its answered requests asked for (gateways
+/// that ignore `n`, streams that end early), or None when all arrived.
+pub fn shortfall_note(asked: u32, arrived: u32) -> Option<String> {
+    (arrived < asked).then(|| {
+        let missing = asked - arrived;
+        format!(
+            "{arrived} of {asked} images arrived: the endpoint sent {missing} fewer than asked (some gateways ignore n, or a stream ended early)."
+        )
+    })
+}
+
 /// The first characters of a body, on one line, for messages.
 pub fn snippet(body: &str, max_chars: usize) -> String {
     let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -226,6 +237,15 @@ pub fn image_from_item(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn shortfall_is_told_only_when_images_are_missing() {
+        assert_eq!(super::shortfall_note(4, 4), None);
+        assert_eq!(super::shortfall_note(1, 3), None);
+        let note = super::shortfall_note(4, 1).unwrap();
+        assert!(note.starts_with("1 of 4 images arrived"), "{note}");
+        assert!(note.contains("3 fewer"), "{note}");
+    }
+
     use super::*;
     use crate::api::mime::{JPEG, PNG, WEBP};
 

@@ -330,6 +330,17 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// Whether the answer was about the prompt itself (moderation's 403, a 400 naming
+    /// `prompt`): sending it again as it was would fail the same way, so the run offers to
+    /// send the prompt as it now reads in the form.
+    pub fn concerns_the_prompt(&self) -> bool {
+        match &self.error {
+            ApiError::Forbidden { .. } => true,
+            ApiError::BadRequest { param, .. } => param.as_deref() == Some("prompt"),
+            _ => false,
+        }
+    }
+
     /// Whether pressing Retry may bill a second time (the first attempt may have finished).
     pub fn retry_may_bill(&self) -> bool {
         matches!(
@@ -366,6 +377,39 @@ impl std::fmt::Display for Failure {
                 plural(n)
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod prompt_failure_tests {
+    use super::*;
+
+    #[test]
+    fn prompt_failures_are_told_apart() {
+        let failure = |error| Failure {
+            error,
+            retries: 0,
+            waited_ms: 0,
+        };
+        assert!(failure(ApiError::Forbidden {
+            message: "rejected by the safety system".into()
+        })
+        .concerns_the_prompt());
+        assert!(failure(ApiError::BadRequest {
+            message: "too long".into(),
+            param: Some("prompt".into())
+        })
+        .concerns_the_prompt());
+        assert!(!failure(ApiError::BadRequest {
+            message: "bad size".into(),
+            param: Some("size".into())
+        })
+        .concerns_the_prompt());
+        assert!(!failure(ApiError::Server {
+            status: 500,
+            message: String::new()
+        })
+        .concerns_the_prompt());
     }
 }
 

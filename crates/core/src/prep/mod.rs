@@ -29,6 +29,33 @@ pub const MAX_REFERENCES: usize = 16;
 /// Above this many references quality drops and one gateway refuses the request.
 pub const WARN_REFERENCES: usize = 4;
 
+/// What the reference list says when `left_out` (file names, in the order given) did not fit
+/// under [`MAX_REFERENCES`] with `already` references in the list: which files, and why.
+pub fn left_out_note(left_out: &[String], offered: usize, already: usize) -> String {
+    const NAMED: usize = 5;
+    let mut names = left_out
+        .iter()
+        .take(NAMED)
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if left_out.len() > NAMED {
+        names.push_str(&format!(" and {} more", left_out.len() - NAMED));
+    }
+    let (count, verb) = match left_out.len() {
+        1 => ("1 file".to_string(), "was"),
+        k => (format!("{k} files"), "were"),
+    };
+    let held = match already {
+        0 => String::new(),
+        1 => " (1 was already in the list)".to_string(),
+        k => format!(" ({k} were already in the list)"),
+    };
+    format!(
+        "At most {MAX_REFERENCES} references can be sent{held}, so {count} of the {offered} offered {verb} not added: {names}. Remove a reference to make room."
+    )
+}
+
 /// The user's prep settings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PrepSettings {
@@ -91,5 +118,22 @@ mod tests {
         assert_eq!((s.max_edge, s.budget_bytes), (2048, 500_000));
         let s = PrepSettings::from_fields("10", "900", false);
         assert_eq!(s, PrepSettings::default());
+    }
+
+    #[test]
+    fn left_out_files_are_named_with_the_reason() {
+        let one = left_out_note(&["cat.heic".into()], 14, 3);
+        assert_eq!(
+            one,
+            "At most 16 references can be sent (3 were already in the list), so 1 file of the 14 offered was not added: \"cat.heic\". Remove a reference to make room."
+        );
+        let names: Vec<String> = (1..=8).map(|i| format!("p{i}.jpg")).collect();
+        let many = left_out_note(&names, 24, 0);
+        assert!(
+            many.contains("so 8 files of the 24 offered were not added"),
+            "{many}"
+        );
+        assert!(many.contains("\"p5.jpg\" and 3 more"), "{many}");
+        assert!(!many.contains("already"), "{many}");
     }
 }

@@ -24,17 +24,45 @@ pub fn crc32(data: &[u8]) -> u32 {
     })
 }
 
-/// A ZIP archive of `(name, bytes)` entries, stored. Names are written as UTF-8 (flag bit 11).
-/// Errors when the archive would need ZIP64 (over 4 GB or 65535 entries).
-pub fn write_stored_zip(entries: &[(String, &[u8])]) -> Result<Vec<u8>, String> {
+/// A ZIP archive of `(name, bytes)` entries, stored, each dated `local_secs` (see
+/// [`dos_date_time`]). Names are written as UTF-8 (flag bit 11). Errors when the archive would
+/// need ZIP64 (over 4 GB or 65535 entries).
+pub fn write_stored_zip(entries: &[(String, &[u8])], local_secs: i64) -> Result<Vec<u8>, String> {
     let mut writer = ZipWriter::default();
     let mut out = Vec::new();
     for (name, data) in entries {
-        out.extend(writer.entry(name, crc32(data), data.len() as u64)?);
+        out.extend(writer.entry(name, crc32(data), data.len() as u64, local_secs)?);
         out.extend_from_slice(data);
     }
     out.extend(writer.finish()?);
     Ok(out)
+}
+
+/// ZIP's MS-DOS (time, date) for a local wall-clock time given as seconds since 1970-01-01
+/// (Unix seconds plus the zone's offset: ZIP stores local time without a zone). Clamped to
+/// what the format holds, 1980-01-01 to 2107-12-31; seconds are kept to the even second.
+pub fn dos_date_time(local_secs: i64) -> (u16, u16) {
+    let days = local_secs.div_euclid(86_400);
+    let secs = local_secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    if year < 1980 {
+        return (0, (1 << 5) | 1);
+    }
+    if year > 2107 {
+        return ((23 << 11) | (59 << 5) | 29, (127 << 9) | (12 << 5) | 31);
+    }
+    let time = ((secs / 3600) << 11) | (((secs % 3600) / 60) << 5) | ((secs % 60) / 2);
+    let date = ((year - 1980) << 9) | (month << 5) | day;
+    (time as u16, date as u16)
 }
 
 /// A stored ZIP written piece by piece, for archives whose files are not all in memory at
@@ -52,14 +80,20 @@ fn too_big() -> String {
 }
 
 impl ZipWriter {
-    /// The local header of a file of `size` bytes with checksum `crc`; its bytes follow it.
-    pub fn entry(&mut self, name: &str, crc: u32, size: u64) -> Result<Vec<u8>, String> {
+    /// The local header of a file of `size` bytes with checksum `crc`, dated `local_secs`
+    /// (see [`dos_date_time`]); its bytes follow it.
+    pub fn entry(
+        &mut self,
+        name: &str,
+        crc: u32,
+        size: u64,
+        local_secs: i64,
+    ) -> Result<Vec<u8>, String> {
         let offset = u32::try_from(self.written).map_err(|_| too_big())?;
         let size = u32::try_from(size).map_err(|_| too_big())?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
         self.count = self.count.checked_add(1).ok_or_else(too_big)?;
-        // 1980-01-01 00:00: no clock needed, and every unzip accepts it.
-        let (time, date): (u16, u16) = (0, (1 << 5) | 1);
+        let (time, date) = dos_date_time(local_secs);
         let common = |buf: &mut Vec<u8>| {
             buf.extend_from_slice(&20u16.to_le_bytes()); // version needed
             buf.extend_from_slice(&(1u16 << 11).to_le_bytes()); // UTF-8 names
@@ -110,6 +144,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn entries_carry_the_given_date() {
+        // 2026-12-02 03:04:58 (1796180698 s): time 03:04:58, date 2026-12-02.
+        let (time, date) = dos_date_time(1_796_180_698);
+        assert_eq!((time >> 11, (time >> 5) & 63, (time & 31) * 2), (3, 4, 58));
+        assert_eq!(
+            (1980 + (date >> 9), (date >> 5) & 15, date & 31),
+            (2026, 12, 2)
+        );
+        // Leap day, and the ends of the range.
+        let (_, date) = dos_date_time(951_782_400); // 2000-02-29 00:00
+        assert_eq!(
+            (1980 + (date >> 9), (date >> 5) & 15, date & 31),
+            (2000, 2, 29)
+        );
+        assert_eq!(dos_date_time(0), (0, (1 << 5) | 1));
+        assert_eq!(dos_date_time(-5), (0, (1 << 5) | 1));
+        assert_eq!(dos_date_time(i64::MAX / 2).1 >> 9, 127);
+        let zip = write_stored_zip(&[("a.png".into(), b"abc")], 1_796_180_698).unwrap();
+        assert_eq!(u16::from_le_bytes([zip[10], zip[11]]), time);
+        assert_eq!(
+            u16::from_le_bytes([zip[12], zip[13]]),
+            dos_date_time(1_796_180_698).1
+        );
+    }
+
+    #[test]
     fn crc_matches_the_standard_check_value() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(crc32(b""), 0);
@@ -117,7 +177,7 @@ mod tests {
 
     #[test]
     fn archive_layout_is_readable() {
-        let zip = write_stored_zip(&[("a.png".into(), b"abc"), ("b.jpg".into(), b"")]).unwrap();
+        let zip = write_stored_zip(&[("a.png".into(), b"abc"), ("b.jpg".into(), b"")], 0).unwrap();
         assert_eq!(&zip[0..4], b"PK\x03\x04");
         // Entry 1: 30-byte header, name, data; entry 2 follows.
         assert_eq!(&zip[30..35], b"a.png");
@@ -159,16 +219,23 @@ mod tests {
                 .iter()
                 .map(|(n, d)| (n.to_string(), *d))
                 .collect::<Vec<_>>(),
+            1_796_180_698,
         )
         .unwrap();
         let mut writer = ZipWriter::default();
         let mut pieces = Vec::new();
         for (name, data) in files {
-            pieces.extend(writer.entry(name, crc32(data), data.len() as u64).unwrap());
+            pieces.extend(
+                writer
+                    .entry(name, crc32(data), data.len() as u64, 1_796_180_698)
+                    .unwrap(),
+            );
             pieces.extend_from_slice(data);
         }
         pieces.extend(writer.finish().unwrap());
         assert_eq!(pieces, whole);
-        assert!(ZipWriter::default().entry("big", 0, 5_000_000_000).is_err());
+        assert!(ZipWriter::default()
+            .entry("big", 0, 5_000_000_000, 0)
+            .is_err());
     }
 }

@@ -356,10 +356,10 @@ fn garbage() -> Response {
 }
 
 async fn json_response(state: &AppState, job: Job) -> Response {
-    let n = if job.variant == Some(Variant::EmptyData) {
-        0
-    } else {
-        job.req.n
+    let n = match job.variant {
+        Some(Variant::EmptyData) => 0,
+        Some(Variant::OneImage) => job.req.n.min(1),
+        _ => job.req.n,
     };
     let j = job.clone();
     let encoded = tokio::task::spawn_blocking(move || {
