@@ -14,6 +14,7 @@ use crate::web::prep_worker::{use_prep_worker, JobResult, PrepWorker};
 use crate::web::storage::{use_stored_string, StorageKind};
 use studio_core::api::mime;
 use studio_core::api::upload::{EditUploads, Upload};
+use studio_core::file_names::edit_file_names;
 use studio_core::prep::pipeline::PrepReport;
 use studio_core::prep::protocol::{JobKind, WorkerMessage};
 use studio_core::prep::{PrepSettings, MAX_REFERENCES};
@@ -484,6 +485,48 @@ impl References {
             upload.file_name = format!("image-{}.{}", i + 1, mime::extension(&upload.content_type));
         }
         Ok(Some(EditUploads { images, mask }))
+    }
+
+    /// The same uploads for "Copy as code" (reactive): the files an edit sends now, each named
+    /// as it is offered for download beside the snippet, after the user's own file
+    /// (`file_names::edit_file_names`), where the request itself numbers them `image-1`, ...
+    pub fn code_uploads(&self) -> Result<Option<EditUploads>, String> {
+        self.items.track();
+        self.mask.track();
+        let Some(mut uploads) = self.edit_uploads()? else {
+            return Ok(None);
+        };
+        // `edit_uploads` sends the ready items in order (image 1 replaced when masked).
+        let originals: Vec<String> = self.items.with_untracked(|items| {
+            items
+                .iter()
+                .filter(|i| matches!(i.state, RefState::Ready { .. }))
+                .map(|i| i.name.clone())
+                .collect()
+        });
+        let mask_name = self.mask.with_untracked(|m| match m {
+            MaskState::Ready { name, .. } => name.clone(),
+            _ => String::new(),
+        });
+        let images: Vec<(&str, &str)> = originals
+            .iter()
+            .zip(&uploads.images)
+            .map(|(name, u)| (name.as_str(), u.content_type.as_str()))
+            .collect();
+        let (names, mask) = edit_file_names(
+            &images,
+            uploads
+                .mask
+                .as_ref()
+                .map(|m| (mask_name.as_str(), m.content_type.as_str())),
+        );
+        for (upload, name) in uploads.images.iter_mut().zip(names) {
+            upload.file_name = name;
+        }
+        if let (Some(upload), Some(name)) = (uploads.mask.as_mut(), mask) {
+            upload.file_name = name;
+        }
+        Ok(Some(uploads))
     }
 }
 

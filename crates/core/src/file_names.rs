@@ -1,5 +1,6 @@
 //! Download file names: model, a slug of the prompt, a UTC timestamp, the index, and the
-//! extension of the real format, so a folder of results sorts and reads well.
+//! extension of the real format, so a folder of results sorts and reads well; and the names
+//! prepared references and masks go by outside the app ("Copy as code").
 
 use crate::api::mime;
 
@@ -69,6 +70,84 @@ pub fn result_file_name(
     format!("{}.{}", parts.join("_"), mime::extension(mime_type))
 }
 
+/// What browsers refuse in a download's file name on some system (and replace): path
+/// separators, `"*:<>?|` and control characters. Each becomes `_`, so the name a file is
+/// saved under is the name given.
+fn portable(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | '"' | '*' | ':' | '<' | '>' | '?' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The stem and extension of a file name; only a short run of ASCII letters and digits with
+/// a letter in it counts as an extension (`Mr. Fox` and `v1.2` have none).
+fn split_extension(name: &str) -> (&str, Option<&str>) {
+    match name.rsplit_once('.') {
+        Some((stem, ext))
+            if (1..=5).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                && ext.chars().any(|c| c.is_ascii_alphabetic()) =>
+        {
+            (stem, Some(ext))
+        }
+        _ => (name, None),
+    }
+}
+
+/// The name a prepared file goes by outside the app: the user's own file name, with the
+/// extension of the prepared format when prep changed the format (`photo.heic` prepared as
+/// JPEG is `photo.jpg`; `photo.JPEG` stays as it is). A name with nothing usable left is
+/// `{fallback_stem}.{ext}`.
+pub fn prepared_file_name(original: &str, mime_type: &str, fallback_stem: &str) -> String {
+    let name = portable(original);
+    let (stem, ext) = split_extension(name.trim());
+    let stem = stem.trim_matches(|c: char| c.is_whitespace() || c == '.');
+    let stem = if stem.is_empty() { fallback_stem } else { stem };
+    match ext {
+        Some(ext) if mime::from_output_format(ext) == Some(mime_type) => format!("{stem}.{ext}"),
+        _ => format!("{stem}.{}", mime::extension(mime_type)),
+    }
+}
+
+/// The names of an edit's files outside the app, for "Copy as code" and its downloads: each
+/// reference (`(original name, prepared MIME type)`, in upload order) and the mask by
+/// [`prepared_file_name`], all distinct in one folder (also where case does not count, as on
+/// macOS and Windows): a repeated name gets `-2`, `-3`, ... before its extension.
+pub fn edit_file_names(
+    images: &[(&str, &str)],
+    mask: Option<(&str, &str)>,
+) -> (Vec<String>, Option<String>) {
+    let wanted = images
+        .iter()
+        .enumerate()
+        .map(|(i, (name, mime_type))| {
+            prepared_file_name(name, mime_type, &format!("image-{}", i + 1))
+        })
+        .chain(mask.map(|(name, mime_type)| prepared_file_name(name, mime_type, "mask")));
+    let mut taken = std::collections::HashSet::new();
+    let mut names: Vec<String> = wanted
+        .map(|name| {
+            let (stem, ext) = split_extension(&name);
+            let ext = ext.map_or(String::new(), |e| format!(".{e}"));
+            let mut candidate = name.clone();
+            let mut k = 2;
+            while !taken.insert(candidate.to_lowercase()) {
+                candidate = format!("{stem}-{k}{ext}");
+                k += 1;
+            }
+            candidate
+        })
+        .collect();
+    let mask = mask.and_then(|_| names.pop());
+    (names, mask)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +180,103 @@ mod tests {
             result_file_name("", "東京", 0, 0, "image/webp"),
             "image_19700101-000000_1.webp"
         );
+    }
+
+    #[test]
+    fn prepared_files_keep_the_users_name_with_the_prepared_extension() {
+        assert_eq!(
+            prepared_file_name("fox.png", mime::PNG, "image-1"),
+            "fox.png"
+        );
+        assert_eq!(
+            prepared_file_name("photo.JPEG", mime::JPEG, "image-1"),
+            "photo.JPEG"
+        );
+        assert_eq!(
+            prepared_file_name("photo.jpeg", mime::WEBP, "image-1"),
+            "photo.webp"
+        );
+        assert_eq!(
+            prepared_file_name("scan.bmp", mime::WEBP, "image-1"),
+            "scan.webp"
+        );
+        assert_eq!(
+            prepared_file_name("IMG_0001.HEIC", mime::JPEG, "image-1"),
+            "IMG_0001.jpg"
+        );
+        assert_eq!(
+            prepared_file_name("no extension", mime::PNG, "image-1"),
+            "no extension.png"
+        );
+        assert_eq!(
+            prepared_file_name("Mr. Fox", mime::PNG, "image-1"),
+            "Mr. Fox.png"
+        );
+        assert_eq!(prepared_file_name("v1.2", mime::PNG, "image-1"), "v1.2.png");
+        assert_eq!(
+            prepared_file_name("it's a \"fox\".png", mime::PNG, "x"),
+            "it's a _fox_.png"
+        );
+        assert_eq!(
+            prepared_file_name("a/b\\c:d.png", mime::PNG, "x"),
+            "a_b_c_d.png"
+        );
+        assert_eq!(
+            prepared_file_name("狐狸 照片.bmp", mime::WEBP, "x"),
+            "狐狸 照片.webp"
+        );
+        assert_eq!(
+            prepared_file_name("line\nbreak.png", mime::PNG, "x"),
+            "line_break.png"
+        );
+        assert_eq!(
+            prepared_file_name(" .hidden.png ", mime::PNG, "x"),
+            "hidden.png"
+        );
+        assert_eq!(
+            prepared_file_name(".png", mime::PNG, "image-3"),
+            "image-3.png"
+        );
+        assert_eq!(prepared_file_name("", mime::JPEG, "image-2"), "image-2.jpg");
+        assert_eq!(prepared_file_name("...", mime::PNG, "mask"), "mask.png");
+    }
+
+    #[test]
+    fn an_edits_file_names_are_distinct() {
+        let (images, mask) = edit_file_names(
+            &[
+                ("image.png", mime::PNG),
+                ("image.png", mime::PNG),
+                ("Image.jpg", mime::PNG),
+                ("a.png", mime::JPEG),
+                ("a.jpg", mime::JPEG),
+                ("", mime::WEBP),
+            ],
+            Some(("image.png", mime::PNG)),
+        );
+        assert_eq!(
+            images,
+            [
+                "image.png",
+                "image-2.png",
+                "Image-3.png",
+                "a.jpg",
+                "a-2.jpg",
+                "image-6.webp"
+            ]
+        );
+        assert_eq!(mask.as_deref(), Some("image-4.png"));
+        let (images, mask) = edit_file_names(&[("fox.png", mime::PNG)], None);
+        assert_eq!((images, mask), (vec!["fox.png".to_string()], None));
+        // A numbered name skips the names already taken.
+        let (images, _) = edit_file_names(
+            &[
+                ("b.png", mime::PNG),
+                ("b-2.png", mime::PNG),
+                ("b.png", mime::PNG),
+            ],
+            None,
+        );
+        assert_eq!(images, ["b.png", "b-2.png", "b-3.png"]);
     }
 }

@@ -1,30 +1,49 @@
 use leptos::prelude::*;
 
 use crate::app::state::use_app_state;
+use crate::web::download::save_bytes;
 use studio_core::api::request::generation_body;
-use studio_core::code_export::{snippet, Language};
+use studio_core::api::upload::Upload;
+use studio_core::code_export::{edit_snippet, snippet, Language};
 
 /// The exact request the form would send, as curl, Python or JavaScript; the key appears only
-/// as `$OPENAI_API_KEY`.
+/// as `$OPENAI_API_KEY`. With reference images it is the multipart edit, and the prepared
+/// files it reads are offered for download under the names the snippet uses.
 #[component]
 pub fn CodeExport() -> impl IntoView {
     let state = use_app_state();
     let (language, set_language) = signal(Language::Curl);
+    let uploads = Memo::new(move |_| state.references.code_uploads());
     let code = Memo::new(move |_| {
         state.form.track();
         let params = state.form.params(state.settings.model.get());
-        match generation_body(&params) {
-            Ok(body) => snippet(language.get(), &state.settings.base_url.get(), &body),
-            Err(why) => format!("# The form cannot be sent yet: {why}"),
-        }
+        let base_url = state.settings.base_url.get();
+        let cannot = |why: &dyn std::fmt::Display| format!("# The form cannot be sent yet: {why}");
+        uploads.with(|uploads| match uploads {
+            Err(why) => cannot(why),
+            Ok(None) => match generation_body(&params) {
+                Ok(body) => snippet(language.get(), &base_url, &body),
+                Err(why) => cannot(&why),
+            },
+            Ok(Some(uploads)) => edit_snippet(language.get(), &base_url, &params, uploads)
+                .unwrap_or_else(|why| cannot(&why)),
+        })
     });
+    // The files the snippet reads: each reference in upload order, then the mask.
+    let files = move || -> Vec<Upload> {
+        uploads.with(|u| match u {
+            Ok(Some(u)) => u.images.iter().chain(&u.mask).cloned().collect(),
+            _ => Vec::new(),
+        })
+    };
     let copy = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.navigator().clipboard().write_text(&code.get_untracked());
         }
     };
+    let (save_error, set_save_error) = signal(None::<String>);
     view! {
-        <details class="code-export">
+        <details class="code-export" data-testid="code-export">
             <summary>"Copy as code"</summary>
             <div class="actions">
                 <label for="code-language">"Language"</label>
@@ -37,6 +56,32 @@ pub fn CodeExport() -> impl IntoView {
                 <button type="button" data-testid="copy-code" on:click=copy>"Copy"</button>
             </div>
             <pre data-testid="code-snippet" tabindex="0"><code>{move || code.get()}</code></pre>
+            {move || {
+                let files = files();
+                (!files.is_empty()).then(|| view! {
+                    <div class="code-files">
+                        <p class="hint">"The snippet reads these prepared files: save them beside it."</p>
+                        <ul>
+                            {files.into_iter().map(|file| {
+                                let name = file.file_name.clone();
+                                let label = name.clone();
+                                let save = move |_| {
+                                    set_save_error.set(
+                                        save_bytes(&file.bytes, &file.content_type, &file.file_name).err(),
+                                    );
+                                };
+                                view! {
+                                    <li>
+                                        <button type="button" class="link" data-testid="code-file"
+                                            data-name=name on:click=save>{label}</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+            {move || save_error.get().map(|e| view! { <p class="warning">{e}</p> })}
         </details>
     }
 }
