@@ -29,6 +29,18 @@ pub const MAX_REFERENCES: usize = 16;
 /// Above this many references quality drops and one gateway refuses the request.
 pub const WARN_REFERENCES: usize = 4;
 
+/// A byte count for a sentence, in decimal megabytes ("1.5 MB", "50 MB"); small counts in
+/// bytes.
+pub fn megabytes(bytes: u64) -> String {
+    if bytes < 10_000 {
+        return format!("{bytes} bytes");
+    }
+    let mb = bytes as f64 / 1_000_000.0;
+    let text = format!("{mb:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text} MB")
+}
+
 /// The user's prep settings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PrepSettings {
@@ -91,5 +103,14 @@ mod tests {
         assert_eq!((s.max_edge, s.budget_bytes), (2048, 500_000));
         let s = PrepSettings::from_fields("10", "900", false);
         assert_eq!(s, PrepSettings::default());
+    }
+
+    #[test]
+    fn megabytes_for_sentences() {
+        assert_eq!(megabytes(1_500_000), "1.5 MB");
+        assert_eq!(megabytes(50_000_000), "50 MB");
+        assert_eq!(megabytes(3_456_789), "3.46 MB");
+        assert_eq!(megabytes(999), "999 bytes");
+        assert_eq!(megabytes(10_000), "0.01 MB");
     }
 }
