@@ -1,6 +1,6 @@
 //! The mask painter's state: the undoable operations, their coverage at image 1's prepared
 //! size, the tool settings, and handing the painted mask to the references as a PNG file
-//! (from there it goes through the same lockstep prep as an uploaded mask).
+//! (from there it goes through the same mask prep as an uploaded one).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -78,8 +78,9 @@ impl Painter {
                 else {
                     return None;
                 };
-                // The size the lockstep prep accepts: image 1 upright, fitted to the long edge
-                // (the prepared file itself may be smaller when the budget shrank it).
+                // A size the mask prep accepts: image 1 upright, fitted to the long edge (the
+                // prepared file may be smaller when the budget shrank it; the mask is then
+                // resized to it).
                 let (width, height) = report.as_ref().map_or((upload.width, upload.height), |r| {
                     fit_long_edge(r.source_width, r.source_height, max_edge)
                 });

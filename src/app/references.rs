@@ -1,5 +1,9 @@
 //! Reference images and the mask: what the user added, their prep state, and the uploads an
-//! edit request sends. Files are prepared in the prep worker (see `browser::prep_worker`).
+//! edit request sends. Files are prepared in the prep worker (see `web::prep_worker`).
+//!
+//! Image 1 goes exactly as its own prep made it; a mask is fitted to that. Only with the
+//! profile option "send image 1 as PNG when a mask is used" does the mask's job make image 1
+//! again, as PNG, and then that PNG is what is sent (and what its card shows, `as_sent`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,6 +19,7 @@ use crate::web::storage::{use_stored_string, StorageKind};
 use studio_core::api::mime;
 use studio_core::api::upload::{EditUploads, Upload};
 use studio_core::file_names::edit_file_names;
+use studio_core::prep::mask::MaskTarget;
 use studio_core::prep::pipeline::PrepReport;
 use studio_core::prep::protocol::{JobKind, WorkerMessage};
 use studio_core::prep::{PrepSettings, MAX_REFERENCES};
@@ -25,7 +30,7 @@ pub enum RefState {
     Ready {
         upload: Upload,
         /// How it was prepared (None for an upload added from elsewhere).
-        report: Option<PrepReport>,
+        report: Option<Box<PrepReport>>,
         /// Object URL of the prepared bytes, for the thumbnail.
         thumb_url: String,
     },
@@ -54,6 +59,22 @@ impl RefItem {
     }
 }
 
+/// Which image 1 a mask was (or is being) prepared for: the reference, the prep job that made
+/// its file, and whether image 1 goes as PNG.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MaskFor {
+    pub key: u64,
+    job: u64,
+    pub image_png: bool,
+}
+
+/// Image 1 as PNG, made beside the mask (the profile option).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PngImage {
+    pub upload: Upload,
+    pub report: PrepReport,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum MaskState {
     None,
@@ -62,9 +83,12 @@ pub enum MaskState {
     },
     Ready {
         name: String,
-        image: Upload,
+        /// The mask as sent: a PNG of image 1's size as sent.
         mask: Upload,
-        for_key: u64,
+        mask_report: Box<PrepReport>,
+        /// Image 1 as PNG when the profile asks for it; `None`: image 1 goes as prepared.
+        image: Option<Box<PngImage>>,
+        made_for: MaskFor,
     },
     Refused {
         name: String,
@@ -72,11 +96,34 @@ pub enum MaskState {
     },
 }
 
+/// What image `key` goes as (see `References::as_sent`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum AsSent {
+    /// Its own prepared file.
+    Own,
+    /// Image 1 is being made again as PNG for the mask: nothing is sent until it is ready.
+    Pending,
+    /// Image 1 as PNG, for the mask.
+    Png(Box<PngImage>),
+}
+
 /// What a finished job belongs to.
 #[derive(Clone, Copy)]
 enum JobTarget {
     Item(u64),
-    Mask { for_key: u64 },
+    Mask(MaskFor),
+}
+
+/// The image 1 a mask would be prepared for now: the first reference not in error.
+fn mask_for(items: &[RefItem], image_png: bool) -> Option<MaskFor> {
+    items
+        .iter()
+        .find(|i| !matches!(i.state, RefState::Error(_)))
+        .map(|i| MaskFor {
+            key: i.key,
+            job: i.job,
+            image_png,
+        })
 }
 
 #[derive(Clone, Copy)]
@@ -89,6 +136,8 @@ pub struct References {
     pub max_edge: RwSignal<String>,
     pub budget_mb: RwSignal<String>,
     pub text_mode: RwSignal<String>,
+    /// The profile option: with a mask, image 1 goes as PNG too.
+    image_png: Signal<bool>,
     files: StoredValue<HashMap<u64, File>, LocalStorage>,
     mask_file: StoredValue<Option<File>, LocalStorage>,
     jobs: StoredValue<HashMap<u64, JobTarget>>,
@@ -98,7 +147,8 @@ pub struct References {
 }
 
 impl References {
-    pub fn new() -> Self {
+    /// `image_png`: the active profile's option "send image 1 as PNG when a mask is used".
+    pub fn new(image_png: Signal<bool>) -> Self {
         let refs = References {
             items: RwSignal::new(Vec::new()),
             mask: RwSignal::new(MaskState::None),
@@ -106,6 +156,7 @@ impl References {
             max_edge: use_stored_string(StorageKind::Local, "gis.prep.max_edge", "2048"),
             budget_mb: use_stored_string(StorageKind::Local, "gis.prep.budget_mb", "1.5"),
             text_mode: use_stored_string(StorageKind::Local, "gis.prep.text_mode", ""),
+            image_png,
             files: StoredValue::new_local(HashMap::new()),
             mask_file: StoredValue::new_local(None),
             jobs: StoredValue::new(HashMap::new()),
@@ -122,6 +173,14 @@ impl References {
                 refs.reprepare_all();
             }
             settings
+        });
+        // Another answer to "image 1 as PNG?" makes the mask (and maybe image 1) again.
+        Effect::new(move |previous: Option<bool>| {
+            let on = refs.image_png.get();
+            if previous.is_some_and(|p| p != on) {
+                refs.refresh_mask();
+            }
+            on
         });
         refs
     }
@@ -264,7 +323,7 @@ impl References {
                     Some(job),
                     RefState::Ready {
                         upload,
-                        report: Some(report),
+                        report: Some(Box::new(report)),
                         thumb_url,
                     },
                 );
@@ -274,14 +333,25 @@ impl References {
                 self.set_state(key, Some(job), RefState::Error(message));
                 self.refresh_mask();
             }
-            (JobTarget::Mask { for_key }, message) if self.mask_job.get_value() == job => {
+            (JobTarget::Mask(made_for), message) if self.mask_job.get_value() == job => {
                 let name = self.mask_name();
                 self.mask.set(match message {
+                    WorkerMessage::MaskPrepared { mask, .. } => MaskState::Ready {
+                        name,
+                        mask: upload_from(&mask, bytes(0), "mask"),
+                        mask_report: Box::new(mask),
+                        image: None,
+                        made_for,
+                    },
                     WorkerMessage::PreparedWithMask { image, mask, .. } => MaskState::Ready {
                         name,
-                        image: upload_from(&image, bytes(0), "ref"),
                         mask: upload_from(&mask, bytes(1), "mask"),
-                        for_key,
+                        mask_report: Box::new(mask),
+                        image: Some(Box::new(PngImage {
+                            upload: upload_from(&image, bytes(0), "ref"),
+                            report: image,
+                        })),
+                        made_for,
                     },
                     WorkerMessage::MaskRefused { message, .. } => {
                         MaskState::Refused { name, message }
@@ -324,19 +394,26 @@ impl References {
         }
     }
 
-    /// Prepares the mask with the current image 1 unless that is already done or under way.
+    /// Prepares the mask for the current image 1 unless that is already done or under way:
+    /// fitted to image 1 as prepared, or with the profile option, beside image 1 made again
+    /// as PNG.
     fn refresh_mask(&self) {
         let Some(mask_file) = self.mask_file.get_value() else {
             return;
         };
         let name = mask_file.name();
+        let image_png = self.image_png.get_untracked();
         let first = self.items.with_untracked(|items| {
             items
                 .iter()
                 .find(|i| !matches!(i.state, RefState::Error(_)))
                 .cloned()
         });
-        let Some(first) = first else {
+        let (Some(first), Some(wanted)) = (
+            first,
+            self.items
+                .with_untracked(|items| mask_for(items, image_png)),
+        ) else {
             self.mask_job.set_value(0);
             self.mask.set(MaskState::Refused {
                 name,
@@ -344,47 +421,95 @@ impl References {
             });
             return;
         };
-        let current = self.mask.with_untracked(|m| match m {
-            MaskState::Ready { for_key, .. } => Some(*for_key),
-            _ => None,
+        let done = self.mask.with_untracked(|m| match m {
+            MaskState::Ready { made_for, .. } => *made_for == wanted,
+            _ => false,
         });
-        if current == Some(first.key) || self.mask_job.get_value() != 0 && self.jobs.with_value(|j| matches!(j.get(&self.mask_job.get_value()), Some(JobTarget::Mask { for_key }) if *for_key == first.key)) {
+        let pending = self.mask_job.get_value();
+        let under_way = pending != 0
+            && self.jobs.with_value(
+                |j| matches!(j.get(&pending), Some(JobTarget::Mask(m)) if *m == wanted),
+            );
+        if done || under_way {
             return;
         }
         self.mask.set(MaskState::Working { name });
-        let RefState::Ready { upload, .. } = &first.state else {
+        let RefState::Ready { upload, report, .. } = &first.state else {
             // Image 1 is still being prepared; its result calls back here.
             self.mask_job.set_value(0);
             return;
         };
+        let settings = self.settings_untracked();
+        let target = match report {
+            Some(report) => MaskTarget::of(report, settings.max_edge),
+            None => MaskTarget {
+                oriented: (upload.width, upload.height),
+                fitted: (upload.width, upload.height),
+                sent: (upload.width, upload.height),
+            },
+        };
         let image_file = self.files.with_value(|f| f.get(&first.key).cloned());
         let fallback = upload.bytes.clone();
         let refs = *self;
-        let settings = self.settings_untracked();
-        let for_key = first.key;
+        // A job queued now answers for `wanted`; until its id is known, no older answer counts.
+        self.mask_job.set_value(0);
         spawn_local(async move {
-            let image = match image_file {
-                Some(file) => read_file(&file).await,
-                None => Ok(Uint8Array::from(&fallback[..])),
-            };
-            let (image, mask) = match (image, read_file(&mask_file).await) {
-                (Ok(i), Ok(m)) => (i, m),
-                (Err(message), _) | (_, Err(message)) => {
+            let mask = match read_file(&mask_file).await {
+                Ok(mask) => mask,
+                Err(message) => {
                     return refs.mask.set(MaskState::Refused {
                         name: mask_file.name(),
                         message,
                     })
                 }
             };
+            let (kind, buffers) = if image_png {
+                let image = match image_file {
+                    Some(file) => read_file(&file).await,
+                    None => Ok(Uint8Array::from(&fallback[..])),
+                };
+                match image {
+                    Ok(image) => (JobKind::PngImageWithMask, vec![image, mask]),
+                    Err(message) => {
+                        return refs.mask.set(MaskState::Refused {
+                            name: mask_file.name(),
+                            message,
+                        })
+                    }
+                }
+            } else {
+                (JobKind::Mask { target }, vec![mask])
+            };
             let Some(worker) = refs.worker.get_value() else {
                 return;
             };
-            let job = worker.submit(JobKind::ImageWithMask, settings, vec![image, mask]);
+            let job = worker.submit(kind, settings, buffers);
             refs.jobs.update_value(|j| {
-                j.insert(job, JobTarget::Mask { for_key });
+                j.insert(job, JobTarget::Mask(wanted));
             });
             refs.mask_job.set_value(job);
         });
+    }
+
+    /// What image `key` goes as (reactive): its own prepared file, except image 1 with a mask
+    /// and the profile option, which goes as the PNG made beside the mask.
+    pub fn as_sent(&self, key: u64) -> AsSent {
+        let image_png = self.image_png.get();
+        let Some(wanted) = self.items.with(|items| mask_for(items, image_png)) else {
+            return AsSent::Own;
+        };
+        if !image_png || wanted.key != key {
+            return AsSent::Own;
+        }
+        self.mask.with(|m| match m {
+            MaskState::Ready {
+                image: Some(image),
+                made_for,
+                ..
+            } if *made_for == wanted => AsSent::Png(image.clone()),
+            MaskState::Working { .. } | MaskState::Ready { .. } => AsSent::Pending,
+            MaskState::None | MaskState::Refused { .. } => AsSent::Own,
+        })
     }
 
     pub fn remove(&self, key: u64) {
@@ -415,15 +540,12 @@ impl References {
         let items_working = self
             .items
             .with(|items| items.iter().any(|i| i.state == RefState::Working));
-        let first_ready = self.items.with(|items| {
-            items
-                .iter()
-                .find(|i| matches!(i.state, RefState::Ready { .. }))
-                .map(|i| i.key)
-        });
+        let wanted = self
+            .items
+            .with(|items| mask_for(items, self.image_png.get()));
         let mask_working = self.mask.with(|m| match m {
             MaskState::Working { .. } => true,
-            MaskState::Ready { for_key, .. } => Some(*for_key) != first_ready,
+            MaskState::Ready { made_for, .. } => Some(*made_for) != wanted,
             _ => false,
         });
         items_working || mask_working
@@ -471,13 +593,22 @@ impl References {
             MaskState::Ready {
                 image,
                 mask,
-                for_key,
+                made_for,
                 ..
             } => {
-                if for_key != ready[0].0 {
+                let wanted = mask_for(&items, self.image_png.get_untracked());
+                if Some(made_for) != wanted || made_for.key != ready[0].0 {
                     return Err("The mask is still being prepared: send again in a moment.".into());
                 }
-                images[0] = image;
+                if let Some(image) = image {
+                    images[0] = image.upload;
+                }
+                if (mask.width, mask.height) != (images[0].width, images[0].height) {
+                    return Err(format!(
+                        "The mask is {}x{} but image 1 goes at {}x{}: remove the mask and add it again.",
+                        mask.width, mask.height, images[0].width, images[0].height
+                    ));
+                }
                 Some(mask)
             }
         };
@@ -527,12 +658,6 @@ impl References {
             upload.file_name = name;
         }
         Ok(Some(uploads))
-    }
-}
-
-impl Default for References {
-    fn default() -> Self {
-        Self::new()
     }
 }
 

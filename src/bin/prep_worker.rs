@@ -1,5 +1,5 @@
 //! The reference-prep Web Worker (Trunk `data-type="worker"`): receives one file at a time,
-//! runs `prep::pipeline` on it and posts the result back. WebP comes from the browser's
+//! runs `prep::pipeline` (or `prep::mask` for a mask) on it and posts the result back. WebP comes from the browser's
 //! OffscreenCanvas encoder; JPEG and PNG from Rust. All logic lives in `studio_core::prep`,
 //! except exact-size fitting of results, which the browser decodes and encodes around
 //! `studio_core::fit` (`web::fit_job`).
@@ -23,7 +23,7 @@ mod worker {
     use studio_core::mask::composite::keep_outside_mask;
     use studio_core::prep::encode::{Codec, Encoder, RustEncoder};
     use studio_core::prep::error::PrepError;
-    use studio_core::prep::mask::{prepare_with_mask, PairError};
+    use studio_core::prep::mask::{prepare_mask, prepare_with_mask, PairError};
     use studio_core::prep::pipeline::prepare;
     use studio_core::prep::protocol::{
         JobKind, JobRequest, WorkerMessage, BUFFERS_FIELD, JSON_FIELD,
@@ -122,8 +122,22 @@ mod worker {
                     Err(e) => post(&failed(e.message), Vec::new()),
                 }
             }
-            (JobKind::ImageWithMask, [image, mask]) => {
-                match prepare_with_mask(&image.to_vec(), &mask.to_vec(), &request.settings, &now) {
+            (JobKind::Mask { target }, [mask]) => {
+                match prepare_mask(&mask.to_vec(), &target, &now) {
+                    Ok(m) => post(
+                        &WorkerMessage::MaskPrepared { id, mask: m.report },
+                        vec![m.bytes],
+                    ),
+                    Err(message) => post(&WorkerMessage::MaskRefused { id, message }, Vec::new()),
+                }
+            }
+            (JobKind::PngImageWithMask, [image, mask]) => {
+                let mut encoder = BrowserEncoder;
+                let (image, mask) = (image.to_vec(), mask.to_vec());
+                let settings = request.settings;
+                match prepare_with_mask(&image, &mask, &settings, true, webp, &mut encoder, &now)
+                    .await
+                {
                     Ok((i, m)) => post(
                         &WorkerMessage::PreparedWithMask {
                             id,

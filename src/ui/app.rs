@@ -20,10 +20,13 @@ use crate::ui::share::share_link::ShareLink;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let references = References::new();
+    let settings = Settings::from_storage();
+    let references = References::new(Signal::derive(move || {
+        settings.current_options().image_png_with_mask
+    }));
     let gallery = Gallery::new();
     let state = AppState {
-        settings: Settings::from_storage(),
+        settings,
         form: FormState::new(),
         runs: Runs::new(),
         references,

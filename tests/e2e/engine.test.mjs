@@ -412,7 +412,12 @@ for (const [count, mask] of [[1, false], [3, false], [16, false], [1, true], [3,
       assert.equal(maskPart.format, 'png');
       assert.equal(maskPart.has_alpha, true);
       assert.deepEqual([maskPart.width, maskPart.height], [images[0].width, images[0].height]);
-      assert.equal(images[0].format, 'png', 'with a mask, image 1 goes as PNG');
+      const card = await page.locator('[data-testid=reference-item]').first().evaluate((i) => ({ ...i.dataset }));
+      assert.deepEqual(
+        [images[0].content_type, images[0].width, images[0].height, images[0].bytes],
+        [card.mime, Number(card.width), Number(card.height), Number(card.bytes)],
+        'with a mask, image 1 goes as its card says',
+      );
     } else {
       assert.equal(maskPart, undefined);
     }

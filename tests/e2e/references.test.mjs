@@ -199,12 +199,8 @@ test('the byte budget and long edge are settings; items can be reordered, remove
   assert.deepEqual(problems, []);
 });
 
-test('a mask must match image 1 and is transformed with it', async () => {
+test('a mask must match image 1 and is turned and sized like it', async () => {
   const { page, problems } = ctx.app;
-  // A budget that the PNG of image 1 fits, so the mask's size is exactly image 1's prepared
-  // size (shrinking both together to a budget is covered natively).
-  await page.getByText(/^Prep: long edge/).click();
-  await page.getByTestId('prep-budget').fill('12');
   const photo = withOrientation(await canvasImage(page, 3000, 2000, 'image/jpeg'), 6);
   await addFiles(page, [['photo.jpg', photo, 'image/jpeg']]);
   await settled(page, 1);
@@ -221,6 +217,105 @@ test('a mask must match image 1 and is transformed with it', async () => {
   await status.waitFor({ timeout: 60_000 });
   assert.deepEqual([await status.getAttribute('data-width'), await status.getAttribute('data-height')], ['1365', '2048']);
   assert.equal(await page.getByTestId('mask-error').count(), 0);
+  assert.deepEqual(problems, []);
+});
+
+/** A mask PNG made in the page: opaque black, transparent (to redraw) in the top right third. */
+async function pageMask(page, width, height) {
+  const b64 = await page.evaluate(async ({ width, height }) => {
+    const c = new OffscreenCanvas(width, height);
+    const g = c.getContext('2d');
+    g.fillStyle = '#000';
+    g.fillRect(0, 0, width, height);
+    g.clearRect(width / 2, 0, width / 2, height / 3);
+    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(bin);
+  }, { width, height });
+  return Buffer.from(b64, 'base64');
+}
+
+/** The mask's status line once it is ready: its dims, bytes and type as data-attributes. */
+async function maskReady(page) {
+  const status = page.locator('[data-testid=mask-status][data-width]');
+  await status.waitFor({ timeout: 60_000 });
+  return status.evaluate((s) => ({
+    width: Number(s.dataset.width), height: Number(s.dataset.height),
+    bytes: Number(s.dataset.bytes), mime: s.dataset.mime, text: s.textContent,
+  }));
+}
+
+/** Sends an edit and returns its image[] and mask parts as the local backend received them. */
+async function sendEdit(page, prompt) {
+  await ctx.backend.clearRequests();
+  const before = await page.locator('[data-testid=result-image][data-width]').count();
+  await page.getByTestId('prompt').fill(prompt);
+  await page.getByTestId('quality').selectOption('low');
+  await page.getByTestId('generate').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result-image][data-width]').length > n, before, { timeout: 60_000 });
+  const [req] = await ctx.backend.requests();
+  assert.match(req.path, /\/images\/edits$/);
+  assert.equal(req.steady?.status, 200, 'Steady (OpenAI\'s spec) accepts the edit');
+  return { images: req.parts.filter((p) => p.name === 'image[]'), mask: req.parts.find((p) => p.name === 'mask') };
+}
+
+test('a 6000x4000 JPEG with a same-size mask goes exactly as its card says; the mask at its size, under 4 MB', async () => {
+  const { page, problems } = ctx.app;
+  const photo = await canvasImage(page, 6000, 4000, 'image/jpeg', 0.9);
+  await addFiles(page, [['big.jpg', photo, 'image/jpeg']]);
+  const [card] = await settled(page, 1);
+  // As without a mask: the long edge, the usual format, the byte budget.
+  assert.deepEqual([card.state, card.width, card.height, card.mime], ['ready', 2048, 1365, 'image/webp'], JSON.stringify(card));
+  assert.ok(card.bytes <= 1_500_000, `${card.bytes} bytes`);
+
+  await page.getByTestId('mask-input').setInputFiles({ name: 'mask.png', mimeType: 'image/png', buffer: await pageMask(page, 6000, 4000) });
+  const mask = await maskReady(page);
+  const [again] = await settled(page, 1);
+  assert.deepEqual(again, card, 'the mask leaves image 1\'s card as it was');
+
+  let sent = await sendEdit(page, 'masked big photo');
+  assert.equal(sent.images.length, 1);
+  const [image1] = sent.images;
+  assert.deepEqual(
+    [image1.width, image1.height, image1.content_type, image1.bytes, image1.format],
+    [card.width, card.height, card.mime, card.bytes, 'webp'],
+    'image 1 is sent exactly as its card says',
+  );
+  assert.deepEqual([mask.width, mask.height, mask.mime], [2048, 1365, 'image/png'], mask.text);
+  assert.ok(mask.bytes > 0 && mask.bytes < 4_000_000, `${mask.bytes} bytes`);
+  assert.match(mask.text, /2048x1365 PNG/);
+  assert.deepEqual([sent.mask.width, sent.mask.height, sent.mask.format, sent.mask.has_alpha], [2048, 1365, 'png', true]);
+  assert.equal(sent.mask.bytes, mask.bytes, 'the mask is sent as its status says');
+  console.log(`6000x4000 JPEG (${photo.length} bytes) + mask: image 1 sent as ${image1.width}x${image1.height} ${image1.content_type} ${image1.bytes} bytes, mask ${sent.mask.width}x${sent.mask.height} ${sent.mask.bytes} bytes`);
+
+  // The profile option for gateways that want image 1 in the mask's format: PNG at the same
+  // long edge, over the 1.5 MB budget (the spec allows 50 MB), and the card says so.
+  await page.locator('details.endpoint-options summary').click();
+  await page.getByTestId('mask-png-option').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reference-item][data-state=ready][data-mime="image/png"]'), null, { timeout: 60_000 });
+  const [png] = await settled(page, 1);
+  assert.deepEqual([png.width, png.height, png.mime], [2048, 1365, 'image/png']);
+  assert.ok(png.bytes > 1_500_000 && png.bytes < 50_000_000, `${png.bytes} bytes`);
+  assert.match(await page.getByTestId('reference-facts').textContent(), /2048x1365 · image\/png · .* · as PNG for the mask/);
+  const pngMask = await maskReady(page);
+  assert.deepEqual([pngMask.width, pngMask.height], [2048, 1365]);
+  assert.match(pngMask.text, /image 1 goes as PNG too/);
+
+  sent = await sendEdit(page, 'masked big photo as png');
+  const [pngImage1] = sent.images;
+  assert.deepEqual(
+    [pngImage1.width, pngImage1.height, pngImage1.content_type, pngImage1.bytes, pngImage1.format],
+    [png.width, png.height, png.mime, png.bytes, 'png'],
+    'image 1 as PNG is sent exactly as its card says',
+  );
+  assert.deepEqual([sent.mask.width, sent.mask.height, sent.mask.format], [2048, 1365, 'png']);
+  console.log(`with "image 1 as PNG": image 1 sent as ${pngImage1.width}x${pngImage1.height} ${pngImage1.content_type} ${pngImage1.bytes} bytes, mask ${sent.mask.bytes} bytes`);
+
+  // Off again: back to the card's own WebP.
+  await page.getByTestId('mask-png-option').uncheck();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reference-item][data-state=ready][data-mime="image/webp"]'));
+  assert.deepEqual(await settled(page, 1), [card]);
   assert.deepEqual(problems, []);
 });
 

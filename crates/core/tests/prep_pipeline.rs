@@ -9,8 +9,11 @@ use studio_core::prep::decode::read_header;
 use studio_core::prep::encode::Codec;
 use studio_core::prep::encode::RustEncoder;
 use studio_core::prep::error::PrepErrorKind;
-use studio_core::prep::mask::{prepare_with_mask, PairError};
-use studio_core::prep::pipeline::{block_on, codec_plans, prepare, Prepared};
+use studio_core::prep::mask::{
+    prepare_image_as_png, prepare_mask, prepare_with_mask, MaskTarget, PairError,
+    IMAGE_LIMIT_BYTES, MASK_LIMIT_BYTES,
+};
+use studio_core::prep::pipeline::{block_on, codec_plans, prepare, prepare_as, Output, Prepared};
 use studio_core::prep::zip::crc32;
 use studio_core::prep::PrepSettings;
 
@@ -441,51 +444,292 @@ fn pixel_bombs_are_refused_from_the_header() {
     );
 }
 
-#[test]
-fn mask_is_transformed_with_image_1() {
-    let image = jpeg(400, 300, Some(6)); // displayed 300x400, prepared 192x256
-    let mask = png_rgba(300, 400, |x, _| if x < 150 { 0 } else { 255 });
-    let (img, m) = prepare_with_mask(&image, &mask, &small(), &clock).unwrap();
-    assert_eq!((img.report.width, img.report.height), (192, 256));
-    assert_eq!((m.report.width, m.report.height), (192, 256));
-    assert_eq!(img.report.mime, "image/png");
-    let decoded = image::load_from_memory(&m.bytes).unwrap();
-    assert!(decoded.color().has_alpha());
-    assert_eq!(image::load_from_memory(&img.bytes).unwrap().width(), 192);
+/// A mask PNG (RGBA, black) whose alpha is `alpha(x, y)`: cheap to make and to encode even
+/// at photo sizes.
+fn mask_png(w: u32, h: u32, mut alpha: impl FnMut(u32, u32) -> u8) -> Vec<u8> {
+    let mut rgba = vec![0u8; (w * h * 4) as usize];
+    for (i, p) in rgba.chunks_exact_mut(4).enumerate() {
+        p[3] = alpha(i as u32 % w, i as u32 / w);
+    }
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&rgba, w, h, ExtendedColorType::Rgba8)
+        .unwrap();
+    out
+}
 
-    // Already at the prepared size is accepted too.
-    let mask = png_rgba(192, 256, |_, y| if y < 10 { 0 } else { 255 });
-    assert!(prepare_with_mask(&image, &mask, &small(), &clock).is_ok());
+fn with_mask(
+    image: &[u8],
+    mask: &[u8],
+    settings: &PrepSettings,
+    image_png: bool,
+) -> Result<(Prepared, Prepared), PairError> {
+    block_on(prepare_with_mask(
+        image,
+        mask,
+        settings,
+        image_png,
+        false,
+        &mut RustEncoder,
+        &clock,
+    ))
+}
+
+fn assert_is_mask_of(mask: &Prepared, image: &Prepared) {
+    assert_eq!(mask.report.mime, "image/png");
+    assert!((mask.bytes.len() as u64) < MASK_LIMIT_BYTES);
+    assert_eq!(mask.report.bytes, mask.bytes.len() as u64);
+    let decoded = image::load_from_memory(&mask.bytes).unwrap();
+    assert!(decoded.color().has_alpha(), "the mask keeps its alpha");
+    assert_eq!(
+        (decoded.width(), decoded.height()),
+        (image.report.width, image.report.height),
+        "the mask has image 1's prepared size"
+    );
+    assert_eq!(
+        (mask.report.width, mask.report.height),
+        (image.report.width, image.report.height)
+    );
+}
+
+/// The defect report's case: a 6000x4000 JPEG and a same-size mask used to go as an 882x588
+/// PNG (forced to PNG, then shrunk to the 1.5 MB budget) while the card said 2048x1365.
+#[test]
+fn a_mask_leaves_image_1_exactly_as_without_one() {
+    let image = jpeg(6000, 4000, None);
+    let mask = mask_png(
+        6000,
+        4000,
+        |x, y| if x > 2000 && y < 1500 { 0 } else { 255 },
+    );
+    let settings = PrepSettings::default();
+    let alone = run(&image, &settings).unwrap();
+    let (img, m) = with_mask(&image, &mask, &settings, false).unwrap();
+    assert_eq!(
+        (
+            img.report.width,
+            img.report.height,
+            img.report.mime.as_str()
+        ),
+        (2048, 1365, "image/jpeg")
+    );
+    assert!(img.bytes.len() as u64 <= settings.budget_bytes);
+    assert_eq!(img.bytes, alone.bytes, "the same bytes as without a mask");
+    assert_eq!(img.report.note, None);
+    assert_is_mask_of(&m, &img);
+    // Alpha 0 stays where it was painted, scaled to the prepared size.
+    let alpha = image::load_from_memory(&m.bytes).unwrap().to_rgba8();
+    assert_eq!(alpha.get_pixel(1500, 100)[3], 0);
+    assert_eq!(alpha.get_pixel(100, 1300)[3], 255);
+    println!(
+        "6000x4000 JPEG + mask: image 1 {}x{} {} {} bytes, mask {}x{} {} bytes",
+        img.report.width,
+        img.report.height,
+        img.report.mime,
+        img.bytes.len(),
+        m.report.width,
+        m.report.height,
+        m.bytes.len()
+    );
+
+    // The profile option for gateways that want the same format: PNG at the same long edge,
+    // far over the 1.5 MB budget but within the spec's 50 MB per image.
+    let (png, m) = with_mask(&image, &mask, &settings, true).unwrap();
+    assert_eq!(
+        (
+            png.report.width,
+            png.report.height,
+            png.report.mime.as_str()
+        ),
+        (2048, 1365, "image/png")
+    );
+    assert_eq!(read_header(&png.bytes).unwrap().format.mime(), "image/png");
+    assert!(
+        png.bytes.len() as u64 > settings.budget_bytes,
+        "{} bytes: not shrunk to the budget",
+        png.bytes.len()
+    );
+    assert!((png.bytes.len() as u64) < IMAGE_LIMIT_BYTES);
+    assert_eq!(png.report.note, None);
+    assert_is_mask_of(&m, &png);
+    println!(
+        "with the PNG option: image 1 {}x{} {} {} bytes, mask {} bytes",
+        png.report.width,
+        png.report.height,
+        png.report.mime,
+        png.bytes.len(),
+        m.bytes.len()
+    );
 }
 
 #[test]
-fn mask_is_shrunk_with_image_1_to_the_budget() {
+fn mask_is_oriented_and_sized_like_image_1() {
+    let image = jpeg(400, 300, Some(6)); // displayed 300x400, prepared 192x256
+    let mask = png_rgba(300, 400, |x, _| if x < 150 { 0 } else { 255 });
+    let (img, m) = with_mask(&image, &mask, &small(), false).unwrap();
+    assert_eq!((img.report.width, img.report.height), (192, 256));
+    assert_eq!(
+        img.report.mime, "image/jpeg",
+        "image 1 keeps its usual format"
+    );
+    assert_is_mask_of(&m, &img);
+    assert_eq!((m.report.source_width, m.report.source_height), (300, 400));
+
+    // Already at the prepared size is accepted too.
+    let mask = png_rgba(192, 256, |_, y| if y < 10 { 0 } else { 255 });
+    assert!(with_mask(&image, &mask, &small(), false).is_ok());
+}
+
+#[test]
+fn a_budget_that_shrinks_image_1_shrinks_the_mask_with_it_and_says_so() {
     let image = jpeg(400, 300, None);
     let mask = png_rgba(400, 300, |_, _| 0);
     let settings = PrepSettings {
         max_edge: 400,
+        budget_bytes: 12_000,
+        text_mode: false,
+    };
+    let (img, m) = with_mask(&image, &mask, &settings, false).unwrap();
+    assert!(img.bytes.len() <= 12_000);
+    assert!(img.report.width < 400);
+    let note = img.report.note.clone().expect("the shrink is told");
+    assert!(note.contains("shrunk from 400x300"), "{note}");
+    assert_is_mask_of(&m, &img);
+    // The mask may also come at the size image 1 is sent at.
+    let sent = mask_png(img.report.width, img.report.height, |_, _| 0);
+    assert!(with_mask(&image, &sent, &settings, false).is_ok());
+}
+
+#[test]
+fn image_1_as_png_keeps_the_long_edge_and_shrinks_only_past_its_allowance() {
+    let image = jpeg(400, 300, Some(6));
+    let settings = PrepSettings {
+        max_edge: 256,
         budget_bytes: 60_000,
         text_mode: false,
     };
-    let (img, m) = prepare_with_mask(&image, &mask, &settings, &clock).unwrap();
-    assert!(img.bytes.len() <= 60_000);
-    assert!(img.report.width < 400);
+    let usual = run(&image, &settings).unwrap();
+    let png = block_on(prepare_image_as_png(
+        &image,
+        &settings,
+        &mut RustEncoder,
+        &clock,
+    ))
+    .unwrap();
     assert_eq!(
-        (m.report.width, m.report.height),
-        (img.report.width, img.report.height)
+        (
+            png.report.width,
+            png.report.height,
+            png.report.mime.as_str()
+        ),
+        (192, 256, "image/png")
+    );
+    assert_eq!(
+        (usual.report.width, usual.report.height),
+        (png.report.width, png.report.height)
+    );
+    assert!(png.bytes.len() > 60_000, "{} bytes", png.bytes.len());
+    assert_eq!(png.report.note, None);
+
+    // An allowance PNG cannot meet at the long edge: shrunk, and said so.
+    let tight = block_on(prepare_as(
+        &image,
+        &settings,
+        Output::Png { allowance: 40_000 },
+        &mut RustEncoder,
+        &clock,
+    ))
+    .unwrap();
+    assert!(tight.bytes.len() <= 40_000);
+    assert!(tight.report.width < 192 && tight.report.mime == "image/png");
+    assert!(tight.report.note.unwrap().contains("shrunk from 192x256"));
+
+    // A PNG that already qualifies is sent as it is.
+    let small_png = png_rgba(200, 100, |_, _| 255);
+    let out = block_on(prepare_image_as_png(
+        &small_png,
+        &settings,
+        &mut RustEncoder,
+        &clock,
+    ))
+    .unwrap();
+    assert!(out.report.passed_through);
+    assert_eq!(out.bytes, small_png);
+}
+
+#[test]
+fn a_mask_over_4_mb_drops_its_colours_or_is_refused() {
+    // A mask made from a noisy picture with a transparent hole: as RGBA far over 4 MB.
+    let (w, h) = (2048, 1365);
+    let target = MaskTarget {
+        oriented: (w, h),
+        fitted: (w, h),
+        sent: (w, h),
+    };
+    let mut seed = 7u32;
+    let mut rgba = Vec::with_capacity((w * h * 4) as usize);
+    for i in 0..w * h {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let [a, b, c, _] = seed.to_le_bytes();
+        let (x, y) = (i % w, i / w);
+        rgba.extend_from_slice(&[
+            a ^ c,
+            b,
+            c ^ a.rotate_left(3),
+            if x < 500 && y < 500 { 0 } else { 255 },
+        ]);
+    }
+    let mut photo = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut photo)
+        .write_image(&rgba, w, h, ExtendedColorType::Rgba8)
+        .unwrap();
+    assert!(
+        photo.len() as u64 > MASK_LIMIT_BYTES,
+        "{} bytes",
+        photo.len()
+    );
+    let m = prepare_mask(&photo, &target, &clock).unwrap();
+    assert!((m.bytes.len() as u64) < MASK_LIMIT_BYTES);
+    assert!(m.report.note.unwrap().contains("colours were dropped"));
+    let alpha = image::load_from_memory(&m.bytes).unwrap().to_rgba8();
+    assert_eq!(
+        (alpha.get_pixel(10, 10)[3], alpha.get_pixel(1000, 1000)[3]),
+        (0, 255)
+    );
+
+    // Noise in the alpha channel itself cannot be made smaller without changing the mask.
+    let mut seed = 99u32;
+    let noise = mask_png(2400, 2400, |_, _| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        (seed >> 24) as u8
+    });
+    let target = MaskTarget {
+        oriented: (2400, 2400),
+        fitted: (2400, 2400),
+        sent: (2400, 2400),
+    };
+    let Err(why) = prepare_mask(&noise, &target, &clock) else {
+        panic!("a noisy 2400x2400 mask fits 4 MB");
+    };
+    assert!(
+        why.contains("under 4 MB") && why.contains("long edge"),
+        "{why}"
     );
 }
 
 #[test]
 fn wrong_masks_are_refused_with_a_reason() {
     let image = jpeg(400, 300, None);
-    let refused = |mask: &[u8]| match prepare_with_mask(&image, mask, &small(), &clock) {
+    let refused = |mask: &[u8]| match with_mask(&image, mask, &small(), false) {
         Err(PairError::Mask(m)) => m,
         Err(PairError::Image(e)) => panic!("image refused: {e}"),
         Ok(_) => panic!("mask accepted"),
     };
     let m = refused(&png_rgba(100, 100, |_, _| 0));
-    assert!(m.contains("100x100") && m.contains("400x300"), "{m}");
+    assert!(
+        m.contains("100x100") && m.contains("400x300") && m.contains("256x192"),
+        "{m}"
+    );
     let no_alpha = png_with(
         400,
         300,

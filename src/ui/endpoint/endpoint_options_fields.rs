@@ -6,9 +6,12 @@ use studio_core::api::retry::MAX_SERVER_RETRIES;
 use studio_core::endpoint_options::{
     parse_setting, MAX_PARALLEL, MAX_TIMEOUT_SECS, MIN_TIMEOUT_SECS,
 };
+use studio_core::prep::mask::{IMAGE_LIMIT_BYTES, MASK_LIMIT_BYTES};
+use studio_core::prep::megabytes;
 
-/// Per-endpoint limits: images per request (n above it is split), parallel requests, and
-/// the timeout (empty = from quality and size).
+/// Per-endpoint limits: images per request (n above it is split), parallel requests, the
+/// timeout (empty = from quality and size), retries of 5xx answers, and whether image 1 goes
+/// as PNG beside a mask.
 #[component]
 pub fn EndpointOptionsFields() -> impl IntoView {
     let state = use_app_state();
@@ -68,6 +71,23 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                         settings.update_options(|o| o.server_retries = v as u8);
                     }/>
             </div>
+            <div class="field check">
+                <input id="mask-png" data-testid="mask-png-option" type="checkbox"
+                    aria-describedby="mask-png-hint"
+                    prop:checked=move || settings.current_options().image_png_with_mask
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        settings.update_options(|o| o.image_png_with_mask = checked);
+                    }/>
+                <label for="mask-png">"Send image 1 as PNG when a mask is used"</label>
+            </div>
+            <p id="mask-png-hint" class="hint">
+                {format!(
+                    "For gateways whose docs ask image 1 to have the mask's format (OpenAI does not). Image 1 then goes as PNG at the usual long edge, allowed up to the API's {} per image instead of the byte budget; the mask is always a PNG under {}.",
+                    megabytes(IMAGE_LIMIT_BYTES),
+                    megabytes(MASK_LIMIT_BYTES)
+                )}
+            </p>
             <p class="hint">"Some gateways take only one image per request: n above the limit is sent as parallel requests. A timed-out request may still be billed. Only what cannot have been billed is sent again by itself (no connection, CORS, 429, 503 with Retry-After), and 5xx answers as often as set here."</p>
             {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="options-error">{p}</p> })}
         </details>

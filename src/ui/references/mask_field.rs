@@ -4,10 +4,12 @@ use web_sys::HtmlInputElement;
 
 use crate::app::references::MaskState;
 use crate::app::state::use_app_state;
+use crate::ui::references::reference_item::kb;
 use crate::web::files::file_list;
 
 /// The optional mask for image 1: a PNG with alpha, as large as image 1 (as displayed or as
-/// prepared). It is transformed exactly like image 1; a refusal is shown before sending.
+/// prepared). It is turned and resized to image 1 as sent and goes as a PNG under 4 MB; its
+/// status says what is sent, and a refusal is shown before sending.
 #[component]
 pub fn MaskField() -> impl IntoView {
     let state = use_app_state();
@@ -15,12 +17,26 @@ pub fn MaskField() -> impl IntoView {
     let status = move || {
         match refs.mask.get() {
         MaskState::None => None,
-        MaskState::Working { name } => Some(view! { <p class="meta" data-testid="mask-status">{format!("{name}: preparing with image 1…")}</p> }.into_any()),
-        MaskState::Ready { name, mask, .. } => Some(view! {
-            <p class="meta" data-testid="mask-status" data-width=mask.width data-height=mask.height>
-                {format!("{name}: {}x{} PNG, image 1 goes as PNG at the same size.", mask.width, mask.height)}
-            </p>
-        }.into_any()),
+        MaskState::Working { name } => Some(view! { <p class="meta" data-testid="mask-status">{format!("{name}: preparing for image 1…")}</p> }.into_any()),
+        MaskState::Ready { name, mask, mask_report, image, .. } => {
+            let image1 = match &image {
+                Some(png) => format!(
+                    "image 1 goes as PNG too (profile option), {}",
+                    kb(png.upload.bytes.len() as u64)
+                ),
+                None => "image 1 goes as prepared".to_string(),
+            };
+            let note = mask_report.note.map(|n| format!("; {n}")).unwrap_or_default();
+            Some(view! {
+                <p class="meta" data-testid="mask-status" data-width=mask.width data-height=mask.height
+                    data-bytes=mask.bytes.len() data-mime=mask.content_type.clone()>
+                    {format!(
+                        "{name}: sent as a {}x{} PNG, {} (image 1's size as sent); {image1}{note}.",
+                        mask.width, mask.height, kb(mask.bytes.len() as u64)
+                    )}
+                </p>
+            }.into_any())
+        }
         MaskState::Refused { name, message } => Some(view! {
             <p class="form-error" role="alert" data-testid="mask-error">{format!("{name}: {message}")}</p>
         }.into_any()),

@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 
 use crate::web::files::file_list;
 
-use crate::app::references::RefState;
+use crate::app::references::{AsSent, RefState};
 use crate::app::state::use_app_state;
 use crate::ui::references::keep_outside_field::KeepOutsideField;
 use crate::ui::references::mask_field::MaskField;
@@ -37,19 +37,24 @@ pub fn ReferencePanel() -> impl IntoView {
     let hint = move || reference_hint(&state.form.prompt.get(), refs.count());
     let download_all = move |_| {
         let items = refs.items.get_untracked();
+        // What each item goes as (image 1 may go as PNG for the mask).
         let entries: Vec<(String, std::sync::Arc<[u8]>)> = items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| match &item.state {
-                RefState::Ready { upload, .. } => Some((
+            .filter_map(|(i, item)| {
+                let upload = match (&item.state, untrack(|| refs.as_sent(item.key))) {
+                    (RefState::Ready { .. }, AsSent::Png(png)) => png.upload,
+                    (RefState::Ready { upload, .. }, _) => upload.clone(),
+                    _ => return None,
+                };
+                Some((
                     crate::ui::references::reference_item::prepared_name(
                         i,
                         &item.name,
                         &upload.content_type,
                     ),
-                    upload.bytes.clone(),
-                )),
-                _ => None,
+                    upload.bytes,
+                ))
             })
             .collect();
         let borrowed: Vec<(String, &[u8])> =

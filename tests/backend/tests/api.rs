@@ -505,6 +505,40 @@ fn mask_png(w: u32, h: u32) -> Vec<u8> {
     )))
 }
 
+/// Uploads above axum's default 2 MB body limit are parsed and recorded (the API takes up to
+/// 50 MB per image; image 1 as PNG is often several MB).
+#[tokio::test]
+async fn edits_take_images_over_2_mb() {
+    let base = start().await;
+    let mut seed = 1u32;
+    let noisy = RgbImage::from_fn(1200, 1000, |_, _| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let [a, b, c, _] = seed.to_le_bytes();
+        image::Rgb([a, b ^ c, c])
+    });
+    let big = png_bytes(DynamicImage::ImageRgb8(noisy));
+    assert!(big.len() > 3_000_000, "{} bytes", big.len());
+    let a = edit(
+        &base,
+        &[
+            Part::Text("model", "gpt-image-2"),
+            Part::Text("prompt", "a big image 1"),
+            Part::File("image[]", "image-1.png", "image/png", big.clone()),
+            Part::File("mask", "mask.png", "image/png", mask_png(1200, 1000)),
+            Part::Text("quality", "low"),
+        ],
+    )
+    .await;
+    assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
+    let log = request_log(&base).await;
+    let parts = log[0]["parts"].as_array().unwrap();
+    let image = parts.iter().find(|p| p["name"] == "image[]").unwrap();
+    assert_eq!(
+        (&image["bytes"], &image["width"], &image["height"]),
+        (&json!(big.len()), &json!(1200), &json!(1000))
+    );
+}
+
 #[tokio::test]
 async fn edits_check_images_and_mask() {
     let base = start().await;

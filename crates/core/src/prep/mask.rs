@@ -1,14 +1,26 @@
-//! Image 1 with its mask, in lockstep: the mask gets exactly image 1's transform and both are
-//! sent as PNG at the same size (OpenAI asks for the same format and size).
+//! Image 1 and its mask. OpenAI asks the mask to be a PNG with alpha, under 4 MB, with image
+//! 1's width and height; it does not ask image 1 to be PNG. So image 1 is prepared exactly as
+//! without a mask (same size, format and byte budget) and the mask gets image 1's orientation
+//! and its prepared size. Gateways whose docs ask image 1 to have the mask's format get image 1
+//! as PNG (a profile option): at the usual long edge, within the spec's 50 MB per image rather
+//! than the byte budget, and shrunk (saying so) only when even that is not enough.
 
-use super::decode::{check_pixel_cap, decode, read_header};
-use super::encode::encode_png_keeping_alpha;
+use serde::{Deserialize, Serialize};
+
+use super::decode::{decode, read_header};
+use super::encode::{encode_png_keeping_alpha, Encoder};
 use super::error::PrepError;
-use super::geometry::{downscale_factor, fit_long_edge, scale};
-use super::pipeline::{decode_upright, PrepReport, Prepared, StageTimes};
+use super::geometry::fit_long_edge;
+use super::megabytes;
+use super::pipeline::{prepare_as, Output, PrepReport, Prepared, StageTimes};
 use super::resize::Pixels;
 use super::sniff::SourceFormat;
 use super::PrepSettings;
+
+/// A mask is sent only when smaller than this ("less than 4MB" in OpenAI's spec).
+pub const MASK_LIMIT_BYTES: u64 = 4_000_000;
+/// Each image must be smaller than this ("less than 50MB" in OpenAI's spec).
+pub const IMAGE_LIMIT_BYTES: u64 = 50_000_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PairError {
@@ -18,9 +30,32 @@ pub enum PairError {
     Mask(String),
 }
 
-/// Checks the mask against image 1's size as displayed (`oriented`) or as prepared, before
-/// any pixel is decoded.
-pub fn check_mask(mask: &[u8], oriented: (u32, u32), prepared: (u32, u32)) -> Result<(), String> {
+/// The sizes of image 1 a mask may come at, and the size it is sent at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaskTarget {
+    /// Image 1 upright, as displayed.
+    pub oriented: (u32, u32),
+    /// Image 1 upright and fitted to the long edge (the size the painter paints at).
+    pub fitted: (u32, u32),
+    /// Image 1 as it is sent: the mask is sent at exactly this size.
+    pub sent: (u32, u32),
+}
+
+impl MaskTarget {
+    /// The target for image 1 as `report` describes it, prepared with long edge `max_edge`.
+    pub fn of(report: &PrepReport, max_edge: u32) -> Self {
+        let oriented = (report.source_width, report.source_height);
+        MaskTarget {
+            oriented,
+            fitted: fit_long_edge(oriented.0, oriented.1, max_edge),
+            sent: (report.width, report.height),
+        }
+    }
+}
+
+/// Checks the mask's format, alpha channel and size against image 1, before any pixel is
+/// decoded.
+pub fn check_mask(mask: &[u8], target: &MaskTarget) -> Result<(), String> {
     let header = read_header(mask).map_err(|e| format!("The mask cannot be read: {e}"))?;
     if header.format != SourceFormat::Png {
         return Err(format!(
@@ -32,95 +67,138 @@ pub fn check_mask(mask: &[u8], oriented: (u32, u32), prepared: (u32, u32)) -> Re
         return Err("The mask PNG has no alpha channel: make the area to redraw transparent (alpha 0) and save it as a PNG with transparency.".into());
     }
     let size = header.oriented_size();
-    if size != oriented && size != prepared {
+    if size != target.oriented && size != target.fitted && size != target.sent {
         let (mw, mh) = size;
-        let also = if prepared != oriented {
-            format!(" (or {}x{} as prepared)", prepared.0, prepared.1)
-        } else {
+        let mut also = Vec::new();
+        for (w, h) in [target.fitted, target.sent] {
+            let text = format!("{w}x{h}");
+            if (w, h) != target.oriented && !also.contains(&text) {
+                also.push(text);
+            }
+        }
+        let also = if also.is_empty() {
             String::new()
+        } else {
+            format!(" (or {} as prepared)", also.join(" or "))
         };
         return Err(format!(
             "The mask is {mw}x{mh} but image 1 is {}x{}{also}: the mask must have the same size as image 1.",
-            oriented.0, oriented.1
+            target.oriented.0, target.oriented.1
         ));
     }
     Ok(())
 }
 
-/// Image 1 and its mask as PNGs of equal size: image 1 oriented and fitted to the long edge,
-/// the mask resized identically; both shrunk together until image 1 fits the budget.
-pub fn prepare_with_mask(
+/// The mask for image 1 as `target` says it is sent: upright, resized to exactly image 1's
+/// sent size, a PNG with alpha under [`MASK_LIMIT_BYTES`]. Only alpha means anything to the
+/// API, so when the mask's own colours make it too big they are dropped (and the report says
+/// so); a mask still too big is refused with what to do.
+pub fn prepare_mask(
+    mask: &[u8],
+    target: &MaskTarget,
+    now: &dyn Fn() -> f64,
+) -> Result<Prepared, String> {
+    let start = now();
+    check_mask(mask, target)?;
+    let decoded = decode(mask).map_err(|e| format!("The mask cannot be read: {e}"))?;
+    let source_mime = decoded.header.format.mime().to_string();
+    let orientation = decoded.header.orientation;
+    let t0 = now();
+    let pixels = Pixels::from_image(decoded.image).orient(orientation);
+    let source = (pixels.width, pixels.height);
+    let t1 = now();
+    let mut pixels = pixels
+        .resize(target.sent.0, target.sent.1)
+        .map_err(|e| e.message)?;
+    let t2 = now();
+    let mut bytes = encode_png_keeping_alpha(&pixels, true).map_err(|e| e.message)?;
+    let mut encodes = 1;
+    let mut note = None;
+    if bytes.len() as u64 >= MASK_LIMIT_BYTES {
+        let first = bytes.len() as u64;
+        for p in pixels.rgba.chunks_exact_mut(4) {
+            p[..3].fill(0);
+        }
+        bytes = encode_png_keeping_alpha(&pixels, true).map_err(|e| e.message)?;
+        encodes += 1;
+        note = Some(format!(
+            "its colours were dropped to stay under the API's {} (only its alpha counts; it was {})",
+            megabytes(MASK_LIMIT_BYTES),
+            megabytes(first)
+        ));
+    }
+    if bytes.len() as u64 >= MASK_LIMIT_BYTES {
+        return Err(format!(
+            "As a {}x{} PNG the mask is {}, and the API takes masks under {}: lower the long edge in the prep settings, or use a mask with simpler transparent areas.",
+            target.sent.0,
+            target.sent.1,
+            megabytes(bytes.len() as u64),
+            megabytes(MASK_LIMIT_BYTES)
+        ));
+    }
+    Ok(Prepared {
+        report: PrepReport {
+            mime: "image/png".into(),
+            width: pixels.width,
+            height: pixels.height,
+            bytes: bytes.len() as u64,
+            source_mime,
+            source_width: source.0,
+            source_height: source.1,
+            source_bytes: mask.len() as u64,
+            passed_through: false,
+            encodes,
+            quality: None,
+            times: StageTimes {
+                decode_ms: t0 - start,
+                orient_ms: t1 - t0,
+                resize_ms: t2 - t1,
+                encode_ms: now() - t2,
+                total_ms: now() - start,
+            },
+            note,
+        },
+        bytes,
+    })
+}
+
+/// Image 1 as PNG for a gateway that wants it in the mask's format: the usual long edge,
+/// within the spec's per-image limit instead of the byte budget (shrunk, and the report says
+/// so, only when even that is exceeded).
+pub async fn prepare_image_as_png<E: Encoder>(
+    image: &[u8],
+    settings: &PrepSettings,
+    encoder: &mut E,
+    now: &dyn Fn() -> f64,
+) -> Result<Prepared, PrepError> {
+    let output = Output::Png {
+        allowance: IMAGE_LIMIT_BYTES - 1,
+    };
+    let mut prepared = prepare_as(image, settings, output, encoder, now).await?;
+    if let Some(note) = prepared.report.note.take() {
+        prepared.report.note = Some(format!("as PNG it was {note}"));
+    }
+    Ok(prepared)
+}
+
+/// Image 1 and its mask: image 1 exactly as [`super::pipeline::prepare`] makes it (or as PNG
+/// with `image_png`, see [`prepare_image_as_png`]), the mask at image 1's prepared size.
+pub async fn prepare_with_mask<E: Encoder>(
     image: &[u8],
     mask: &[u8],
     settings: &PrepSettings,
+    image_png: bool,
+    webp: bool,
+    encoder: &mut E,
     now: &dyn Fn() -> f64,
 ) -> Result<(Prepared, Prepared), PairError> {
-    let start = now();
-    let header = read_header(image).map_err(PairError::Image)?;
-    check_pixel_cap(header.width, header.height).map_err(PairError::Image)?;
-    let oriented = header.oriented_size();
-    let prepared = fit_long_edge(oriented.0, oriented.1, settings.max_edge);
-    check_mask(mask, oriented, prepared).map_err(PairError::Mask)?;
-
-    let (mut pixels, times) =
-        decode_upright(image, &header, settings.max_edge, now).map_err(PairError::Image)?;
-    let mask_decoded =
-        decode(mask).map_err(|e| PairError::Mask(format!("The mask cannot be read: {e}")))?;
-    let mut mask_pixels = Pixels::from_image(mask_decoded.image)
-        .orient(mask_decoded.header.orientation)
-        .resize(pixels.width, pixels.height)
-        .map_err(|e| PairError::Mask(e.message))?;
-
-    let encode_start = now();
-    let mut encodes = 0;
-    let image_png = loop {
-        let png = encode_png_keeping_alpha(&pixels, false).map_err(PairError::Image)?;
-        encodes += 1;
-        if png.len() as u64 <= settings.budget_bytes || encodes >= 8 {
-            break png;
-        }
-        let (w, h) = scale(
-            pixels.width,
-            pixels.height,
-            downscale_factor(png.len() as u64, settings.budget_bytes),
-        );
-        pixels = pixels.resize(w, h).map_err(PairError::Image)?;
-        mask_pixels = mask_pixels
-            .resize(w, h)
-            .map_err(|e| PairError::Mask(e.message))?;
-    };
-    let mask_png =
-        encode_png_keeping_alpha(&mask_pixels, true).map_err(|e| PairError::Mask(e.message))?;
-    let report = |bytes: &[u8], source: &[u8], source_size: (u32, u32), encodes: u32| PrepReport {
-        mime: "image/png".into(),
-        width: pixels.width,
-        height: pixels.height,
-        bytes: bytes.len() as u64,
-        source_mime: "image/png".into(),
-        source_width: source_size.0,
-        source_height: source_size.1,
-        source_bytes: source.len() as u64,
-        passed_through: false,
-        encodes,
-        quality: None,
-        times: StageTimes {
-            encode_ms: now() - encode_start,
-            total_ms: now() - start,
-            ..times
-        },
-    };
-    let mut image_report = report(&image_png, image, oriented, encodes);
-    image_report.source_mime = header.format.mime().into();
-    let mask_size = (mask_pixels.width, mask_pixels.height);
-    let mask_report = report(&mask_png, mask, mask_size, 1);
-    Ok((
-        Prepared {
-            bytes: image_png,
-            report: image_report,
-        },
-        Prepared {
-            bytes: mask_png,
-            report: mask_report,
-        },
-    ))
+    let image = if image_png {
+        prepare_image_as_png(image, settings, encoder, now).await
+    } else {
+        prepare_as(image, settings, Output::Usual { webp }, encoder, now).await
+    }
+    .map_err(PairError::Image)?;
+    let target = MaskTarget::of(&image.report, settings.max_edge);
+    let mask = prepare_mask(mask, &target, now).map_err(PairError::Mask)?;
+    Ok((image, mask))
 }

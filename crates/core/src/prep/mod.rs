@@ -56,6 +56,18 @@ pub fn left_out_note(left_out: &[String], offered: usize, already: usize) -> Str
     )
 }
 
+/// A byte count for a sentence, in decimal megabytes ("1.5 MB", "50 MB"); small counts in
+/// bytes.
+pub fn megabytes(bytes: u64) -> String {
+    if bytes < 10_000 {
+        return format!("{bytes} bytes");
+    }
+    let mb = bytes as f64 / 1_000_000.0;
+    let text = format!("{mb:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text} MB")
+}
+
 /// The user's prep settings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PrepSettings {
@@ -135,5 +147,14 @@ mod tests {
         );
         assert!(many.contains("\"p5.jpg\" and 3 more"), "{many}");
         assert!(!many.contains("already"), "{many}");
+    }
+
+    #[test]
+    fn megabytes_for_sentences() {
+        assert_eq!(megabytes(1_500_000), "1.5 MB");
+        assert_eq!(megabytes(50_000_000), "50 MB");
+        assert_eq!(megabytes(3_456_789), "3.46 MB");
+        assert_eq!(megabytes(999), "999 bytes");
+        assert_eq!(megabytes(10_000), "0.01 MB");
     }
 }

@@ -12,7 +12,8 @@ use super::encode::{Codec, Encoder};
 use super::error::PrepError;
 use super::geometry::{downscale_factor, fit_long_edge, scale};
 use super::resize::Pixels;
-use super::PrepSettings;
+use super::sniff::SourceFormat;
+use super::{megabytes, PrepSettings};
 
 /// Milliseconds per stage of one file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -41,6 +42,10 @@ pub struct PrepReport {
     pub encodes: u32,
     pub quality: Option<u8>,
     pub times: StageTimes,
+    /// What the user should know about how it was made (shrunk below the long edge to fit
+    /// the bytes allowed, a mask's colours dropped, ...).
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 pub struct Prepared {
@@ -181,12 +186,34 @@ pub async fn encode_to_budget<E: Encoder>(
     )))
 }
 
+/// How a file is encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// As every reference: [`codec_plans`] within the settings' byte budget. `webp`: whether
+    /// the encoder can make WebP.
+    Usual { webp: bool },
+    /// Lossless PNG at the usual long edge, within `allowance` bytes instead of the byte
+    /// budget (image 1 for gateways that want it in the mask's format).
+    Png { allowance: u64 },
+}
+
 /// Prepares one reference. `webp`: whether the encoder can make WebP; `now`: a millisecond
 /// clock (performance.now in the browser).
 pub async fn prepare<E: Encoder>(
     bytes: &[u8],
     settings: &PrepSettings,
     webp: bool,
+    encoder: &mut E,
+    now: &dyn Fn() -> f64,
+) -> Result<Prepared, PrepError> {
+    prepare_as(bytes, settings, Output::Usual { webp }, encoder, now).await
+}
+
+/// Prepares one file for `output`: the same decode, orientation and long edge either way.
+pub async fn prepare_as<E: Encoder>(
+    bytes: &[u8],
+    settings: &PrepSettings,
+    output: Output,
     encoder: &mut E,
     now: &dyn Fn() -> f64,
 ) -> Result<Prepared, PrepError> {
@@ -207,8 +234,26 @@ pub async fn prepare<E: Encoder>(
         encodes: 0,
         quality: None,
         times: StageTimes::default(),
+        note: None,
     };
-    if passes_through(&header, bytes.len() as u64, settings) {
+    let (budget, passes) = match output {
+        Output::Usual { .. } => (
+            settings.budget_bytes,
+            passes_through(&header, bytes.len() as u64, settings),
+        ),
+        Output::Png { allowance } => {
+            let within = PrepSettings {
+                budget_bytes: allowance,
+                ..*settings
+            };
+            (
+                allowance,
+                header.format == SourceFormat::Png
+                    && passes_through(&header, bytes.len() as u64, &within),
+            )
+        }
+    };
+    if passes {
         // A valid header says nothing about the rest: decode once (small, by the budget) so
         // that a truncated or corrupt file is refused here rather than by the API.
         decode(bytes)?;
@@ -220,15 +265,28 @@ pub async fn prepare<E: Encoder>(
         });
     }
     let (pixels, times) = decode_upright(bytes, &header, settings.max_edge, now)?;
+    let fitted_size = (pixels.width, pixels.height);
     let encode_start = now();
-    let transparent = pixels.has_transparency();
-    let plans = codec_plans(transparent, settings.text_mode, webp);
-    let fitted = encode_to_budget(pixels, &plans, settings.budget_bytes, encoder).await?;
+    let plans = match output {
+        Output::Usual { webp } => codec_plans(pixels.has_transparency(), settings.text_mode, webp),
+        Output::Png { .. } => vec![plan(Codec::Png, 100, 100)],
+    };
+    let fitted = encode_to_budget(pixels, &plans, budget, encoder).await?;
     report.times = StageTimes {
         encode_ms: now() - encode_start,
         total_ms: now() - start,
         ..times
     };
+    if (fitted.width, fitted.height) != fitted_size {
+        report.note = Some(format!(
+            "shrunk from {}x{} to {}x{} to fit {}",
+            fitted_size.0,
+            fitted_size.1,
+            fitted.width,
+            fitted.height,
+            megabytes(budget)
+        ));
+    }
     report.mime = fitted.codec.mime().to_string();
     report.width = fitted.width;
     report.height = fitted.height;

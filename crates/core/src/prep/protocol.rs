@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::mask::MaskTarget;
 use super::pipeline::PrepReport;
 use super::PrepSettings;
 
@@ -23,8 +24,14 @@ pub struct JobRequest {
 pub enum JobKind {
     /// `buffers`: [file]. Answered with `Prepared` (buffers: [upload]).
     Reference,
-    /// `buffers`: [image 1, mask]. Answered with `PreparedWithMask` (buffers: [image, mask]).
-    ImageWithMask,
+    /// `buffers`: [mask]. The mask for image 1 as `target` says it is sent (image 1 itself
+    /// stays as prepared by its `Reference` job). Answered with `MaskPrepared` (buffers:
+    /// [mask]) or `MaskRefused`.
+    Mask { target: MaskTarget },
+    /// `buffers`: [image 1, mask]. Image 1 as PNG (the profile option for gateways that want
+    /// it in the mask's format) and its mask. Answered with `PreparedWithMask` (buffers:
+    /// [image, mask]), `MaskRefused` or `Failed`.
+    PngImageWithMask,
     /// `buffers`: [edit result, image 1 as sent, mask as sent]. Answered with `Composited`
     /// (buffers: [image]) or `Failed` saying why image 1 cannot be pasted back.
     KeepOutsideMask { feather_px: u32 },
@@ -49,6 +56,10 @@ pub enum WorkerMessage {
     Prepared {
         id: u64,
         report: PrepReport,
+    },
+    MaskPrepared {
+        id: u64,
+        mask: PrepReport,
     },
     PreparedWithMask {
         id: u64,
@@ -96,10 +107,27 @@ mod tests {
     fn messages_round_trip_as_json() {
         let request = JobRequest {
             id: 7,
-            kind: JobKind::ImageWithMask,
+            kind: JobKind::PngImageWithMask,
             settings: PrepSettings::default(),
         };
         let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
+        let request = JobRequest {
+            id: 8,
+            kind: JobKind::Mask {
+                target: MaskTarget {
+                    oriented: (6000, 4000),
+                    fitted: (2048, 1365),
+                    sent: (2048, 1365),
+                },
+            },
+            settings: PrepSettings::default(),
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert!(
+            text.contains(r#"{"Mask":{"target":{"oriented":[6000,4000],"fitted":[2048,1365],"sent":[2048,1365]}}}"#),
+            "{text}"
+        );
         assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
         let ready = WorkerMessage::Ready { webp: true };
         let text = serde_json::to_string(&ready).unwrap();

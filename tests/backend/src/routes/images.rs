@@ -7,7 +7,7 @@ use std::io;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
@@ -124,6 +124,9 @@ async fn parse_multipart(headers: &HeaderMap, body: Bytes) -> ParseResult {
     if let Some(ct) = headers.get(header::CONTENT_TYPE) {
         req.headers_mut().insert(header::CONTENT_TYPE, ct.clone());
     }
+    // A request built here has none of the router's layers: without this, multer would stop at
+    // axum's default 2 MB and refuse the uploads the API takes (up to 50 MB per image).
+    DefaultBodyLimit::max(super::BODY_LIMIT).apply(&mut req);
     let mut mp = Multipart::from_request(req, &())
         .await
         .map_err(|e| bad_multipart(e.body_text(), Vec::new()))?;
