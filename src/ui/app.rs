@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
     crate::app::generate::send_when_ready(state);
     provide_context(state);
     provide_context(Now::start());
+    provide_context(crate::app::viewer::Viewer::new());
     provide_context(crate::app::tasks::fields::TaskFields::new());
     // What gone tabs left (this tab's own previous page load included): their tasks are
     // polled here, their requests listed as interrupted. Open tabs' entries are theirs.
@@ -80,6 +81,7 @@ pub fn App() -> impl IntoView {
                 <HistoryPanel/>
             </section>
         </main>
+        <crate::ui::viewer::viewer_dialog::ViewerDialog/>
     }
 }
 

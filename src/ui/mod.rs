@@ -9,3 +9,4 @@ pub mod history;
 pub mod references;
 pub mod runs;
 pub mod share;
+pub mod viewer;

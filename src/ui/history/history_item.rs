@@ -126,8 +126,17 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                         if on { s.push(toggle_id.clone()); }
                     });
                 }/>
-            {thumb_url.map(|src| view! {
-                <img class="thumb" data-testid="history-thumb" loading="lazy" alt=record.params.prompt.clone() src=src/>
+            {thumb_url.map(|src| {
+                let key = id.clone();
+                let open_viewer = move |_| {
+                    let viewer = expect_context::<crate::app::viewer::Viewer>();
+                    viewer.open(crate::ui::viewer::entries::history_entries(state.gallery), &key);
+                };
+                view! {
+                    <button type="button" class="image-button" aria-label="Open in the viewer" disabled=!stored on:click=open_viewer>
+                        <img class="thumb" data-testid="history-thumb" loading="lazy" alt=record.params.prompt.clone() src=src/>
+                    </button>
+                }
             })}
             <div class="history-text">
                 <p class="history-prompt">{record.params.prompt.clone()}</p>

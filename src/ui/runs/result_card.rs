@@ -33,7 +33,17 @@ pub fn ResultCard(
     created: i64,
     /// The `size` the answer claims, when it says one.
     answer_size: Option<String>,
+    /// This image's key among the session's results, for the viewer.
+    view_key: String,
 ) -> impl IntoView {
+    let state = use_app_state();
+    let viewer = expect_context::<crate::app::viewer::Viewer>();
+    let open_viewer = move |_| {
+        viewer.open(
+            crate::ui::viewer::entries::result_entries(state.runs),
+            &view_key,
+        )
+    };
     let (api_dims, set_api_dims) = signal(None::<(u32, u32)>);
     let (dims, set_dims) = signal(None::<(u32, u32)>);
     let (fitted, set_fitted) = signal(None::<FittedImage>);
@@ -138,6 +148,7 @@ pub fn ResultCard(
     };
     view! {
         <figure class="result">
+            <button type="button" class="image-button" aria-label="Open in the viewer" on:click=open_viewer>
             <img data-testid="result-image" alt=alt
                 src=move || fitted.with(|f| f.as_ref().map(|f| Arc::<str>::from(f.data_url.as_str()))).unwrap_or_else(|| original_src.clone())
                 data-mime=move || fitted.with(|f| f.as_ref().map(|f| f.mime.clone())).unwrap_or_else(|| image.mime.clone())
@@ -145,6 +156,7 @@ pub fn ResultCard(
                 data-height=move || dims.get().map(|d| d.1.to_string())
                 on:load=on_load
                 on:error=move |_| set_problem.set(Some("The browser could not display this image.".into()))/>
+            </button>
             <figcaption>
                 <span class="dims">{move || dims.get().map(|(w, h)| format!("{w}×{h}")).unwrap_or_default()}</span>
                 <button type="button" data-testid="download" on:click=download>"Download"</button>

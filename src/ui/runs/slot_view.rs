@@ -140,7 +140,8 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
                 &image.mime,
             );
             view! {
-                <ResultCard image blob=generated.blob(index).cloned() index params=run.params.clone() created answer_size=answer_size.clone()/>
+                <ResultCard image blob=generated.blob(index).cloned() index params=run.params.clone() created answer_size=answer_size.clone()
+                    view_key=crate::ui::viewer::entries::result_key(run.id, request, index)/>
                 <CompositeCard key=(run.id, request, index) file_name=kept_name/>
             }
         })
@@ -152,7 +153,7 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
 }
 
 /// Latency, tokens, cost from usage and request id of a finished request.
-fn describe(generated: &Generated, model: &str) -> String {
+pub(crate) fn describe(generated: &Generated, model: &str) -> String {
     let mut parts = vec![format!("{:.1} s", generated.elapsed_ms / 1000.0)];
     if let Some(usage) = &generated.answer.usage {
         if let Some(total) = usage.total_tokens {

@@ -1,0 +1,125 @@
+//! The lists the viewer steps through: this session's results, or the history.
+
+use leptos::prelude::*;
+
+use crate::app::gallery::Gallery;
+use crate::app::runs::{Runs, SlotStatus};
+use crate::app::viewer::{ViewEntry, ViewImage};
+use crate::ui::runs::slot_view::describe;
+use studio_core::api::request::{ImageParams, WireValue};
+use studio_core::api::response::ImageSource;
+use studio_core::estimate::{cost_from_usage, format_usd};
+use studio_core::file_names::result_file_name;
+
+/// The key of image `index` of request `request` of run `run` in the results list.
+pub fn result_key(run: u64, request: usize, index: usize) -> String {
+    format!("run-{run}-{request}-{index}")
+}
+
+fn asked(params: &ImageParams) -> String {
+    format!(
+        "Asked: {} · {} · {} quality · {}",
+        params.model,
+        params.size,
+        params.quality.as_str(),
+        params.output_format.as_str()
+    )
+}
+
+/// Every finished image of this session's runs, newest run first.
+pub fn result_entries(runs: Runs) -> Vec<ViewEntry> {
+    let mut entries = Vec::new();
+    runs.list.with_untracked(|list| {
+        for run in list {
+            for (request, slot) in run.slots.iter().enumerate() {
+                let SlotStatus::Done(generated) = slot.status.get_untracked() else {
+                    continue;
+                };
+                let params = ImageParams {
+                    n: slot.n,
+                    ..run.params.clone()
+                };
+                let created = generated
+                    .answer
+                    .created
+                    .unwrap_or((run.started_ms / 1000.0) as i64);
+                let meta = describe(&generated, &params.model);
+                for (index, image) in generated.answer.images.iter().enumerate() {
+                    let src = match &image.source {
+                        ImageSource::DataUrl(url) => url.clone(),
+                        ImageSource::Url(url) => url.as_str().into(),
+                    };
+                    let mut facts = vec![asked(&params), meta.clone()];
+                    facts.extend(
+                        image
+                            .revised_prompt
+                            .as_ref()
+                            .map(|p| format!("Revised prompt: {p}")),
+                    );
+                    entries.push(ViewEntry {
+                        key: result_key(run.id, request, index),
+                        image: ViewImage::Shown(src),
+                        blob: generated.blob(index).cloned(),
+                        file_name: result_file_name(
+                            &params.model,
+                            &params.prompt,
+                            created,
+                            index,
+                            &image.mime,
+                        ),
+                        mime: image.mime.clone(),
+                        params: params.clone(),
+                        facts,
+                        before: run.uploads.as_ref().and_then(|u| u.images.first().cloned()),
+                    });
+                }
+            }
+        }
+    });
+    entries
+}
+
+/// Every stored history item with its bytes, newest first.
+pub fn history_entries(gallery: Gallery) -> Vec<ViewEntry> {
+    gallery.items.with_untracked(|items| {
+        items
+            .iter()
+            .filter(|i| i.record.bytes > 0)
+            .map(|item| {
+                let r = &item.record;
+                let mut facts = vec![asked(&r.params), r.summary()];
+                let mut took = vec![format!("{:.1} s", r.elapsed_ms / 1000.0)];
+                if let Some(usd) = r
+                    .usage
+                    .as_ref()
+                    .and_then(|u| cost_from_usage(&r.params.model, u))
+                {
+                    took.push(format!("~{} at list prices", format_usd(usd)));
+                }
+                took.extend(r.request_id.as_ref().map(|id| format!("request {id}")));
+                facts.push(took.join(" · "));
+                facts.extend(
+                    r.revised_prompt
+                        .as_ref()
+                        .map(|p| format!("Revised prompt: {p}")),
+                );
+                ViewEntry {
+                    key: r.id.clone(),
+                    image: ViewImage::Stored(Box::new(r.clone())),
+                    blob: None,
+                    params: r.params.clone(),
+                    mime: r.mime.clone(),
+                    file_name: result_file_name(
+                        &r.params.model,
+                        &r.params.prompt,
+                        (r.created_ms / 1000.0) as i64,
+                        0,
+                        &r.mime,
+                    ),
+                    facts,
+                    before: None,
+                }
+            })
+            .collect()
+    })
+}

@@ -1,0 +1,102 @@
+// The full-screen viewer: opened from a result or a history item, stepped and closed by
+// keyboard with focus given back, zoom, the before/after view of an edit, and its actions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './harness.mjs';
+
+const ctx = useApp({ timingScale: 0.01 });
+
+async function waitForImages(page, count) {
+  await page.waitForFunction((n) =>
+    [...document.querySelectorAll('[data-testid=result-image]')].filter((i) => i.dataset.width).length >= n, count);
+}
+
+const position = (page) => page.locator('.viewer-position').innerText();
+
+test('a result opens full screen; arrows step, Esc closes and focus goes back', async () => {
+  const { page, problems } = ctx.app;
+  await page.getByTestId('quality').selectOption('low');
+  await page.getByTestId('size-preset').selectOption('1536x1024');
+  await page.getByTestId('n').fill('2');
+  await page.getByTestId('prompt').fill('two lighthouses, viewer');
+  await page.getByTestId('generate').click();
+  await waitForImages(page, 2);
+
+  const viewer = page.getByTestId('viewer');
+  assert.equal(await viewer.isVisible(), false, 'closed until asked');
+  await page.getByTestId('result-image').first().click();
+  await viewer.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=viewer-image]')?.dataset.width);
+  assert.equal(await page.getByTestId('viewer-image').getAttribute('data-width'), '1536');
+  assert.equal(await position(page), '1 of 2');
+  // Fit: the whole image inside the stage, touching it on one axis.
+  const box = await page.getByTestId('viewer-image').boundingBox();
+  const stage = await page.locator('.viewer-stage').boundingBox();
+  assert.ok(box.width <= stage.width + 1 && box.height <= stage.height + 1, `inside: ${JSON.stringify({ box, stage })}`);
+  assert.ok(stage.width - box.width < 2 || stage.height - box.height < 2, `fills one axis: ${JSON.stringify({ box, stage })}`);
+  assert.ok(stage.width >= 0.95 * page.viewportSize().width, 'the stage spans the screen');
+  assert.match(await viewer.innerText(), /Asked: gpt-image-2 · 1536x1024 · low quality · png/);
+
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await position(page), '2 of 2');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await position(page), '1 of 2', 'wraps around');
+  await page.getByTestId('viewer-prev').click();
+  assert.equal(await position(page), '2 of 2');
+
+  // 100% shows the image at its own pixels.
+  await viewer.getByRole('button', { name: '100%' }).click();
+  const full = await page.getByTestId('viewer-image').boundingBox();
+  assert.ok(Math.abs(full.width - 1536) < 2, `100% is 1536 px: ${full.width}`);
+
+  await page.keyboard.press('Escape');
+  await viewer.waitFor({ state: 'hidden' });
+  const focused = await page.evaluate(() => document.activeElement?.className);
+  assert.equal(focused, 'image-button', 'focus is back on the image that opened the viewer');
+  assert.deepEqual(problems, []);
+});
+
+test('a history item opens its stored image; the close button closes', async () => {
+  const { page } = ctx.app;
+  await page.getByTestId('quality').selectOption('low');
+  await page.getByTestId('prompt').fill('stored, viewer');
+  await page.getByTestId('generate').click();
+  await page.getByTestId('history-thumb').waitFor();
+  await page.reload();
+  await page.getByTestId('history-thumb').waitFor();
+  await page.getByTestId('history-thumb').click();
+  await page.getByTestId('viewer').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=viewer-image]')?.dataset.width === '1024');
+  assert.match(await page.getByTestId('viewer').innerText(), /stored, viewer/);
+  await page.getByTestId('viewer-close').click();
+  await page.getByTestId('viewer').waitFor({ state: 'hidden' });
+});
+
+test('an edit compares against image 1, and "Use these settings" fills the form', async () => {
+  const { page } = ctx.app;
+  const png = await page.evaluate(async () => {
+    const c = new OffscreenCanvas(640, 640);
+    const g = c.getContext('2d');
+    g.fillStyle = '#2a7'; g.fillRect(0, 0, 640, 640);
+    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    return btoa(String.fromCharCode(...bytes));
+  });
+  await page.getByTestId('reference-input').setInputFiles({ name: 'green.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+  await page.locator('[data-testid=reference-item][data-state=ready]').waitFor();
+  await page.getByTestId('quality').selectOption('low');
+  await page.getByTestId('prompt').fill('make it blue, viewer');
+  await page.getByTestId('generate').click();
+  await waitForImages(page, 1);
+  await page.getByTestId('result-image').click();
+  const compare = page.getByTestId('compare');
+  await compare.waitFor();
+  assert.equal(await page.locator('.viewer-before').count(), 1, 'image 1 is under the result');
+  await compare.fill('80');
+  const clip = await page.getByTestId('viewer-image').evaluate((img) => img.style.clipPath);
+  assert.equal(clip, 'inset(0px 0px 0px 80%)');
+
+  await page.getByTestId('prompt').fill('something else');
+  await page.getByTestId('viewer').getByRole('button', { name: 'Use these settings' }).click();
+  await page.getByTestId('viewer').waitFor({ state: 'hidden' });
+  assert.equal(await page.getByTestId('prompt').inputValue(), 'make it blue, viewer');
+});
