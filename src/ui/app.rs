@@ -20,6 +20,8 @@ use crate::ui::share::share_link::ShareLink;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Typed or pressed in index.html's static shell before the wasm arrived.
+    let shell = crate::web::shell::take_over();
     let settings = Settings::from_storage();
     let references = References::new(Signal::derive(move || {
         settings.current_options().image_png_with_mask
@@ -45,6 +47,9 @@ pub fn App() -> impl IntoView {
     warn_before_leaving(state);
     crate::app::draft::keep_draft(state.form);
     apply_link(&state);
+    if let Some(typed) = shell.as_ref().filter(|s| !s.prompt.trim().is_empty()) {
+        state.form.prompt.set(typed.prompt.clone());
+    }
     crate::app::generate::send_when_ready(state);
     provide_context(state);
     provide_context(Now::start());
@@ -60,6 +65,19 @@ pub fn App() -> impl IntoView {
         }),
     );
 
+    if let Some(shell) = shell {
+        // Once the app is on screen: the caret where it was, and a press of Generate sent.
+        Effect::new(move |_| {
+            untrack(|| {
+                if let Some(caret) = shell.caret {
+                    crate::web::shell::restore_focus("prompt", caret);
+                }
+                if shell.queued {
+                    crate::app::generate::generate_from_form(state);
+                }
+            })
+        });
+    }
     view! {
         <header class="top">
             <h1>"GPT Image Studio"</h1>

@@ -14,6 +14,7 @@ pub mod locks;
 pub mod mask_canvas;
 pub mod offline;
 pub mod prep_worker;
+pub mod shell;
 pub mod sleep;
 pub mod storage;
 pub mod thumbnail;
