@@ -10,6 +10,7 @@ use crate::app::settings::Settings;
 use crate::app::state::AppState;
 use crate::ui::endpoint::endpoint_confirm::EndpointConfirm;
 use crate::ui::endpoint::settings_panel::SettingsPanel;
+use crate::ui::form::param_fields::ParamFields;
 use crate::ui::form::request_form::RequestForm;
 use crate::ui::history::history_panel::HistoryPanel;
 use crate::ui::history::interrupted_list::InterruptedList;
@@ -85,19 +86,32 @@ pub fn App() -> impl IntoView {
         </header>
         {move || state.notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
         <EndpointConfirm/>
-        <main class="layout">
-            <section class="panel controls" aria-label="Request">
+        // The prompt and its results are the page; settings sit beside them (below on a phone).
+        <main class="layout studio">
+            <div class="work">
+                <section class="panel compose" aria-label="Request">
+                    <RequestForm/>
+                </section>
+                <section class="results" aria-label="Results">
+                    <InterruptedList/>
+                    <RunList/>
+                    <HistoryPanel/>
+                </section>
+            </div>
+            <aside class="panel side" aria-label="Settings"
+                on:keydown=move |ev| {
+                    // Ctrl/Cmd+Enter sends from the parameters too, as from the prompt.
+                    if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                        ev.prevent_default();
+                        crate::app::generate::generate_from_form(state);
+                    }
+                }>
+                <ParamFields/>
                 <SettingsPanel/>
-                <RequestForm/>
                 <ShareLink/>
                 <CodeExport/>
                 <PresetLibrary/>
-            </section>
-            <section class="panel results" aria-label="Results">
-                <InterruptedList/>
-                <RunList/>
-                <HistoryPanel/>
-            </section>
+            </aside>
         </main>
         <crate::ui::viewer::viewer_dialog::ViewerDialog/>
     }

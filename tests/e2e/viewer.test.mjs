@@ -100,3 +100,37 @@ test('an edit compares against image 1, and "Use these settings" fills the form'
   await page.getByTestId('viewer').waitFor({ state: 'hidden' });
   assert.equal(await page.getByTestId('prompt').inputValue(), 'make it blue, viewer');
 });
+
+for (const [name, viewport] of [['1440x900', { width: 1440, height: 900 }], ['390x844', { width: 390, height: 844 }]]) {
+  test(`studio layout at ${name}: prompt on the first screen, the result large and in view, a refusal readable`, async () => {
+    const { openApp } = await import('./harness.mjs');
+    const app = await openApp(ctx.browser, ctx.backend, { viewport, timingScale: 0.01 });
+    try {
+      const { page } = app;
+      const prompt = await page.getByTestId('prompt').boundingBox();
+      assert.ok(prompt.y >= 0 && prompt.y + 40 < viewport.height, `the prompt is on the first screen: ${JSON.stringify(prompt)}`);
+      const generate = await page.getByTestId('generate').boundingBox();
+      assert.ok(generate.y + generate.height <= viewport.height, 'Generate too');
+
+      await page.getByTestId('quality').selectOption('low');
+      await page.getByTestId('prompt').fill(`layout at ${name}`);
+      await page.getByTestId('generate').click();
+      await waitForImages(page, 1);
+      const box = await page.getByTestId('result-image').boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= viewport.height + 1, `the result is in view: ${JSON.stringify(box)}`);
+      if (viewport.width > 600) assert.ok(box.width >= 600, `at least 600 px wide: ${box.width}`);
+      else assert.ok(box.width >= 0.9 * viewport.width, `at least 90% of the width: ${box.width}`);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(scroll <= 0, `no horizontal scroll (${scroll} px)`);
+
+      // A refused file's message gets room to be read.
+      await page.getByTestId('reference-input').setInputFiles({ name: 'photo.heic', mimeType: 'image/heic', buffer: Buffer.from('not really an image') });
+      const error = page.getByTestId('reference-error');
+      await error.waitFor();
+      const errorBox = await error.boundingBox();
+      assert.ok(errorBox.width >= 200, `the refusal is ${errorBox.width} px wide`);
+    } finally {
+      await app.context.close();
+    }
+  });
+}

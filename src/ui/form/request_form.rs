@@ -3,13 +3,13 @@ use leptos::prelude::*;
 use crate::app::generate::generate_from_form;
 use crate::app::state::use_app_state;
 use crate::ui::form::form_actions::FormActions;
-use crate::ui::form::param_fields::ParamFields;
 use crate::ui::form::prompt_field::PromptField;
 use crate::ui::form::task_url_fields::TaskUrlFields;
 use crate::ui::references::reference_panel::ReferencePanel;
 
-/// Prompt, parameters and the send controls. Only Generate and Ctrl/Cmd+Enter (from anywhere
-/// in the form, the prompt included) send; Enter alone in a field does not.
+/// Prompt, Generate and the references (the parameters sit beside them, in `ui::app`). Only
+/// Generate and Ctrl/Cmd+Enter (from anywhere in the form, the prompt included) send; Enter
+/// alone in a field does not.
 #[component]
 pub fn RequestForm() -> impl IntoView {
     let state = use_app_state();
@@ -33,10 +33,9 @@ pub fn RequestForm() -> impl IntoView {
                 }
             }>
             <PromptField/>
+            <FormActions/>
             <ReferencePanel/>
             <TaskUrlFields/>
-            <ParamFields/>
-            <FormActions/>
         </form>
     }
 }
