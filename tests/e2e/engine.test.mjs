@@ -324,12 +324,12 @@ test('a silent size downgrade is named', async () => {
   assert.ok(warnings.some((w) => /really 1024x1024/.test(w)), warnings.join('\n'));
 });
 
-test('transparent is not offered for gpt-image-2, with the reason', async () => {
+test('transparent is not offered for gpt-image-2, with the reason; the 2.5 models offer it', async () => {
   const { page } = ctx.app;
   const options = () => page.getByTestId('background').locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(await options(), ['auto', 'opaque']);
   assert.match(await page.getByTestId('background-note').innerText(), /gpt-image-2 refuses it \(400\)/);
-  await page.getByTestId('model').fill('gpt-image-1');
+  await page.getByTestId('model').fill('gpt-image-2.5-flare');
   assert.deepEqual(await options(), ['auto', 'opaque', 'transparent']);
   await page.getByTestId('output-format').selectOption('jpeg');
   assert.deepEqual(await options(), ['auto', 'opaque']);

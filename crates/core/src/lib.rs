@@ -2,7 +2,8 @@
 //!
 //! No web-sys, js-sys, wasm-bindgen, gloo or leptos: the app crate (`gpt_image_studio`) wraps
 //! these in browser glue and signals. Within the core, `api` is the lowest layer: requests,
-//! answers, errors, streams, retries and multipart bodies; the rest build on it.
+//! answers, errors, streams, retries and multipart bodies; the rest build on it. The model
+//! registry (`models::registry`) sits beside `api::wire` below the body builder, which reads it.
 
 pub mod api;
 pub mod code_export;
@@ -13,6 +14,7 @@ pub mod fit;
 pub mod history;
 pub mod keys;
 pub mod mask;
+pub mod models;
 pub mod prep;
 pub mod preset;
 pub mod preset_library;

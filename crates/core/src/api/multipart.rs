@@ -7,8 +7,7 @@
 use super::request::{generation_body, ImageParams, ParamError};
 use super::upload::{EditUploads, Upload};
 
-/// OpenAI takes up to 16 references per edit.
-pub const MAX_REFERENCES: usize = 16;
+pub use super::wire::MAX_REFERENCES;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PartValue {
