@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod code_export;
+pub mod cutout;
 pub mod endpoint_options;
 pub mod estimate;
 pub mod file_names;
