@@ -21,7 +21,7 @@ use studio_core::api::multipart::edit_parts;
 use studio_core::api::request::{check_base_url, generation_body, split_n, ImageParams};
 use studio_core::api::retry::{Failure, RetryDecision, RetryPolicy};
 use studio_core::api::upload::EditUploads;
-use studio_core::estimate::default_timeout_secs;
+use studio_core::estimate::{default_timeout_secs, entry_for_estimates};
 use studio_core::history::journal::JournalEntry;
 use studio_core::profiles::same_endpoint;
 use studio_core::repeat_guard::fingerprint;
@@ -186,9 +186,9 @@ pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         }
     };
     let size = sizes::parse(&params.size).unwrap_or(SizeSpec::Auto);
-    let timeout_secs = options
-        .timeout_secs
-        .unwrap_or_else(|| default_timeout_secs(params.quality, size));
+    let timeout_secs = options.timeout_secs.unwrap_or_else(|| {
+        default_timeout_secs(entry_for_estimates(&params.model), params.quality, size)
+    });
     let key = untrack(|| state.settings.key_for(&base_url));
     let profile_id = untrack(|| state.settings.book().active);
     // Decided when sending: later changes of the option do not touch this run.

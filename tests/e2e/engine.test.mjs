@@ -46,8 +46,8 @@ const MATRIX = [
   { name: 'webp 90', set: { 'output-format': 'webp', 'output-compression': 90 }, body: { output_format: 'webp', output_compression: 90 }, mime: 'image/webp' },
   { name: 'png', set: { 'output-format': 'png' }, body: {} },
   { name: 'opaque', set: { background: 'opaque' }, body: { background: 'opaque' } },
-  { name: 'transparent gpt-image-1', model: 'gpt-image-1', set: { background: 'transparent' }, body: { background: 'transparent' } },
-  { name: 'transparent gpt-image-1.5 webp', model: 'gpt-image-1.5', set: { 'output-format': 'webp', background: 'transparent' }, body: { output_format: 'webp', background: 'transparent' } },
+  { name: 'transparent gpt-image-2.5-flare', model: 'gpt-image-2.5-flare', set: { background: 'transparent' }, body: { background: 'transparent' } },
+  { name: 'transparent gpt-image-2.5-sunburst webp', model: 'gpt-image-2.5-sunburst', set: { 'output-format': 'webp', background: 'transparent' }, body: { output_format: 'webp', background: 'transparent' } },
   { name: 'moderation low', set: { moderation: 'low' }, body: { moderation: 'low' } },
   { name: 'n=3 native', set: { n: 3 }, body: { n: 3 }, images: 3 },
   { name: 'n=3 split by 1', limit: 1, set: { n: 3 }, bodies: [{}, {}, {}], images: 3 },
@@ -58,7 +58,7 @@ const MATRIX = [
   { name: 'stream, 3 partials', set: { stream: true, 'partial-images': '3' }, body: { stream: true, partial_images: 3 } },
   { name: 'stream n=2', set: { stream: true, n: 2 }, body: { stream: true, n: 2 }, images: 2 },
   { name: '2048x1152', set: { 'size-input': '2048x1152' }, body: { size: '2048x1152' }, dims: [2048, 1152] },
-  { name: 'gpt-image-1-mini portrait', model: 'gpt-image-1-mini', set: { 'size-input': '1024x1536', quality: 'low' }, body: { size: '1024x1536', quality: 'low' }, dims: [1024, 1536] },
+  { name: 'gpt-image-2.5-flare portrait', model: 'gpt-image-2.5-flare', set: { 'size-input': '1024x1536', quality: 'low' }, body: { size: '1024x1536', quality: 'low' }, dims: [1024, 1536] },
   { name: 'everything at once', set: { quality: 'low', 'output-format': 'jpeg', 'output-compression': 70, background: 'opaque', moderation: 'low', n: 2, 'size-input': '1536x1024' }, body: { quality: 'low', output_format: 'jpeg', output_compression: 70, background: 'opaque', moderation: 'low', n: 2, size: '1536x1024' }, images: 2, mime: 'image/jpeg', dims: [1536, 1024] },
 ];
 
@@ -324,12 +324,12 @@ test('a silent size downgrade is named', async () => {
   assert.ok(warnings.some((w) => /really 1024x1024/.test(w)), warnings.join('\n'));
 });
 
-test('transparent is not offered for gpt-image-2, with the reason', async () => {
+test('transparent is not offered for gpt-image-2, with the reason; the 2.5 models offer it', async () => {
   const { page } = ctx.app;
   const options = () => page.getByTestId('background').locator('option').evaluateAll((os) => os.map((o) => o.value));
   assert.deepEqual(await options(), ['auto', 'opaque']);
   assert.match(await page.getByTestId('background-note').innerText(), /gpt-image-2 refuses it \(400\)/);
-  await page.getByTestId('model').fill('gpt-image-1');
+  await page.getByTestId('model').fill('gpt-image-2.5-flare');
   assert.deepEqual(await options(), ['auto', 'opaque', 'transparent']);
   await page.getByTestId('output-format').selectOption('jpeg');
   assert.deepEqual(await options(), ['auto', 'opaque']);

@@ -2,10 +2,12 @@
 //!
 //! No web-sys, js-sys, wasm-bindgen, gloo or leptos: the app crate (`gpt_image_studio`) wraps
 //! these in browser glue and signals. Within the core, `api` is the lowest layer: requests,
-//! answers, errors, streams, retries and multipart bodies; the rest build on it.
+//! answers, errors, streams, retries and multipart bodies; the rest build on it. The model
+//! registry (`models::registry`) sits beside `api::wire` below the body builder, which reads it.
 
 pub mod api;
 pub mod code_export;
+pub mod cutout;
 pub mod endpoint_options;
 pub mod estimate;
 pub mod file_names;
@@ -13,6 +15,7 @@ pub mod fit;
 pub mod history;
 pub mod keys;
 pub mod mask;
+pub mod models;
 pub mod prep;
 pub mod preset;
 pub mod preset_library;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::request::{DEFAULT_BASE_URL, DEFAULT_MODEL};
 use crate::endpoint_options::EndpointOptions;
+use crate::models::registry::ModelAlias;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
@@ -18,6 +19,10 @@ pub struct Profile {
     /// Keep this profile's key in local storage (opt-in) instead of the tab's session.
     #[serde(default)]
     pub remember_key: bool,
+    /// This gateway's own model names mapped to known models' rules (`models::registry`),
+    /// e.g. `gpt-image-2-all` -> gpt-image-2 at a flat price per image.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub model_aliases: Vec<ModelAlias>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,6 +49,7 @@ impl ProfileBook {
             model: model.into(),
             options: EndpointOptions::default(),
             remember_key: false,
+            model_aliases: Vec::new(),
         };
         ProfileBook {
             active: profile.id.clone(),
@@ -118,6 +124,7 @@ impl ProfileBook {
             model: model.to_string(),
             options: EndpointOptions::default(),
             remember_key: false,
+            model_aliases: Vec::new(),
         });
         self.active = id.clone();
         id
@@ -280,5 +287,31 @@ mod tests {
         assert_eq!(book.active().options.max_per_request, 10);
         let round = ProfileBook::decode(&book.encode(), fallback);
         assert_eq!(round, book);
+    }
+
+    #[test]
+    fn model_aliases_are_kept_and_older_books_read() {
+        let mut book = ProfileBook::default();
+        let old = book.encode();
+        assert!(
+            !old.contains("model_aliases"),
+            "an empty list is not stored"
+        );
+        book.active_mut().model_aliases.push(ModelAlias {
+            name: "gpt-image-2-all".into(),
+            like: "gpt-image-2".into(),
+            price_per_image: Some(0.02),
+        });
+        let back = ProfileBook::decode(&book.encode(), ProfileBook::default);
+        assert_eq!(back, book);
+        let info =
+            crate::models::registry::resolve("gpt-image-2-all", &back.active().model_aliases);
+        assert_eq!(info.entry().map(|e| e.id), Some("gpt-image-2"));
+        assert_eq!(
+            ProfileBook::decode(&old, ProfileBook::default)
+                .active()
+                .model_aliases,
+            vec![]
+        );
     }
 }

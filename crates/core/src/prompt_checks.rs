@@ -99,11 +99,14 @@ pub fn remove_resolution_words(prompt: &str) -> String {
         .to_string()
 }
 
-/// Long prompts at high quality are slow and rarely better; about 200 words is the point.
+/// Long prompts at high quality (or xhigh, max) are slow and rarely better; about 200 words
+/// is the point.
 pub fn long_for_high_quality(prompt: &str, quality: Quality) -> Option<String> {
+    use crate::api::request::WireValue;
     let words = prompt.split_whitespace().count();
-    (quality == Quality::High && words > 200).then(|| {
-        format!("{words} words at high quality: long prompts take longer and rarely look better; consider trimming to about 200.")
+    let high = matches!(quality, Quality::High | Quality::Xhigh | Quality::Max);
+    (high && words > 200).then(|| {
+        format!("{words} words at {} quality: long prompts take longer and rarely look better; consider trimming to about 200.", quality.as_str())
     })
 }
 
@@ -150,6 +153,9 @@ mod tests {
     #[test]
     fn long_prompts_at_high_quality_and_reference_names() {
         let long = "word ".repeat(201);
+        assert!(long_for_high_quality(&long, Quality::Max)
+            .unwrap()
+            .contains("at max quality"));
         assert!(long_for_high_quality(&long, Quality::High)
             .unwrap()
             .contains("201 words"));

@@ -62,6 +62,12 @@ fn errors(body: &Value) -> Vec<String> {
 #[test]
 fn the_validator_really_rejects_bad_bodies() {
     assert!(errors(&json!({"model": "gpt-image-2", "prompt": "x"})).is_empty());
+    // The spec takes the 2.5 tiers (the models themselves decide who may use them).
+    for quality in ["xhigh", "max"] {
+        let body = json!({"model": "gpt-image-2.5-flare", "prompt": "x", "quality": quality,
+                          "background": "transparent", "output_format": "webp"});
+        assert!(errors(&body).is_empty(), "{body}");
+    }
     for bad in [
         json!({"model": "gpt-image-2", "prompt": "x", "n": null}),
         json!({"model": "gpt-image-2", "prompt": "x", "bogus": 1}),
@@ -81,9 +87,14 @@ fn every_form_combination_builds_a_valid_body() {
         "gpt-image-1.5",
         "gpt-image-1",
         "gpt-image-1-mini",
+        "gpt-image-2.5-flare",
+        "gpt-image-2.5-sunburst",
+        "gpt-image-2.5-flare-2026-09-08",
+        "gpt-image-2.5-sunburst-2026-09-08",
         "vendor/custom-model",
     ];
     let mut built = 0;
+    let mut built_25 = 0;
     for model in models {
         for size in STABLE_PRESETS
             .iter()
@@ -112,15 +123,21 @@ fn every_form_combination_builds_a_valid_body() {
                                     };
                                     let Ok(body) = generation_body(&params) else {
                                         // Only the documented refusals: transparent on gpt-image-2,
-                                        // and sizes beyond the stable three on gpt-image-1.x.
-                                        let transparent = background == Background::Transparent
-                                            && !model.contains("gpt-image-1");
+                                        // xhigh/max beyond the 2.5 models, and sizes beyond the
+                                        // stable three on gpt-image-1.x.
+                                        let gpt2 = model.starts_with("gpt-image-2")
+                                            && !model.starts_with("gpt-image-2.5");
+                                        let transparent =
+                                            background == Background::Transparent && gpt2;
+                                        let no_tier =
+                                            matches!(quality, Quality::Xhigh | Quality::Max)
+                                                && (gpt2 || model.contains("gpt-image-1"));
                                         let fixed_size =
                                             model.contains("gpt-image-1") && size.contains("2048");
                                         let jpeg_alpha = background == Background::Transparent
                                             && output_format == OutputFormat::Jpeg;
                                         assert!(
-                                            transparent || fixed_size || jpeg_alpha,
+                                            transparent || fixed_size || jpeg_alpha || no_tier,
                                             "{params:?}"
                                         );
                                         continue;
@@ -129,6 +146,7 @@ fn every_form_combination_builds_a_valid_body() {
                                     let errs = errors(&value);
                                     assert!(errs.is_empty(), "{value}: {errs:?}");
                                     built += 1;
+                                    built_25 += usize::from(model.starts_with("gpt-image-2.5"));
                                 }
                             }
                         }
@@ -138,6 +156,11 @@ fn every_form_combination_builds_a_valid_body() {
         }
     }
     assert!(built > 12_000, "only {built} bodies were built");
+    // Every 2.5 shape: xhigh and max, transparent with png and webp.
+    assert!(
+        built_25 > 8_000,
+        "only {built_25} gpt-image-2.5 bodies were built"
+    );
 }
 
 proptest! {
@@ -252,55 +275,88 @@ fn upload(name: &str, mime: &str, width: u32, height: u32) -> Upload {
 #[test]
 fn every_edit_body_is_valid_multipart_for_the_edit_schema() {
     let mut checked = 0;
-    for references in [1usize, 3, 16] {
-        for with_mask in [false, true] {
-            for &quality in Quality::ALL {
-                for &output_format in OutputFormat::ALL {
-                    for (stream, partial_images) in [(false, 0), (true, 0), (true, 3)] {
-                        let params = ImageParams {
-                            prompt: "Put image 2's hat on the fox of image 1".into(),
-                            size: "1536x1024".into(),
-                            quality,
-                            output_format,
-                            output_compression: 70,
-                            moderation: Moderation::Low,
-                            n: 2,
-                            stream,
-                            partial_images,
-                            ..ImageParams::default()
-                        };
-                        let types = ["image/png", "image/jpeg", "image/webp"];
-                        let uploads = EditUploads {
-                            images: (0..references)
-                                .map(|i| {
-                                    let t = types[i % 3];
-                                    upload(&format!("ref-{}.{}", i + 1, &t[6..]), t, 1024, 768)
-                                })
-                                .collect(),
-                            mask: with_mask.then(|| upload("mask.png", "image/png", 1024, 768)),
-                        };
-                        let parts = edit_parts(&params, &uploads).unwrap();
-                        let (value, files) =
-                            parse_multipart(&encode(&parts, "----gis7MA4YWxk"), "----gis7MA4YWxk");
-                        let errs: Vec<String> = edit_validator()
-                            .iter_errors(&value)
-                            .map(|e| format!("{} at {}", e, e.instance_path()))
-                            .collect();
-                        assert!(errs.is_empty(), "{value}: {errs:?}");
-                        assert_eq!(value["image"].as_array().unwrap().len(), references);
-                        assert_eq!(value.get("mask").is_some(), with_mask);
-                        assert!(value.get("moderation").is_none());
-                        for (name, file, content_type) in &files {
-                            let ext = file.rsplit('.').next().unwrap();
-                            assert_eq!(&content_type[6..], ext, "{name}: {file} is {content_type}");
+    for model in [
+        "gpt-image-2",
+        "gpt-image-2.5-flare",
+        "gpt-image-2.5-sunburst-2026-09-08",
+    ] {
+        let native_alpha = model.starts_with("gpt-image-2.5");
+        for references in [1usize, 3, 16] {
+            for with_mask in [false, true] {
+                for &quality in Quality::ALL {
+                    for &output_format in OutputFormat::ALL {
+                        for (stream, partial_images) in [(false, 0), (true, 0), (true, 3)] {
+                            let transparent = native_alpha && output_format != OutputFormat::Jpeg;
+                            let params = ImageParams {
+                                model: model.into(),
+                                prompt: "Put image 2's hat on the fox of image 1".into(),
+                                size: "1536x1024".into(),
+                                quality,
+                                output_format,
+                                output_compression: 70,
+                                background: if transparent {
+                                    Background::Transparent
+                                } else {
+                                    Background::Auto
+                                },
+                                moderation: Moderation::Low,
+                                n: 2,
+                                stream,
+                                partial_images,
+                                ..ImageParams::default()
+                            };
+                            let types = ["image/png", "image/jpeg", "image/webp"];
+                            let uploads = EditUploads {
+                                images: (0..references)
+                                    .map(|i| {
+                                        let t = types[i % 3];
+                                        upload(&format!("ref-{}.{}", i + 1, &t[6..]), t, 1024, 768)
+                                    })
+                                    .collect(),
+                                mask: with_mask.then(|| upload("mask.png", "image/png", 1024, 768)),
+                            };
+                            let parts = match edit_parts(&params, &uploads) {
+                                Ok(parts) => parts,
+                                Err(e) => {
+                                    // gpt-image-2 takes no xhigh or max.
+                                    assert!(
+                                        !native_alpha
+                                            && matches!(quality, Quality::Xhigh | Quality::Max),
+                                        "{e}"
+                                    );
+                                    continue;
+                                }
+                            };
+                            let (value, files) = parse_multipart(
+                                &encode(&parts, "----gis7MA4YWxk"),
+                                "----gis7MA4YWxk",
+                            );
+                            let errs: Vec<String> = edit_validator()
+                                .iter_errors(&value)
+                                .map(|e| format!("{} at {}", e, e.instance_path()))
+                                .collect();
+                            assert!(errs.is_empty(), "{value}: {errs:?}");
+                            assert_eq!(value["image"].as_array().unwrap().len(), references);
+                            assert_eq!(value.get("mask").is_some(), with_mask);
+                            assert!(value.get("moderation").is_none());
+                            assert_eq!(value.get("background").is_some(), transparent);
+                            for (name, file, content_type) in &files {
+                                let ext = file.rsplit('.').next().unwrap();
+                                assert_eq!(
+                                    &content_type[6..],
+                                    ext,
+                                    "{name}: {file} is {content_type}"
+                                );
+                            }
+                            checked += 1;
                         }
-                        checked += 1;
                     }
                 }
             }
         }
     }
-    assert_eq!(checked, 3 * 2 * 4 * 3 * 3);
+    // gpt-image-2 with its 4 qualities, each 2.5 model with all 6.
+    assert_eq!(checked, 3 * 2 * (4 + 6 + 6) * 3 * 3);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::follow::follow_task;
 use crate::app::runs::SlotStatus;
 use crate::app::state::AppState;
 use crate::web::http::ImagesClient;
-use studio_core::estimate::default_timeout_secs;
+use studio_core::estimate::{default_timeout_secs, entry_for_estimates};
 use studio_core::sizes::{self, SizeSpec};
 use studio_core::tasks::journal::TaskEntry;
 
@@ -18,7 +18,11 @@ pub fn resume(state: AppState, tasks: Vec<TaskEntry>) {
         let key = untrack(|| state.settings.key_for(&entry.base_url));
         let client = ImagesClient::new(entry.base_url.clone(), key);
         let size = sizes::parse(&entry.params.size).unwrap_or(SizeSpec::Auto);
-        let timeout_secs = default_timeout_secs(entry.params.quality, size);
+        let timeout_secs = default_timeout_secs(
+            entry_for_estimates(&entry.params.model),
+            entry.params.quality,
+            size,
+        );
         let n = entry.params.n;
         let Some((run, controller)) = state.runs.start(
             entry.params.clone(),

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::app::state::use_app_state;
 use crate::ui::form::choice_select::ChoiceSelect;
-use studio_core::api::request::{model_caps, Background};
+use studio_core::api::request::Background;
+use studio_core::models::registry;
 
 /// `background`: `transparent` is offered only where the model and format can give it, and
 /// the reason is shown where they cannot.
@@ -10,7 +11,8 @@ use studio_core::api::request::{model_caps, Background};
 pub fn BackgroundField() -> impl IntoView {
     let state = use_app_state();
     let form = state.form;
-    let caps = move || model_caps(&state.settings.model.get()).transparent_background;
+    // Some(true/false) for a model of the registry, None for a name it does not know.
+    let caps = move || registry::resolve(&state.settings.model.get(), &[]).native_transparency();
     let model_takes_it = move || caps() != Some(false);
     let offered = move || {
         model_takes_it()
@@ -25,7 +27,7 @@ pub fn BackgroundField() -> impl IntoView {
     let note = move || {
         if !model_takes_it() {
             format!(
-                "No transparent background: {} refuses it (400). gpt-image-1.x offer it with PNG or WebP.",
+                "No transparent background: {} refuses it (400). gpt-image-2.5-flare and gpt-image-2.5-sunburst make it natively with PNG or WebP.",
                 state.settings.model.get().trim()
             )
         } else if !offered() {

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use crate::app::references::RefState;
 use crate::app::state::use_app_state;
 use studio_core::api::request::{Quality, WireValue};
-use studio_core::estimate::{cost_per_image, format_cost, format_range, latency};
+use studio_core::estimate::{cost_for, entry_for_estimates, format_cost, format_range, latency};
+use studio_core::models::registry;
 use studio_core::sizes;
 
 /// Generate and Cancel, what to expect in time and money, and why the form could not be sent.
@@ -25,8 +26,9 @@ pub fn FormActions() -> impl IntoView {
             return "Fix the number of images to see the expected wait and cost.".to_string();
         }
         let (quality, n) = (form.quality.get(), form.n.get());
-        let wait = format_range(latency(quality, size));
-        let cost = format_cost(cost_per_image(quality, size), n);
+        let model = state.settings.model.get();
+        let wait = format_range(latency(entry_for_estimates(&model), quality, size));
+        let cost = format_cost(cost_for(&registry::resolve(&model, &[]), quality, size), n);
         let images = if n > 1 {
             format!(" for {n} images")
         } else {

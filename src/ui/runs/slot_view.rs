@@ -15,8 +15,9 @@ use crate::web::http::Generated;
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::ImageSource;
 use studio_core::api::retry::format_wait;
-use studio_core::estimate::{cost_from_usage, format_usd};
+use studio_core::estimate::{cost_of_answer, format_usd};
 use studio_core::file_names::result_file_name;
+use studio_core::models::registry;
 
 /// One request of a run: its preview while streaming, its retry wait, then its images or
 /// its error with a Retry button.
@@ -159,7 +160,7 @@ pub(crate) fn describe(generated: &Generated, model: &str) -> String {
         if let Some(total) = usage.total_tokens {
             parts.push(format!("{total} tokens"));
         }
-        if let Some(usd) = cost_from_usage(model, usage) {
+        if let Some(usd) = cost_of_answer(&registry::resolve(model, &[]), usage, 1) {
             parts.push(format!("~{} at list prices", format_usd(usd)));
         }
     }

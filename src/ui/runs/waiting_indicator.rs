@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::app::clock::Now;
 use crate::app::runs::Run;
 use studio_core::api::request::WireValue;
-use studio_core::estimate::{format_elapsed, format_range, latency};
+use studio_core::estimate::{entry_for_estimates, format_elapsed, format_range, latency};
 use studio_core::sizes::{self, SizeSpec};
 
 /// Elapsed time beside the range such a request usually takes.
@@ -11,7 +11,11 @@ use studio_core::sizes::{self, SizeSpec};
 pub fn WaitingIndicator(run: Run) -> impl IntoView {
     let now = expect_context::<Now>().0;
     let size = sizes::parse(&run.params.size).unwrap_or(SizeSpec::Auto);
-    let range = latency(run.params.quality, size);
+    let range = latency(
+        entry_for_estimates(&run.params.model),
+        run.params.quality,
+        size,
+    );
     let started = run.started_ms;
     let elapsed_secs = move || (now.get() - started).max(0.0) / 1000.0;
     let usual = format!(

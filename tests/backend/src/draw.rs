@@ -156,6 +156,88 @@ pub fn draw(
     canvas
 }
 
+/// The flat key colour a prompt asks for as its background (how the studio asks for a
+/// subject to cut out): `#00FF00` / "pure green" / "green background" / "green screen", or
+/// `#FF00FF` / "pure magenta" / "magenta background".
+pub fn key_background(prompt: &str) -> Option<[u8; 3]> {
+    let p = prompt.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| p.contains(w));
+    if any(&[
+        "#00ff00",
+        "pure green",
+        "flat green",
+        "green background",
+        "green screen",
+        "green backdrop",
+    ]) {
+        Some([0, 255, 0])
+    } else if any(&[
+        "#ff00ff",
+        "pure magenta",
+        "flat magenta",
+        "magenta background",
+        "magenta backdrop",
+    ]) {
+        Some([255, 0, 255])
+    } else {
+        None
+    }
+}
+
+/// What a model does when asked for a subject alone on a flat key colour: exactly that. The
+/// background is `key` in every pixel; the subject (a disc and a rotated bar, with a colour
+/// gradient far from the key's hue) is anti-aliased by its exact coverage, blended in sRGB.
+pub fn draw_keyed(prompt: &str, index: u32, width: u32, height: u32, key: [u8; 3]) -> Canvas {
+    let mut rng = Rng(seed(prompt, index));
+    let (w, h) = (width as usize, height as usize);
+    // Hues away from the key: green keys get reds to blues through purple, magenta keys get
+    // yellows to cyans.
+    let green_key = key == [0, 255, 0];
+    let hue = |rng: &mut Rng| {
+        if green_key {
+            (200.0 + rng.unit() * 190.0) % 360.0
+        } else {
+            40.0 + rng.unit() * 150.0
+        }
+    };
+    let (h0, h1) = (hue(&mut rng), hue(&mut rng));
+    let c0 = hsv(h0, 0.6 + 0.3 * rng.unit(), 0.75 + 0.2 * rng.unit());
+    let c1 = hsv(h1, 0.6 + 0.3 * rng.unit(), 0.55 + 0.3 * rng.unit());
+    let short = w.min(h) as f64;
+    let (cx, cy) = (
+        w as f64 * rng.range(0.4, 0.6),
+        h as f64 * rng.range(0.4, 0.6),
+    );
+    let r = short * rng.range(0.18, 0.26);
+    let angle = rng.range(0.0, std::f64::consts::PI);
+    let (ca, sa) = (angle.cos(), angle.sin());
+    let (bar_half_len, bar_half_w) = (r * 1.6, r * 0.28);
+    let mut data = vec![0u8; w * h * 3];
+    for y in 0..h {
+        for x in 0..w {
+            let (px, py) = (x as f64 + 0.5 - cx, y as f64 + 0.5 - cy);
+            // Signed distances (negative inside); coverage of a pixel ~ 0.5 - distance.
+            let disc = (px * px + py * py).sqrt() - r;
+            let (u, v) = (px * ca + py * sa, -px * sa + py * ca);
+            let (qu, qv) = (u.abs() - bar_half_len, v.abs() - bar_half_w);
+            let bar = (qu.max(0.0).hypot(qv.max(0.0))) + qu.max(qv).min(0.0);
+            let a = (0.5 - disc.min(bar)).clamp(0.0, 1.0);
+            let t = x as f64 / w.max(1) as f64;
+            let o = (y * w + x) * 3;
+            for k in 0..3 {
+                let fg = f64::from(c0[k]) * (1.0 - t) + f64::from(c1[k]) * t;
+                data[o + k] = (a * fg + (1.0 - a) * f64::from(key[k])).round() as u8;
+            }
+        }
+    }
+    Canvas {
+        width,
+        height,
+        channels: 3,
+        data,
+    }
+}
+
 #[inline]
 fn blend_span(row: &mut [u8], ch: usize, x0: usize, x1: usize, c: [u8; 3], a: u32) {
     let inv = 255 - a;

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 use crate::draw::{self, Canvas};
 use crate::faults::Variant;
 use crate::state::{AppState, StoredFile};
-use crate::validate::{Endpoint, ImageRequest};
+use crate::validate::{family, Endpoint, Family, ImageRequest};
 
 /// Everything needed to answer a request that passed validation.
 #[derive(Debug, Clone)]
@@ -54,8 +54,14 @@ impl Job {
         self.req.images.first().map(|i| i.avg_rgb)
     }
 
-    /// Draws image `index` (CPU heavy: call from a blocking thread).
+    /// Draws image `index` (CPU heavy: call from a blocking thread). A prompt asking for a
+    /// flat green or magenta background (and no transparency) gets exactly that.
     pub fn render(&self, index: u32) -> Canvas {
+        if !self.req.transparent {
+            if let Some(key) = draw::key_background(&self.req.prompt) {
+                return draw::draw_keyed(&self.req.prompt, index, self.width, self.height, key);
+            }
+        }
         draw::draw(
             &self.req.prompt,
             index,
@@ -124,10 +130,22 @@ impl Job {
 
     /// Token usage for `images` outputs and `partials` partial images.
     pub fn usage(&self, images: u32, partials: u32) -> Value {
-        let per_mp = match self.req.quality {
-            "low" => 272.0,
-            "high" => 4160.0,
-            _ => 1056.0,
+        // Output tokens per 1024x1024 image: the 2.5 models' reported figures (Flare), and
+        // gpt-image-1's published ones for the rest.
+        let per_mp = if family(&self.req.model) == Family::Gpt25 {
+            match self.req.quality {
+                "low" => 196.0,
+                "high" => 1756.0,
+                "xhigh" => 3122.0,
+                "max" => 7024.0,
+                _ => 439.0,
+            }
+        } else {
+            match self.req.quality {
+                "low" => 272.0,
+                "high" => 4160.0,
+                _ => 1056.0,
+            }
         };
         let px = f64::from(self.width) * f64::from(self.height);
         let per_image = (px / 1_048_576.0 * per_mp).round() as u64;

@@ -266,34 +266,70 @@ fn range_check(name: &str, value: i64, min: i64, max: i64) -> Result<i64, ApiErr
 /// Model families that matter for the rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
-    /// `gpt-image-2*`
+    /// `gpt-image-2`, its snapshot, and gateway names built on it (`gpt-image-2-all`).
     Gpt2,
-    /// `gpt-image-1`, `gpt-image-1.5`, `gpt-image-1-mini` and their dated names.
-    Gpt1,
-    /// Anything else: free text, dall-e, gateway aliases.
+    /// `gpt-image-2.5-flare`, `gpt-image-2.5-sunburst` and their `-2026-09-08` snapshots.
+    Gpt25,
+    /// Models OpenAI retired: requests to them fail.
+    Retired,
+    /// Anything else: free text, gateway aliases.
     Other,
 }
 
+/// The 2.5 models OpenAI serves (there is no bare `gpt-image-2.5`).
+pub const GPT25_MODELS: &[&str] = &[
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+];
+
+/// Retired at OpenAI: dall-e-2 and dall-e-3 on 2026-05-12, gpt-image-1 on 2026-10-23,
+/// gpt-image-1.5, gpt-image-1-mini and chatgpt-image-latest on 2026-12-01.
+pub const RETIRED_MODELS: &[&str] = &[
+    "dall-e-2",
+    "dall-e-3",
+    "gpt-image-1",
+    "gpt-image-1.5",
+    "gpt-image-1-mini",
+    "chatgpt-image-latest",
+];
+
 pub fn family(model: &str) -> Family {
-    if model.starts_with("gpt-image-2") {
+    if GPT25_MODELS.contains(&model) {
+        Family::Gpt25
+    } else if model.starts_with("gpt-image-2.5") {
+        Family::Other
+    } else if model.starts_with("gpt-image-2") {
         Family::Gpt2
-    } else if model.starts_with("gpt-image-1") {
-        Family::Gpt1
+    } else if RETIRED_MODELS.contains(&model)
+        || model.starts_with("gpt-image-1-")
+        || model.starts_with("gpt-image-1.")
+    {
+        Family::Retired
     } else {
         Family::Other
     }
 }
 
-/// Parses and checks `size` for a model; `auto` is 1024x1024.
-pub fn check_size(model: &str, size: &str) -> Result<(u32, u32), ApiError> {
+/// What OpenAI answers for a model it has shut down: 404 `model_not_found`.
+pub fn retired_error(model: &str) -> ApiError {
+    ApiError {
+        status: axum::http::StatusCode::NOT_FOUND,
+        message: format!(
+            "The model `{model}` has been deprecated, learn more here: https://platform.openai.com/docs/deprecations"
+        ),
+        kind: "invalid_request_error",
+        param: None,
+        code: Some("model_not_found".into()),
+    }
+}
+
+/// Parses and checks `size` (the gpt-image-2 rules, which the 2.5 models share); `auto` is
+/// 1024x1024.
+pub fn check_size(size: &str) -> Result<(u32, u32), ApiError> {
     if size == "auto" {
         return Ok((1024, 1024));
-    }
-    if family(model) == Family::Gpt1 {
-        const PRESETS: &[&str] = &["1024x1024", "1024x1536", "1536x1024", "auto"];
-        if !PRESETS.contains(&size) {
-            return Err(enum_error("size", size, PRESETS));
-        }
     }
     let bad = |why: &str| ApiError::invalid("size", format!("Invalid size '{size}'. {why}"));
     let (w, h) = size
@@ -379,14 +415,21 @@ pub fn validate(
         return Err(ApiError::invalid("model", "Invalid 'model': empty string."));
     }
     let fam = family(&model);
+    if fam == Family::Retired {
+        return Err(retired_error(&model));
+    }
 
     let n = match fields.int("n")? {
         Some(v) => range_check("n", v, 1, 10)? as u32,
         None => 1,
     };
-    let quality = fields
-        .one_of("quality", &["low", "medium", "high", "auto"])?
-        .unwrap_or("auto");
+    // xhigh and max exist for the 2.5 models; gpt-image-2 refuses them like any unknown value.
+    let qualities: &[&'static str] = if fam == Family::Gpt2 {
+        &["low", "medium", "high", "auto"]
+    } else {
+        &["low", "medium", "high", "xhigh", "max", "auto"]
+    };
+    let quality = fields.one_of("quality", qualities)?.unwrap_or("auto");
     let quality = if quality == "auto" { "medium" } else { quality };
     let format = match fields.one_of("output_format", &["png", "jpeg", "webp"])? {
         Some("jpeg") => Format::Jpeg,
@@ -413,7 +456,7 @@ pub fn validate(
     if transparent && fam == Family::Gpt2 {
         return Err(ApiError::invalid(
             "background",
-            format!("Transparent background is not supported for {model}. Use 'auto' or 'opaque'."),
+            "Transparent background is not supported for this model",
         ));
     }
     if transparent && format == Format::Jpeg {
@@ -443,7 +486,7 @@ pub fn validate(
         fields.string("style")?;
     }
     if fields.get("input_fidelity").is_some() {
-        if fam == Family::Gpt2 || model.starts_with("gpt-image-1-mini") {
+        if matches!(fam, Family::Gpt2 | Family::Gpt25) {
             return Err(ApiError::invalid(
                 "input_fidelity",
                 format!("Invalid 'input_fidelity': not supported for {model}."),
@@ -452,7 +495,7 @@ pub fn validate(
         fields.one_of("input_fidelity", &["high", "low"])?;
     }
     let size = fields.string("size")?.unwrap_or_else(|| "auto".into());
-    let (width, height) = check_size(&model, &size)?;
+    let (width, height) = check_size(&size)?;
 
     let mut images = Vec::new();
     let mut mask = None;
@@ -576,7 +619,7 @@ mod tests {
             "1360x768",
             "auto",
         ] {
-            assert!(check_size("gpt-image-2", ok).is_ok(), "{ok}");
+            assert!(check_size(ok).is_ok(), "{ok}");
         }
         for bad in [
             "1000x1000",
@@ -587,15 +630,21 @@ mod tests {
             "x",
             "10x",
         ] {
-            let e = check_size("gpt-image-2", bad).unwrap_err();
+            let e = check_size(bad).unwrap_err();
             assert_eq!(e.param.as_deref(), Some("size"), "{bad}");
         }
     }
 
     #[test]
-    fn gpt1_sizes() {
-        assert!(check_size("gpt-image-1.5", "1536x1024").is_ok());
-        assert!(check_size("gpt-image-1-mini", "2048x2048").is_err());
-        assert!(check_size("my-gateway-model", "2048x2048").is_ok());
+    fn families() {
+        assert_eq!(family("gpt-image-2"), Family::Gpt2);
+        assert_eq!(family("gpt-image-2-2026-04-21"), Family::Gpt2);
+        assert_eq!(family("gpt-image-2.5-flare"), Family::Gpt25);
+        assert_eq!(family("gpt-image-2.5-sunburst-2026-09-08"), Family::Gpt25);
+        assert_eq!(family("gpt-image-2.5"), Family::Other);
+        for m in RETIRED_MODELS {
+            assert_eq!(family(m), Family::Retired, "{m}");
+        }
+        assert_eq!(family("my-gateway-model"), Family::Other);
     }
 }

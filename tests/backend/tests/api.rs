@@ -265,20 +265,158 @@ async fn different_prompts_give_different_pixels_and_same_prompt_same_pixels() {
 }
 
 #[tokio::test]
-async fn transparent_background_for_gpt_image_1() {
+async fn transparent_background_for_the_25_models() {
     let base = start().await;
+    for (model, format, want) in [
+        ("gpt-image-2.5-flare", "png", ImageFormat::Png),
+        (
+            "gpt-image-2.5-sunburst-2026-09-08",
+            "webp",
+            ImageFormat::WebP,
+        ),
+    ] {
+        let a = generate(
+            &base,
+            json!({"model": model, "prompt": "a sticker", "size": "1024x1024",
+                   "background": "transparent", "output_format": format}),
+        )
+        .await;
+        assert_eq!(a.status, 200, "{model}");
+        let v = a.json();
+        assert_eq!(v["background"], "transparent");
+        let b64 = v["data"][0]["b64_json"].as_str().unwrap();
+        assert_eq!(b64_format(b64), want);
+        let img = b64_image(b64);
+        assert!(img.color().has_alpha(), "{model}: real RGBA");
+        let img = img.to_rgba8();
+        assert!(img.pixels().any(|p| p.0[3] == 0));
+        assert!(img.pixels().any(|p| p.0[3] == 255));
+    }
+    // gpt-image-2 refuses it as OpenAI does; jpeg has no alpha on any model.
     let a = generate(
         &base,
-        json!({"model": "gpt-image-1.5", "prompt": "a sticker", "size": "1024x1024",
-               "background": "transparent", "output_format": "png"}),
+        json!({"model": "gpt-image-2", "prompt": "a sticker", "background": "transparent"}),
     )
     .await;
-    assert_eq!(a.status, 200);
-    let v = a.json();
-    assert_eq!(v["background"], "transparent");
-    let img = b64_image(v["data"][0]["b64_json"].as_str().unwrap()).to_rgba8();
-    assert!(img.pixels().any(|p| p.0[3] == 0));
-    assert!(img.pixels().any(|p| p.0[3] == 255));
+    assert_eq!((a.status, a.param()), (400, json!("background")));
+    assert_eq!(
+        a.json()["error"]["message"],
+        "Transparent background is not supported for this model"
+    );
+    let a = generate(
+        &base,
+        json!({"model": "gpt-image-2.5-flare", "prompt": "a sticker", "background": "transparent", "output_format": "jpeg"}),
+    )
+    .await;
+    assert_eq!((a.status, a.param()), (400, json!("background")));
+}
+
+#[tokio::test]
+async fn xhigh_and_max_only_for_the_25_models() {
+    let base = start().await;
+    let mut tokens = Vec::new();
+    for quality in ["high", "xhigh", "max"] {
+        for model in ["gpt-image-2.5-flare", "gpt-image-2.5-sunburst"] {
+            let a = generate(
+                &base,
+                json!({"model": model, "prompt": "a lighthouse", "quality": quality, "size": "1024x1024"}),
+            )
+            .await;
+            assert_eq!(a.status, 200, "{model} {quality}");
+            let v = a.json();
+            assert_eq!(v["quality"], quality);
+            tokens.push(v["usage"]["output_tokens"].as_u64().unwrap());
+        }
+        if quality == "high" {
+            continue;
+        }
+        let a = generate(
+            &base,
+            json!({"model": "gpt-image-2", "prompt": "a lighthouse", "quality": quality}),
+        )
+        .await;
+        assert_eq!((a.status, a.param()), (400, json!("quality")), "{quality}");
+        assert_eq!(
+            a.json()["error"]["message"],
+            format!("Invalid value for 'quality': '{quality}'. Supported values are: 'low', 'medium', 'high', and 'auto'.")
+        );
+    }
+    // Flare's reported tokens: high 1,756, xhigh 3,122, max 7,024 per 1024x1024 image.
+    assert_eq!(tokens, [1756, 1756, 3122, 3122, 7024, 7024]);
+}
+
+#[tokio::test]
+async fn retired_models_fail_as_at_openai() {
+    let base = start().await;
+    for model in [
+        "gpt-image-1",
+        "gpt-image-1.5",
+        "gpt-image-1-mini",
+        "chatgpt-image-latest",
+        "dall-e-2",
+        "dall-e-3",
+    ] {
+        let a = generate(&base, json!({"model": model, "prompt": "a fox"})).await;
+        assert_eq!(a.status, 404, "{model}");
+        let e = &a.json()["error"];
+        assert_eq!(e["code"], "model_not_found", "{model}");
+        assert_eq!(e["type"], "invalid_request_error");
+        assert_eq!(e["param"], Value::Null);
+        assert_eq!(
+            e["message"],
+            format!("The model `{model}` has been deprecated, learn more here: https://platform.openai.com/docs/deprecations")
+        );
+        assert_eq!(a.header("access-control-allow-origin"), Some("*"));
+    }
+    let list = send(reqwest::Client::new().get(format!("{base}/v1/models"))).await;
+    let ids: Vec<String> = list.json()["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !ids.iter().any(|id| id.starts_with("gpt-image-1")),
+        "{ids:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_subject_on_a_flat_key_colour_is_drawn_as_asked() {
+    let base = start().await;
+    for (prompt, key, far) in [
+        (
+            "A glass bottle. Show the subject alone on a perfectly flat, uniform pure green (#00FF00) background.",
+            [0u8, 255, 0],
+            // Green keys get subjects whose green never dominates.
+            (|p: [u8; 3]| p[1] <= p[0].max(p[2])) as fn([u8; 3]) -> bool,
+        ),
+        (
+            "A green frog on a flat magenta background (#FF00FF), nothing else.",
+            [255, 0, 255],
+            |p: [u8; 3]| p[0].min(p[2]) <= p[1],
+        ),
+    ] {
+        let a = generate(
+            &base,
+            json!({"model": "gpt-image-2", "prompt": prompt, "size": "1024x1024", "quality": "low"}),
+        )
+        .await;
+        assert_eq!(a.status, 200);
+        let img = b64_image(a.json()["data"][0]["b64_json"].as_str().unwrap()).to_rgb8();
+        let px: Vec<[u8; 3]> = img.pixels().map(|p| p.0).collect();
+        let flat = px.iter().filter(|p| **p == key).count();
+        let subject = px.iter().filter(|p| far(**p)).count();
+        let edge = px.len() - flat - subject;
+        // The border is key colour throughout; the subject is large; its edge is a thin,
+        // anti-aliased ring (blends of subject and key), not a hard step and not a halo.
+        for x in 0..1024 {
+            assert_eq!(img.get_pixel(x, 0).0, key);
+            assert_eq!(img.get_pixel(x, 1023).0, key);
+        }
+        assert!(flat > px.len() / 3 && subject > px.len() / 10, "{flat} {subject}");
+        assert!(edge > 500 && edge < px.len() / 50, "edge pixels {edge}");
+    }
 }
 
 #[tokio::test]
@@ -306,7 +444,7 @@ async fn size_rules() {
     }
     let a = generate(
         &base,
-        json!({"model": "gpt-image-1", "prompt": "x", "size": "2048x2048"}),
+        json!({"model": "gpt-image-2.5-flare", "prompt": "x", "size": "3840x1000"}),
     )
     .await;
     assert_eq!((a.status, a.param()), (400, json!("size")));
@@ -371,7 +509,7 @@ async fn nulls_unknown_fields_and_parameter_rules() {
             "background",
         ),
         (
-            json!({"model": "gpt-image-1", "prompt": "x", "background": "transparent", "output_format": "jpeg"}),
+            json!({"model": "gpt-image-2.5-flare", "prompt": "x", "background": "transparent", "output_format": "jpeg"}),
             "background",
         ),
         (
@@ -387,7 +525,7 @@ async fn nulls_unknown_fields_and_parameter_rules() {
             "response_format",
         ),
         (
-            json!({"model": "gpt-image-1", "prompt": "x", "style": "vivid"}),
+            json!({"model": "gpt-image-2.5-sunburst", "prompt": "x", "style": "vivid"}),
             "style",
         ),
         (
@@ -395,8 +533,12 @@ async fn nulls_unknown_fields_and_parameter_rules() {
             "input_fidelity",
         ),
         (
-            json!({"model": "gpt-image-1-mini", "prompt": "x", "input_fidelity": "high"}),
+            json!({"model": "gpt-image-2.5-flare", "prompt": "x", "input_fidelity": "high"}),
             "input_fidelity",
+        ),
+        (
+            json!({"model": "gpt-image-2", "prompt": "x", "quality": "max"}),
+            "quality",
         ),
         (
             json!({"model": "gpt-image-2", "prompt": "x", "stream": "yes"}),
@@ -425,10 +567,10 @@ async fn nulls_unknown_fields_and_parameter_rules() {
     )
     .await;
     assert_eq!(a.status, 400);
-    // Lenient where OpenAI is: 100 with png, input_fidelity for gpt-image-1.
+    // Lenient where OpenAI is: 100 with png; a gateway's own model passes input_fidelity on.
     for ok in [
         json!({"model": "gpt-image-2", "prompt": "x", "output_format": "png", "output_compression": 100, "quality": "low"}),
-        json!({"model": "gpt-image-1", "prompt": "x", "input_fidelity": "high", "quality": "low", "moderation": "low", "user": "u1"}),
+        json!({"model": "some-gateway-model", "prompt": "x", "input_fidelity": "high", "quality": "low", "moderation": "low", "user": "u1"}),
     ] {
         let a = generate(&base, ok.clone()).await;
         assert_eq!(a.status, 200, "{ok}: {}", String::from_utf8_lossy(&a.body));
@@ -633,7 +775,7 @@ async fn edits_check_images_and_mask() {
 async fn edit_stream_uses_edit_event_types_and_tints() {
     let base = start().await;
     let parts = [
-        Part::Text("model", "gpt-image-1"),
+        Part::Text("model", "gpt-image-2.5-flare"),
         Part::Text("prompt", "make it blue"),
         Part::File(
             "image",
@@ -995,7 +1137,51 @@ async fn steady_validation_when_available() {
     )
     .await;
     assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
+    // Every 2.5 shape passes the spec: xhigh and max, transparent with png and webp, as JSON
+    // and as a multipart edit.
+    for body in [
+        json!({"model": "gpt-image-2.5-flare", "prompt": "x", "quality": "xhigh", "size": "1024x1024"}),
+        json!({"model": "gpt-image-2.5-sunburst", "prompt": "x", "quality": "max", "size": "1024x1024"}),
+        json!({"model": "gpt-image-2.5-flare-2026-09-08", "prompt": "x", "quality": "low",
+               "background": "transparent", "output_format": "png", "size": "1024x1024"}),
+        json!({"model": "gpt-image-2.5-sunburst-2026-09-08", "prompt": "x", "quality": "xhigh",
+               "background": "transparent", "output_format": "webp", "output_compression": 80,
+               "size": "1024x1024", "stream": true, "partial_images": 1}),
+    ] {
+        let a = generate(&base, body.clone()).await;
+        assert_eq!(
+            a.status,
+            200,
+            "{body}: {}",
+            String::from_utf8_lossy(&a.body)
+        );
+    }
+    let parts = [
+        Part::Text("model", "gpt-image-2.5-sunburst"),
+        Part::Text("prompt", "make it blue"),
+        Part::File(
+            "image[]",
+            "one.png",
+            "image/png",
+            ref_png(64, 64, [0, 0, 255]),
+        ),
+        Part::Text("size", "1024x1024"),
+        Part::Text("quality", "max"),
+        Part::Text("background", "transparent"),
+        Part::Text("output_format", "webp"),
+    ];
+    let (ct, body) = multipart(&parts);
+    let a = send(
+        reqwest::Client::new()
+            .post(format!("{base}/v1/images/edits"))
+            .header("content-type", ct)
+            .body(body),
+    )
+    .await;
+    assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
     let log = request_log(&base).await;
     assert_eq!(log[0]["steady"]["status"], 400);
-    assert_eq!(log[1]["steady"]["status"], 200);
+    for entry in &log[1..] {
+        assert_eq!(entry["steady"]["status"], 200, "{entry}");
+    }
 }

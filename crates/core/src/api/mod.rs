@@ -9,3 +9,4 @@ pub mod response;
 pub mod retry;
 pub mod sse;
 pub mod upload;
+pub mod wire;

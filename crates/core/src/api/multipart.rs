@@ -7,8 +7,7 @@
 use super::request::{generation_body, ImageParams, ParamError};
 use super::upload::{EditUploads, Upload};
 
-/// OpenAI takes up to 16 references per edit.
-pub const MAX_REFERENCES: usize = 16;
+pub use super::wire::MAX_REFERENCES;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum PartValue {
@@ -28,8 +27,17 @@ pub enum EditError {
     Params(ParamError),
     NoReferences,
     TooManyReferences(usize),
+    /// More references than this (known) model takes: dall-e-2 one, dall-e-3 none.
+    TooManyForModel {
+        model: String,
+        count: usize,
+        max: usize,
+    },
     MaskNotPng,
-    MaskSize { mask: (u32, u32), image: (u32, u32) },
+    MaskSize {
+        mask: (u32, u32),
+        image: (u32, u32),
+    },
 }
 
 impl From<ParamError> for EditError {
@@ -48,6 +56,17 @@ impl std::fmt::Display for EditError {
                 "{n} references: an edit takes at most {MAX_REFERENCES}. Remove {}.",
                 n - MAX_REFERENCES
             ),
+            EditError::TooManyForModel { model, count, max } => match max {
+                0 => write!(
+                    f,
+                    "{model} takes no reference images; remove them or choose another model."
+                ),
+                _ => write!(
+                    f,
+                    "{count} references: {model} takes at most {max}. Remove {}.",
+                    count - max
+                ),
+            },
             EditError::MaskNotPng => write!(f, "The mask must be a PNG with an alpha channel."),
             EditError::MaskSize { mask, image } => write!(
                 f,
@@ -67,6 +86,14 @@ pub fn edit_parts(params: &ImageParams, uploads: &EditUploads) -> Result<Vec<Par
     let first = uploads.images.first().ok_or(EditError::NoReferences)?;
     if uploads.images.len() > MAX_REFERENCES {
         return Err(EditError::TooManyReferences(uploads.images.len()));
+    }
+    let max = usize::from(crate::models::registry::resolve(&params.model, &[]).max_references());
+    if uploads.images.len() > max {
+        return Err(EditError::TooManyForModel {
+            model: params.model.trim().to_string(),
+            count: uploads.images.len(),
+            max,
+        });
     }
     if let Some(mask) = &uploads.mask {
         if mask.content_type != super::mime::PNG {
@@ -225,6 +252,21 @@ mod tests {
         assert_eq!(
             edit_parts(&params(), &many),
             Err(EditError::TooManyReferences(17))
+        );
+        // The model's own limit: dall-e-2 edited one image.
+        let two = EditUploads {
+            images: vec![upload("a.png", "image/png", 16, 16); 2],
+            mask: None,
+        };
+        let p = ImageParams {
+            model: "dall-e-2".into(),
+            quality: Quality::Auto,
+            stream: false,
+            ..params()
+        };
+        assert_eq!(
+            edit_parts(&p, &two).unwrap_err().to_string(),
+            "2 references: dall-e-2 takes at most 1. Remove 1."
         );
         let err = edit_parts(
             &params(),

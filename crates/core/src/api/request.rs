@@ -6,96 +6,17 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::models::registry::{self, ModelInfo};
 use crate::sizes::{self, SizePlan, SizeSpec};
 
 /// The longest prompt gpt-image models take, in Unicode code points.
 pub const MAX_PROMPT_CHARS: usize = 32_000;
-pub const MAX_N: u8 = 10;
+pub use super::wire::MAX_N;
 pub const MAX_PARTIAL_IMAGES: u8 = 3;
 pub const DEFAULT_MODEL: &str = "gpt-image-2";
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
-/// A parameter value with a fixed spelling on the wire (and in form controls).
-pub trait WireValue: Copy + PartialEq + Send + Sync + 'static {
-    fn as_str(self) -> &'static str;
-    fn parse(value: &str) -> Option<Self>;
-}
-
-/// Defines a parameter enum whose wire names are its lowercase spellings.
-macro_rules! wire_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "lowercase")]
-        pub enum $name { #[default] $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-        }
-
-        impl WireValue for $name {
-            fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $wire),+ }
-            }
-            fn parse(value: &str) -> Option<Self> {
-                match value { $($wire => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
-wire_enum!(
-    /// `quality`; the first variant is the API default.
-    Quality { Auto => "auto", Low => "low", Medium => "medium", High => "high" }
-);
-wire_enum!(
-    /// `output_format`.
-    OutputFormat { Png => "png", Jpeg => "jpeg", Webp => "webp" }
-);
-wire_enum!(
-    /// `background`. `transparent` exists for gpt-image-1.x only.
-    Background { Auto => "auto", Opaque => "opaque", Transparent => "transparent" }
-);
-wire_enum!(
-    /// `moderation`.
-    Moderation { Auto => "auto", Low => "low" }
-);
-
-impl OutputFormat {
-    /// Only lossy formats take `output_compression`.
-    pub fn takes_compression(self) -> bool {
-        matches!(self, OutputFormat::Jpeg | OutputFormat::Webp)
-    }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            OutputFormat::Png => crate::api::mime::PNG,
-            OutputFormat::Jpeg => crate::api::mime::JPEG,
-            OutputFormat::Webp => crate::api::mime::WEBP,
-        }
-    }
-}
-
-/// What a model family accepts, as far as the body builder must know.
-pub struct ModelCaps {
-    /// Whether the model takes `background=transparent`; None for a model this app does not
-    /// know (a gateway's own name): then it is offered and the endpoint decides.
-    pub transparent_background: Option<bool>,
-}
-
-pub fn model_caps(model: &str) -> ModelCaps {
-    let m = model.trim().to_ascii_lowercase();
-    ModelCaps {
-        // gpt-image-2 answers 400 to `transparent`; gpt-image-1.x take it.
-        transparent_background: if m.contains("gpt-image-1") {
-            Some(true)
-        } else if m.contains("gpt-image-2") {
-            Some(false)
-        } else {
-            None
-        },
-    }
-}
+pub use super::wire::{Background, Moderation, OutputFormat, Quality, WireValue};
 
 /// Everything the request form holds. Stored with history items and journal entries, so
 /// fields added later must have defaults.
@@ -196,14 +117,32 @@ impl GenerationBody {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParamError {
     EmptyPrompt,
-    PromptTooLong { chars: usize },
+    PromptTooLong {
+        chars: usize,
+    },
     EmptyModel,
     BadN(u8),
     BadCompression(u8),
     BadPartialImages(u8),
     BadSize(String),
-    TransparentUnsupported { model: String },
+    TransparentUnsupported {
+        model: String,
+    },
     TransparentNeedsAlpha,
+    /// A quality the (known) model does not take, e.g. xhigh on gpt-image-2.
+    QualityUnsupported {
+        model: String,
+        quality: Quality,
+        offered: &'static [Quality],
+    },
+    /// More images per request than the model makes.
+    TooManyForModel {
+        model: String,
+        max: u8,
+    },
+    StreamUnsupported {
+        model: String,
+    },
 }
 
 impl std::fmt::Display for ParamError {
@@ -231,16 +170,57 @@ impl std::fmt::Display for ParamError {
             ),
             ParamError::TransparentUnsupported { model } => write!(
                 f,
-                "{model} does not take a transparent background (the API answers 400); use auto or opaque, or a gpt-image-1.x model."
+                "{model} has no native transparent background (the API answers 400); use auto or opaque, switch to gpt-image-2.5-flare or gpt-image-2.5-sunburst, or cut the subject out in the browser."
             ),
+            ParamError::QualityUnsupported {
+                model,
+                quality,
+                offered,
+            } => {
+                let names: Vec<&str> = offered.iter().map(|q| q.as_str()).collect();
+                write!(
+                    f,
+                    "{model} does not take quality {} (the API answers 400); it takes {}.",
+                    quality.as_str(),
+                    names.join(", ")
+                )?;
+                if matches!(quality, Quality::Xhigh | Quality::Max) {
+                    write!(
+                        f,
+                        " xhigh and max need gpt-image-2.5-flare or gpt-image-2.5-sunburst."
+                    )?;
+                }
+                Ok(())
+            }
+            ParamError::TooManyForModel { model, max } => write!(
+                f,
+                "{model} makes at most {max} image{} per request; set n to {max} or less.",
+                if *max == 1 { "" } else { "s" }
+            ),
+            ParamError::StreamUnsupported { model } => {
+                write!(f, "{model} does not stream; turn streaming off.")
+            }
         }
     }
 }
 
 impl std::error::Error for ParamError {}
 
-/// Builds the generation body, or says what must change first.
+/// Builds the generation body, or says what must change first. The model is looked up in the
+/// registry without a profile's aliases; see [`generation_body_for`].
 pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamError> {
+    generation_body_for(params, &registry::resolve(&params.model, &[]))
+}
+
+/// Builds the generation body for a model as resolved (a profile's alias follows its known
+/// model's rules). A known model's rules are enforced (quality tiers, native transparency,
+/// sizes, n, streaming); an unknown model is not refused anything: nothing is checked. A
+/// retired model is not refused either: the app confirms before sending
+/// (`crate::models::retired`).
+pub fn generation_body_for(
+    params: &ImageParams,
+    info: &ModelInfo,
+) -> Result<GenerationBody, ParamError> {
     let model = params.model.trim();
     if model.is_empty() {
         return Err(ParamError::EmptyModel);
@@ -261,19 +241,43 @@ pub fn generation_body(params: &ImageParams) -> Result<GenerationBody, ParamErro
     if params.partial_images > MAX_PARTIAL_IMAGES {
         return Err(ParamError::BadPartialImages(params.partial_images));
     }
-    let size = match sizes::plan(&params.size, model, false) {
+    let entry = info.entry();
+    // An alias is sized by the model whose rules it follows.
+    let rules_of = match info {
+        ModelInfo::Alias { entry, .. } => entry.id,
+        _ => model,
+    };
+    let size = match sizes::plan(&params.size, rules_of, false) {
         SizePlan::Invalid { problems, .. } => return Err(ParamError::BadSize(problems.join(" "))),
         plan => match plan.sent() {
             Some(SizeSpec::Exact { width, height }) => Some(format!("{width}x{height}")),
             _ => None,
         },
     };
-    if params.background == Background::Transparent
-        && model_caps(model).transparent_background == Some(false)
-    {
-        return Err(ParamError::TransparentUnsupported {
-            model: model.to_string(),
-        });
+    if let Some(entry) = entry {
+        if !entry.takes_quality(params.quality) {
+            return Err(ParamError::QualityUnsupported {
+                model: model.to_string(),
+                quality: params.quality,
+                offered: entry.qualities,
+            });
+        }
+        if params.background == Background::Transparent && !entry.has_native_transparency() {
+            return Err(ParamError::TransparentUnsupported {
+                model: model.to_string(),
+            });
+        }
+        if params.n > entry.max_n {
+            return Err(ParamError::TooManyForModel {
+                model: model.to_string(),
+                max: entry.max_n,
+            });
+        }
+        if params.stream && !entry.streaming {
+            return Err(ParamError::StreamUnsupported {
+                model: model.to_string(),
+            });
+        }
     }
     if params.background == Background::Transparent && params.output_format == OutputFormat::Jpeg {
         return Err(ParamError::TransparentNeedsAlpha);
@@ -446,7 +450,7 @@ mod tests {
     }
 
     #[test]
-    fn transparent_needs_a_gpt_image_1_model_and_an_alpha_format() {
+    fn transparent_needs_a_native_model_and_an_alpha_format() {
         let p = ImageParams {
             background: Background::Transparent,
             ..params("a logo")
@@ -455,16 +459,99 @@ mod tests {
             generation_body(&p),
             Err(ParamError::TransparentUnsupported { .. })
         ));
+        for model in ["gpt-image-2.5-flare", "gpt-image-2.5-sunburst-2026-09-08"] {
+            let p = ImageParams {
+                model: model.into(),
+                ..p.clone()
+            };
+            assert!(generation_body(&p).is_ok(), "{model}");
+            let p = ImageParams {
+                output_format: OutputFormat::Webp,
+                ..p
+            };
+            assert_eq!(
+                generation_body(&p).unwrap().background,
+                Some(Background::Transparent)
+            );
+            let p = ImageParams {
+                output_format: OutputFormat::Jpeg,
+                ..p
+            };
+            let err = generation_body(&p).unwrap_err();
+            assert_eq!(err, ParamError::TransparentNeedsAlpha);
+            assert!(err.to_string().contains("JPEG has no alpha channel"));
+        }
+    }
+
+    #[test]
+    fn xhigh_and_max_only_where_taken() {
+        for q in [Quality::Xhigh, Quality::Max] {
+            let p = ImageParams {
+                quality: q,
+                ..params("a fox")
+            };
+            let err = generation_body(&p).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("gpt-image-2 does not take quality {} (the API answers 400); it takes auto, low, medium, high. xhigh and max need gpt-image-2.5-flare or gpt-image-2.5-sunburst.", q.as_str())
+            );
+            for model in [
+                "gpt-image-2.5-flare",
+                "gpt-image-2.5-sunburst",
+                "vendor/model",
+            ] {
+                let p = ImageParams {
+                    model: model.into(),
+                    ..p.clone()
+                };
+                let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+                assert_eq!(body["quality"], q.as_str(), "{model}");
+            }
+        }
+        // A profile's alias follows its model's rules.
+        let aliases = [registry::ModelAlias {
+            name: "gpt-image-2-all".into(),
+            like: "gpt-image-2".into(),
+            price_per_image: Some(0.03),
+        }];
         let p = ImageParams {
-            model: "gpt-image-1".into(),
+            model: "gpt-image-2-all".into(),
+            quality: Quality::Max,
+            ..params("a fox")
+        };
+        let info = registry::resolve(&p.model, &aliases);
+        assert!(matches!(
+            generation_body_for(&p, &info),
+            Err(ParamError::QualityUnsupported { .. })
+        ));
+        assert!(
+            generation_body(&p).is_ok(),
+            "without the alias nothing is checked"
+        );
+    }
+
+    #[test]
+    fn n_and_streaming_follow_the_model() {
+        let p = ImageParams {
+            model: "dall-e-3".into(),
+            n: 2,
+            ..params("a fox")
+        };
+        assert_eq!(
+            generation_body(&p).unwrap_err().to_string(),
+            "dall-e-3 makes at most 1 image per request; set n to 1 or less."
+        );
+        let p = ImageParams {
+            n: 1,
+            stream: true,
             ..p
         };
-        assert!(generation_body(&p).is_ok());
-        let p = ImageParams {
-            output_format: OutputFormat::Jpeg,
-            ..p
-        };
-        assert_eq!(generation_body(&p), Err(ParamError::TransparentNeedsAlpha));
+        assert_eq!(
+            generation_body(&p),
+            Err(ParamError::StreamUnsupported {
+                model: "dall-e-3".into()
+            })
+        );
     }
 
     #[test]
@@ -591,7 +678,7 @@ mod tests {
     }
 
     #[test]
-    fn transparent_only_for_gpt_image_1_family() {
+    fn transparent_only_where_native() {
         let p = ImageParams {
             background: Background::Transparent,
             ..params("x")
@@ -599,7 +686,8 @@ mod tests {
         let err = generation_body(&p).unwrap_err();
         assert!(err
             .to_string()
-            .contains("gpt-image-2 does not take a transparent"));
+            .starts_with("gpt-image-2 has no native transparent background"));
+        // gpt-image-1.5 (retired) made it natively; it is still built (the app confirms first).
         let p = ImageParams {
             model: "gpt-image-1.5".into(),
             ..p

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::models::registry::{self, SizeRule};
+
 pub const EDGE_STEP: u32 = 16;
 pub const MIN_EDGE: u32 = 16;
 pub const MAX_EDGE: u32 = 3840;
@@ -19,23 +21,26 @@ pub const STABLE_SIZES: [(u32, u32); 3] = [(1024, 1024), (1536, 1024), (1024, 15
 /// Which size rules a model follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SizeRules {
-    /// gpt-image-2: any size within the rules.
+    /// gpt-image-2 and 2.5: any size within the rules.
     Flexible,
     /// gpt-image-1, 1.5 and 1-mini: the three stable sizes and auto.
     StableOnly,
 }
 
+/// The size rules of a model, from the registry; a model it does not know is held to
+/// nothing stricter than gpt-image-2's rules (and those only as warnings, see
+/// [`enforced_for`]).
 pub fn rules_for(model: &str) -> SizeRules {
-    if model.trim().to_ascii_lowercase().contains("gpt-image-1") {
-        SizeRules::StableOnly
-    } else {
-        SizeRules::Flexible
+    match registry::lookup(model).map(|m| m.sizes) {
+        Some(SizeRule::Presets) => SizeRules::StableOnly,
+        Some(SizeRule::Free) | None => SizeRules::Flexible,
     }
 }
 
-/// Whether the app knows this model's rules well enough to refuse a size before sending.
+/// Whether the app knows this model's rules well enough to refuse a size before sending:
+/// only models of the registry.
 pub fn enforced_for(model: &str) -> bool {
-    model.trim().to_ascii_lowercase().starts_with("gpt-image")
+    registry::lookup(model).is_some()
 }
 
 /// One broken rule, with the numbers that break it.

@@ -31,16 +31,11 @@ pub async fn get_file(State(state): State<AppState>, Path(name): Path<String>) -
     resp
 }
 
-/// A model list like a gateway's (image models included).
+/// A model list like OpenAI's: retired models are gone, and the 2.5 models are not listed
+/// (`/models` may not know them while generation works).
 pub async fn models() -> Json<Value> {
     let created = unix_now();
-    let data: Vec<Value> = [
-        "gpt-image-2",
-        "gpt-image-2-2026-04-21",
-        "gpt-image-1.5",
-        "gpt-image-1",
-        "gpt-image-1-mini",
-    ]
+    let data: Vec<Value> = ["gpt-image-2", "gpt-image-2-2026-04-21"]
     .iter()
     .map(|id| json!({"id": id, "object": "model", "created": created, "owned_by": "local-backend"}))
     .collect();
