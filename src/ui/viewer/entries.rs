@@ -8,8 +8,9 @@ use crate::app::viewer::{ViewEntry, ViewImage};
 use crate::ui::runs::slot_view::describe;
 use studio_core::api::request::{ImageParams, WireValue};
 use studio_core::api::response::ImageSource;
-use studio_core::estimate::{cost_from_usage, format_usd};
+use studio_core::estimate::{cost_of_answer, format_usd};
 use studio_core::file_names::result_file_name;
+use studio_core::models::registry;
 
 /// The key of image `index` of request `request` of run `run` in the results list.
 pub fn result_key(run: u64, request: usize, index: usize) -> String {
@@ -92,7 +93,7 @@ pub fn history_entries(gallery: Gallery) -> Vec<ViewEntry> {
                 if let Some(usd) = r
                     .usage
                     .as_ref()
-                    .and_then(|u| cost_from_usage(&r.params.model, u))
+                    .and_then(|u| cost_of_answer(&registry::resolve(&r.params.model, &[]), u, 1))
                 {
                     took.push(format!("~{} at list prices", format_usd(usd)));
                 }
