@@ -10,6 +10,11 @@ use studio_core::api::request::ImageParams;
 use studio_core::api::upload::Upload;
 use studio_core::history::record::ImageRecord;
 
+/// The key of image `index` of request `request` of run `run` among the session's results.
+pub fn result_key(run: u64, request: usize, index: usize) -> String {
+    format!("run-{run}-{request}-{index}")
+}
+
 /// Where an image's pixels come from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ViewImage {

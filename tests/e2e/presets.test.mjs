@@ -7,45 +7,15 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { deflateSync, crc32 } from 'node:zlib';
+import { png, bmp } from './files.mjs';
 import { useApp } from './harness.mjs';
 
 const ctx = useApp();
 const run = promisify(execFile);
 
 /** An RGBA PNG; `alpha(x, y)` gives each pixel's alpha. */
-function png(width, height, alpha = () => 255) {
-  const chunk = (type, data) => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0, o = 0; y < height; y++) {
-    raw[o++] = 0;
-    for (let x = 0; x < width; x++) { raw.set([x * 4, y * 5, 90, alpha(x, y)], o); o += 4; }
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; ihdr[9] = 6;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
-/** A 24-bit BMP (the prep turns it into WebP, so its name changes extension). */
-function bmp(width, height) {
-  const row = Math.ceil((width * 3) / 4) * 4;
-  const b = Buffer.alloc(54 + row * height);
-  b.write('BM', 0); b.writeUInt32LE(b.length, 2); b.writeUInt32LE(54, 10);
-  b.writeUInt32LE(40, 14); b.writeInt32LE(width, 18); b.writeInt32LE(height, 22);
-  b.writeUInt16LE(1, 26); b.writeUInt16LE(24, 28); b.writeUInt32LE(row * height, 34);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) b.set([x * 6, y * 8, 128], 54 + y * row + x * 3);
-  return b;
-}
+const rgba = (width, height, alpha = () => 255) =>
+  png(width, height, { colorType: 6, pixel: (x, y) => [x * 4, y * 5, 90, alpha(x, y)] });
 
 const hasTool = (name) => run('sh', ['-c', `command -v ${name}`]).then(() => true, () => false);
 
@@ -95,10 +65,10 @@ test('with references, copy as code is the edit Generate sends, and offers the f
 
   // A small PNG goes as it is; a BMP is prepared as WebP; the mask is image 1's size.
   await page.getByTestId('reference-input').setInputFiles([
-    { name: "my fox's photo.png", mimeType: 'image/png', buffer: png(64, 48) },
+    { name: "my fox's photo.png", mimeType: 'image/png', buffer: rgba(64, 48) },
     { name: '沙发 照片.bmp', mimeType: 'image/bmp', buffer: bmp(40, 30) },
   ]);
-  await page.getByTestId('mask-input').setInputFiles({ name: 'mask; v2.png', mimeType: 'image/png', buffer: png(64, 48, (x) => (x < 32 ? 0 : 255)) });
+  await page.getByTestId('mask-input').setInputFiles({ name: 'mask; v2.png', mimeType: 'image/png', buffer: rgba(64, 48, (x) => (x < 32 ? 0 : 255)) });
   await page.locator('[data-testid=mask-status][data-width]').waitFor({ timeout: 60_000 });
   const names = ["my fox's photo.png", '沙发 照片.webp', 'mask; v2.png'];
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=code-file]').length === n, names.length);

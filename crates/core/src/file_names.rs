@@ -26,10 +26,10 @@ pub fn slug(text: &str, max: usize) -> String {
     out
 }
 
-/// `YYYYMMDD-HHMMSS` in UTC from Unix seconds (civil-from-days, no date crate needed).
-pub fn utc_stamp(unix_secs: i64) -> String {
-    let days = unix_secs.div_euclid(86_400);
-    let secs = unix_secs.rem_euclid(86_400);
+/// (year, month, day, seconds into the day) of `secs` seconds since 1970-01-01 00:00 on a
+/// clock (UTC, or local wall time), with Howard Hinnant's civil-from-days; no date crate needed.
+pub fn civil(secs: i64) -> (i64, i64, i64, i64) {
+    let days = secs.div_euclid(86_400);
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -39,6 +39,12 @@ pub fn utc_stamp(unix_secs: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day, secs.rem_euclid(86_400))
+}
+
+/// `YYYYMMDD-HHMMSS` in UTC from Unix seconds.
+pub fn utc_stamp(unix_secs: i64) -> String {
+    let (year, month, day, secs) = civil(unix_secs);
     format!(
         "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
         secs / 3600,

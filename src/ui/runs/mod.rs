@@ -1,5 +1,6 @@
 //! This session's runs: waiting, streamed previews, results and their facts.
 
+pub mod answer_facts;
 pub mod attempt_list;
 pub mod composite_card;
 pub mod missing_images;

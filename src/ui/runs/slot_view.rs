@@ -7,6 +7,7 @@ use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
 use crate::app::state::use_app_state;
+use crate::ui::runs::answer_facts::describe;
 use crate::ui::runs::attempt_list::AttemptList;
 use crate::ui::runs::composite_card::CompositeCard;
 use crate::ui::runs::result_card::ResultCard;
@@ -15,9 +16,7 @@ use crate::web::http::Generated;
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::ImageSource;
 use studio_core::api::retry::format_wait;
-use studio_core::estimate::{cost_of_answer, format_usd};
 use studio_core::file_names::result_file_name;
-use studio_core::models::registry;
 
 /// One request of a run: its preview while streaming, its retry wait, then its images or
 /// its error with a Retry button.
@@ -142,7 +141,7 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
             );
             view! {
                 <ResultCard image blob=generated.blob(index).cloned() index params=run.params.clone() created answer_size=answer_size.clone()
-                    view_key=crate::ui::viewer::entries::result_key(run.id, request, index)/>
+                    view_key=crate::app::viewer::result_key(run.id, request, index)/>
                 <CompositeCard key=(run.id, request, index) file_name=kept_name/>
             }
         })
@@ -151,24 +150,4 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
         <div class="images">{cards}</div>
         <p class="meta" data-testid="result-meta">{meta}</p>
     }
-}
-
-/// Latency, tokens, cost from usage and request id of a finished request.
-pub(crate) fn describe(generated: &Generated, model: &str) -> String {
-    let mut parts = vec![format!("{:.1} s", generated.elapsed_ms / 1000.0)];
-    if let Some(usage) = &generated.answer.usage {
-        if let Some(total) = usage.total_tokens {
-            parts.push(format!("{total} tokens"));
-        }
-        if let Some(usd) = cost_of_answer(&registry::resolve(model, &[]), usage, 1) {
-            parts.push(format!("~{} at list prices", format_usd(usd)));
-        }
-    }
-    if let Some(size) = &generated.answer.size {
-        parts.push(format!("size {size}"));
-    }
-    if let Some(id) = &generated.request_id {
-        parts.push(format!("request {id}"));
-    }
-    parts.join(" · ")
 }

@@ -4,18 +4,13 @@ use leptos::prelude::*;
 
 use crate::app::gallery::Gallery;
 use crate::app::runs::{Runs, SlotStatus};
-use crate::app::viewer::{ViewEntry, ViewImage};
-use crate::ui::runs::slot_view::describe;
+use crate::app::viewer::{result_key, ViewEntry, ViewImage};
+use crate::ui::runs::answer_facts::describe;
 use studio_core::api::request::{ImageParams, WireValue};
 use studio_core::api::response::ImageSource;
 use studio_core::estimate::{cost_of_answer, format_usd};
 use studio_core::file_names::result_file_name;
 use studio_core::models::registry;
-
-/// The key of image `index` of request `request` of run `run` in the results list.
-pub fn result_key(run: u64, request: usize, index: usize) -> String {
-    format!("run-{run}-{request}-{index}")
-}
 
 fn asked(params: &ImageParams) -> String {
     format!(

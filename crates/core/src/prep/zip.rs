@@ -42,18 +42,7 @@ pub fn write_stored_zip(entries: &[(String, &[u8])], local_secs: i64) -> Result<
 /// (Unix seconds plus the zone's offset: ZIP stores local time without a zone). Clamped to
 /// what the format holds, 1980-01-01 to 2107-12-31; seconds are kept to the even second.
 pub fn dos_date_time(local_secs: i64) -> (u16, u16) {
-    let days = local_secs.div_euclid(86_400);
-    let secs = local_secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day, secs) = crate::file_names::civil(local_secs);
     if year < 1980 {
         return (0, (1 << 5) | 1);
     }
