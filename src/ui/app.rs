@@ -71,16 +71,36 @@ pub fn App() -> impl IntoView {
                 <SettingsPanel/>
                 <RequestForm/>
                 <ShareLink/>
-                <CodeExport/>
-                <PresetLibrary/>
+                {Suspend::new(code_export_view())}
+                {Suspend::new(preset_library_view())}
             </section>
             <section class="panel results" aria-label="Results">
                 <InterruptedList/>
                 <RunList/>
-                <HistoryPanel/>
+                {Suspend::new(history_panel_view())}
             </section>
         </main>
     }
+}
+
+// Split spike: panels not needed for the first paint, each loaded from its own wasm chunk
+// right after the page starts (the chunk loads while the rest of the page is already shown).
+page_lazy! {
+fn history_panel_view() -> AnyView {
+    view! { <HistoryPanel/> }.into_any()
+}
+}
+
+page_lazy! {
+fn code_export_view() -> AnyView {
+    view! { <CodeExport/> }.into_any()
+}
+}
+
+page_lazy! {
+fn preset_library_view() -> AnyView {
+    view! { <PresetLibrary/> }.into_any()
+}
 }
 
 /// While a request is in flight, leaving the page asks first: the result would be paid for and
