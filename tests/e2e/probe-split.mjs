@@ -2,7 +2,7 @@
 // are fetched before and after the first paint, and checks the lazy panels appear.
 import { startSteady, startBackend, launchBrowser } from './harness.mjs';
 const steady = await startSteady();
-const backend = await startBackend({ steadyUrl: steady.url });
+const backend = await startBackend({ steadyUrl: steady.url, ...(process.env.DIST ? { staticDir: process.env.DIST } : {}) });
 const browser = await launchBrowser();
 const page = await browser.newPage();
 const t0 = Date.now();
