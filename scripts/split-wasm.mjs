@@ -7,10 +7,11 @@
 //  3. wasm-opt on every module, as Trunk does on the whole,
 //  4. Trunk's js/wasm are overwritten in place (their names keep Trunk's hash), chunks and
 //     __wasm_split.js get content-hashed names, and the SRI integrity in index.html is redone.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { availableParallelism, tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const BIN = 'gpt-image-studio';
@@ -31,15 +32,19 @@ export async function splitWasm(staging) {
     run('wasm-split-cli', [raw, split, '--out-name', stem]);
     const bg = path.join(tmp, 'bg');
     run('wasm-bindgen', ['--target=web', '--no-typescript', '--keep-lld-exports', `--out-dir=${bg}`, `--out-name=${stem}`, path.join(split, `${stem}.wasm`)]);
-    const opt = (file, out) => run('wasm-opt', ['-Oz', `--output=${out}`, file]);
-    opt(path.join(bg, `${stem}_bg.wasm`), path.join(staging, `${stem}_bg.wasm`));
-    let loader = await readFile(path.join(split, '__wasm_split.js'), 'utf8');
+    // wasm-opt from the binaryen npm package starts slowly (seconds each): run them side by side.
+    const opt = (file, out) => promisify(execFile)('wasm-opt', ['-Oz', `--output=${out}`, file]);
     const chunks = (await readdir(split)).filter((n) => n.endsWith('.wasm') && n !== `${stem}.wasm`);
+    const jobs = [() => opt(path.join(bg, `${stem}_bg.wasm`), path.join(staging, `${stem}_bg.wasm`)),
+      ...chunks.map((chunk) => () => opt(path.join(split, chunk), path.join(tmp, chunk)))];
+    const workers = Array.from({ length: Math.max(1, availableParallelism()) }, async () => {
+      for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+    });
+    await Promise.all(workers);
+    let loader = await readFile(path.join(split, '__wasm_split.js'), 'utf8');
     const out = [];
     for (const chunk of chunks) {
-      const optimized = path.join(tmp, chunk);
-      opt(path.join(split, chunk), optimized);
-      const bytes = await readFile(optimized);
+      const bytes = await readFile(path.join(tmp, chunk));
       const hashed = `${chunk.slice(0, -5)}-${hash(bytes)}.wasm`;
       await writeFile(path.join(staging, hashed), bytes);
       if (!loader.includes(`"./${chunk}"`)) throw new Error(`split: __wasm_split.js does not name ${chunk}`);
