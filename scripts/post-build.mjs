@@ -6,9 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { splitWasm } from './split-wasm.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+// First: it replaces the page's js/wasm and adds files that the service worker must list.
+await splitWasm(staging);
 const indexPath = path.join(staging, 'index.html');
 let html = await readFile(indexPath, 'utf8');
 

@@ -39,6 +39,16 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$version" --force
 }
 
+# The wasm splitter behind Leptos' #[lazy] (scripts/split-wasm.mjs runs it after a release
+# build). It has no --version: a stamp file records the installed version. No --locked.
+WASM_SPLIT_VERSION="0.2.4"
+ensure_wasm_split() {
+  command -v wasm-split-cli >/dev/null && [ -f "${CARGO_HOME:-$HOME/.cargo}/.wasm-split-$WASM_SPLIT_VERSION" ] && return
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+  touch "${CARGO_HOME:-$HOME/.cargo}/.wasm-split-$WASM_SPLIT_VERSION"
+}
+
 # npm packages (Playwright, Steady, binaryen's wasm-opt) from the committed lockfile,
 # reinstalled only when the lockfile changes.
 ensure_npm() {
@@ -65,6 +75,7 @@ ensure_build_tools() {
   ensure_npm
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
 }
 
 # Prints a free loopback TCP port.

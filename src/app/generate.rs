@@ -151,9 +151,25 @@ pub fn retry(state: AppState, run: &Run, params: ImageParams, uploads: Option<Ed
     send(state, params, uploads);
 }
 
-/// Sends `params` (with `uploads`, an edit) to the configured endpoint as a new run.
-/// Problems found before sending go to `form_error`; nothing is sent then.
+/// Sends `params` (with `uploads`, an edit) to the configured endpoint as a new run. The
+/// sending code comes from its own wasm chunk (loaded right after the page starts), so the
+/// first paint does not wait for it.
 pub fn send(state: AppState, params: ImageParams, uploads: Option<EditUploads>) {
+    // With this owner, so that sending finds the context it reads (the task fields), and
+    // untracked: nothing it reads subscribes whoever called it.
+    leptos::task::spawn_local(leptos::reactive::computed::ScopedFuture::new_untracked(
+        send_from_chunk(state, params, uploads),
+    ));
+}
+
+page_lazy! {
+fn send_from_chunk(state: AppState, params: ImageParams, uploads: Option<EditUploads>) -> () {
+    send_now(state, params, uploads)
+}
+}
+
+/// [`send`], at once. Problems found before sending go to `form_error`; nothing is sent then.
+fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) {
     state.form_error.set(None);
     let base_url = state.settings.base_url.get_untracked().trim().to_string();
     if let Err(why) = check_base_url(&base_url) {

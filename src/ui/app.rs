@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">"Generate images with your own key, against OpenAI or any compatible gateway."</p>
         </header>
         {move || state.notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
-        <EndpointConfirm/>
+        {Suspend::new(endpoint_confirm_view())}
         // The prompt and its results are the page; settings sit beside them (below on a phone).
         <main class="layout studio">
             <div class="work">
@@ -93,9 +93,9 @@ pub fn App() -> impl IntoView {
                     <RequestForm/>
                 </section>
                 <section class="results" aria-label="Results">
-                    <InterruptedList/>
+                    {Suspend::new(interrupted_list_view())}
                     <RunList/>
-                    <HistoryPanel/>
+                    {Suspend::new(history_panel_view())}
                 </section>
             </div>
             <aside class="panel side" aria-label="Settings"
@@ -107,14 +107,64 @@ pub fn App() -> impl IntoView {
                     }
                 }>
                 <ParamFields/>
-                <SettingsPanel/>
-                <ShareLink/>
-                <CodeExport/>
-                <PresetLibrary/>
+                {Suspend::new(settings_panel_view())}
+                {Suspend::new(share_link_view())}
+                {Suspend::new(code_export_view())}
+                {Suspend::new(preset_library_view())}
             </aside>
         </main>
-        <crate::ui::viewer::viewer_dialog::ViewerDialog/>
+        {Suspend::new(viewer_view())}
     }
+}
+
+// Panels not needed for the first paint, each loaded from its own wasm chunk right after the
+// page starts (the chunk loads while the rest of the page is already shown).
+page_lazy! {
+fn settings_panel_view() -> AnyView {
+    view! { <SettingsPanel/> }.into_any()
+}
+}
+
+page_lazy! {
+fn interrupted_list_view() -> AnyView {
+    view! { <InterruptedList/> }.into_any()
+}
+}
+
+page_lazy! {
+fn endpoint_confirm_view() -> AnyView {
+    view! { <EndpointConfirm/> }.into_any()
+}
+}
+
+page_lazy! {
+fn viewer_view() -> AnyView {
+    view! { <crate::ui::viewer::viewer_dialog::ViewerDialog/> }.into_any()
+}
+}
+
+page_lazy! {
+fn share_link_view() -> AnyView {
+    view! { <ShareLink/> }.into_any()
+}
+}
+
+page_lazy! {
+fn history_panel_view() -> AnyView {
+    view! { <HistoryPanel/> }.into_any()
+}
+}
+
+page_lazy! {
+fn code_export_view() -> AnyView {
+    view! { <CodeExport/> }.into_any()
+}
+}
+
+page_lazy! {
+fn preset_library_view() -> AnyView {
+    view! { <PresetLibrary/> }.into_any()
+}
 }
 
 /// While a request is in flight, leaving the page asks first: the result would be paid for and

@@ -5,6 +5,14 @@ use crate::app::state::use_app_state;
 use crate::ui::history::history_item::HistoryItem;
 use crate::web::download::save_blob;
 
+/// The zip's file name.
+fn zip_name(now_ms: f64) -> String {
+    format!(
+        "gpt-image-studio_{}.zip",
+        studio_core::file_names::utc_stamp((now_ms / 1000.0) as i64)
+    )
+}
+
 /// Every stored result, newest first, with storage figures and bulk actions.
 #[component]
 pub fn HistoryPanel() -> impl IntoView {
@@ -31,10 +39,7 @@ pub fn HistoryPanel() -> impl IntoView {
         spawn_local(async move {
             match gallery.zip(ids).await {
                 Ok((zip, skipped)) => {
-                    let name = format!(
-                        "gpt-image-studio_{}.zip",
-                        studio_core::file_names::utc_stamp((js_sys::Date::now() / 1000.0) as i64)
-                    );
+                    let name = zip_name(js_sys::Date::now());
                     let saved = save_blob(&zip, &name);
                     set_problem.set(match (saved, skipped) {
                         (Err(e), _) => Some(format!("Download failed: {e}.")),

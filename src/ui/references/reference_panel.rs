@@ -106,9 +106,16 @@ pub fn ReferencePanel() -> impl IntoView {
                 </button>
             </Show>
             <MaskField/>
-            <MaskPainter/>
+            {Suspend::new(mask_painter_view())}
             <KeepOutsideField/>
             <PrepSettingsFields/>
         </fieldset>
     }
+}
+
+page_lazy! {
+/// The painter's view code is loaded from its own wasm chunk, when a mask is first painted.
+fn mask_painter_view() -> AnyView {
+    view! { <MaskPainter/> }.into_any()
+}
 }

@@ -13,7 +13,7 @@ pub fn RunList() -> impl IntoView {
         </Show>
         <ol class="runs" aria-live="polite">
             <For each=move || runs.list.get() key=|run| run.id let:run>
-                <RunView run/>
+                {Suspend::new(run_view(run))}
             </For>
         </ol>
         <Show when=move || { runs.released.get() > 0 }>
@@ -22,4 +22,12 @@ pub fn RunList() -> impl IntoView {
                 runs.released.get(), crate::app::runs::RUNS_IN_MEMORY)}</p>
         </Show>
     }
+}
+
+page_lazy! {
+/// A run's view (slots, results, attempts, task progress) is loaded from its own wasm chunk
+/// when the first run appears.
+fn run_view(run: crate::app::runs::Run) -> AnyView {
+    view! { <RunView run/> }.into_any()
+}
 }
