@@ -223,6 +223,14 @@ const SUNBURST_LATENCY: &[(Quality, (f64, f64))] = &[
     (Quality::Max, (600.0, 1_410.0)),
 ];
 /// The gpt-image-1 family as gpt-image-2 (no separate measurement in the facts sheet).
+/// gpt-image-1.5's list prices (USD per million tokens); chatgpt-image-latest had the same.
+const GPT15_PRICES: TokenPrices = TokenPrices {
+    text_in: 5.0,
+    text_in_cached: 1.25,
+    image_in: 8.0,
+    image_in_cached: 2.0,
+    image_out: 32.0,
+};
 const GPT1_LATENCY: &[(Quality, (f64, f64))] = GPT2_LATENCY;
 const DALLE_LATENCY: &[(Quality, (f64, f64))] = &[
     (Quality::Medium, (10.0, 30.0)),
@@ -299,13 +307,7 @@ pub static MODELS: &[ModelEntry] = &[
         max_references: 16,
         max_n: 10,
         streaming: true,
-        prices: Some(TokenPrices {
-            text_in: 5.0,
-            text_in_cached: 1.25,
-            image_in: 8.0,
-            image_in_cached: 2.0,
-            image_out: 32.0,
-        }),
+        prices: Some(GPT15_PRICES),
         image_cost: ImageCost::Tokens(GPT1_TOKENS),
         latency: GPT1_LATENCY,
         latency_measured: false,
@@ -380,13 +382,7 @@ pub static MODELS: &[ModelEntry] = &[
         max_references: 16,
         max_n: 10,
         streaming: true,
-        prices: Some(TokenPrices {
-            text_in: 5.0,
-            text_in_cached: 1.25,
-            image_in: 8.0,
-            image_in_cached: 2.0,
-            image_out: 32.0,
-        }),
+        prices: Some(GPT15_PRICES),
         image_cost: ImageCost::Tokens(GPT1_TOKENS),
         latency: GPT1_LATENCY,
         latency_measured: false,
