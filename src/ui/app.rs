@@ -117,54 +117,29 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// One lazily loaded view per `name => Component`: the component's code comes from its own
+/// wasm chunk (`page_lazy!`).
+macro_rules! lazy_views {
+    ($($name:ident => $component:path),* $(,)?) => {$(
+        page_lazy! {
+        fn $name() -> AnyView {
+            view! { <$component/> }.into_any()
+        }
+        }
+    )*};
+}
+
 // Panels not needed for the first paint, each loaded from its own wasm chunk right after the
 // page starts (the chunk loads while the rest of the page is already shown).
-page_lazy! {
-fn settings_panel_view() -> AnyView {
-    view! { <SettingsPanel/> }.into_any()
-}
-}
-
-page_lazy! {
-fn interrupted_list_view() -> AnyView {
-    view! { <InterruptedList/> }.into_any()
-}
-}
-
-page_lazy! {
-fn endpoint_confirm_view() -> AnyView {
-    view! { <EndpointConfirm/> }.into_any()
-}
-}
-
-page_lazy! {
-fn viewer_view() -> AnyView {
-    view! { <crate::ui::viewer::viewer_dialog::ViewerDialog/> }.into_any()
-}
-}
-
-page_lazy! {
-fn share_link_view() -> AnyView {
-    view! { <ShareLink/> }.into_any()
-}
-}
-
-page_lazy! {
-fn history_panel_view() -> AnyView {
-    view! { <HistoryPanel/> }.into_any()
-}
-}
-
-page_lazy! {
-fn code_export_view() -> AnyView {
-    view! { <CodeExport/> }.into_any()
-}
-}
-
-page_lazy! {
-fn preset_library_view() -> AnyView {
-    view! { <PresetLibrary/> }.into_any()
-}
+lazy_views! {
+    settings_panel_view => SettingsPanel,
+    interrupted_list_view => InterruptedList,
+    endpoint_confirm_view => EndpointConfirm,
+    viewer_view => crate::ui::viewer::viewer_dialog::ViewerDialog,
+    share_link_view => ShareLink,
+    history_panel_view => HistoryPanel,
+    code_export_view => CodeExport,
+    preset_library_view => PresetLibrary,
 }
 
 /// While a request is in flight, leaving the page asks first: the result would be paid for and

@@ -2,13 +2,31 @@
 //! the viewer.
 
 use crate::web::http::Generated;
+use studio_core::api::response::Usage;
 use studio_core::estimate::{cost_of_answer, format_usd};
 use studio_core::models::registry;
 
 /// Latency, tokens, cost from usage and request id of a finished request.
 pub fn describe(generated: &Generated, model: &str) -> String {
-    let mut parts = vec![format!("{:.1} s", generated.elapsed_ms / 1000.0)];
-    if let Some(usage) = &generated.answer.usage {
+    took(
+        generated.elapsed_ms,
+        generated.answer.usage.as_ref(),
+        generated.answer.size.as_deref(),
+        generated.request_id.as_deref(),
+        model,
+    )
+}
+
+/// The same line from its parts, for a stored result as for a fresh one.
+pub fn took(
+    elapsed_ms: f64,
+    usage: Option<&Usage>,
+    size: Option<&str>,
+    request_id: Option<&str>,
+    model: &str,
+) -> String {
+    let mut parts = vec![format!("{:.1} s", elapsed_ms / 1000.0)];
+    if let Some(usage) = usage {
         if let Some(total) = usage.total_tokens {
             parts.push(format!("{total} tokens"));
         }
@@ -16,10 +34,10 @@ pub fn describe(generated: &Generated, model: &str) -> String {
             parts.push(format!("~{} at list prices", format_usd(usd)));
         }
     }
-    if let Some(size) = &generated.answer.size {
+    if let Some(size) = size {
         parts.push(format!("size {size}"));
     }
-    if let Some(id) = &generated.request_id {
+    if let Some(id) = request_id {
         parts.push(format!("request {id}"));
     }
     parts.join(" · ")

@@ -5,12 +5,10 @@ use leptos::prelude::*;
 use crate::app::gallery::Gallery;
 use crate::app::runs::{Runs, SlotStatus};
 use crate::app::viewer::{result_key, ViewEntry, ViewImage};
-use crate::ui::runs::answer_facts::describe;
+use crate::ui::runs::answer_facts::{describe, took};
 use studio_core::api::request::{ImageParams, WireValue};
 use studio_core::api::response::ImageSource;
-use studio_core::estimate::{cost_of_answer, format_usd};
 use studio_core::file_names::result_file_name;
-use studio_core::models::registry;
 
 fn asked(params: &ImageParams) -> String {
     format!(
@@ -84,16 +82,13 @@ pub fn history_entries(gallery: Gallery) -> Vec<ViewEntry> {
             .map(|item| {
                 let r = &item.record;
                 let mut facts = vec![asked(&r.params), r.summary()];
-                let mut took = vec![format!("{:.1} s", r.elapsed_ms / 1000.0)];
-                if let Some(usd) = r
-                    .usage
-                    .as_ref()
-                    .and_then(|u| cost_of_answer(&registry::resolve(&r.params.model, &[]), u, 1))
-                {
-                    took.push(format!("~{} at list prices", format_usd(usd)));
-                }
-                took.extend(r.request_id.as_ref().map(|id| format!("request {id}")));
-                facts.push(took.join(" · "));
+                facts.push(took(
+                    r.elapsed_ms,
+                    r.usage.as_ref(),
+                    None,
+                    r.request_id.as_deref(),
+                    &r.params.model,
+                ));
                 facts.extend(
                     r.revised_prompt
                         .as_ref()
