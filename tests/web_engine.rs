@@ -149,3 +149,71 @@ async fn a_stream_delivers_partials_then_the_final_image() {
         .and_then(|u| u.total_tokens)
         .is_some());
 }
+
+/// Every gpt-image-2.5 request shape the form can produce (each quality tier, background
+/// incl. the browser cut-out, format; generations and edits) is built by the app's own body
+/// builders, sent, and accepted by Steady (OpenAI's spec).
+#[wasm_bindgen_test]
+async fn every_gpt_image_25_shape_passes_the_spec() {
+    use studio_core::api::request::{Background, OutputFormat};
+    let client = ImagesClient::new(backend(), "sk-test");
+    let reference = png(32, 32, false);
+    let mut sent = 0;
+    for (i, (model, edit)) in [
+        ("gpt-image-2.5-flare", false),
+        ("gpt-image-2.5-sunburst-2026-09-08", true),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        for &quality in Quality::ALL {
+            for &background in Background::ALL {
+                for &output_format in OutputFormat::ALL {
+                    let prompt = format!("shape {i} {quality:?} {background:?} {output_format:?}");
+                    let params = ImageParams {
+                        model: model.into(),
+                        prompt: prompt.clone(),
+                        quality,
+                        background,
+                        output_format,
+                        output_compression: 80,
+                        ..ImageParams::default()
+                    };
+                    let payload = if edit {
+                        let uploads = EditUploads {
+                            images: vec![reference.clone()],
+                            mask: None,
+                        };
+                        match edit_parts(&params, &uploads) {
+                            Ok(parts) => Payload::Edit(parts),
+                            Err(_) => continue,
+                        }
+                    } else {
+                        match generation_body(&params) {
+                            Ok(body) => Payload::Generation(body),
+                            // Transparent with JPEG: the form never offers it.
+                            Err(_) => continue,
+                        }
+                    };
+                    let outgoing = Outgoing {
+                        payload,
+                        requested_mime: params.format_sent().mime(),
+                    };
+                    let controller = AbortController::new().unwrap();
+                    client
+                        .send(&outgoing, 60, &controller, &|_, _| {})
+                        .await
+                        .unwrap_or_else(|e| panic!("{prompt}: {e}"));
+                    let logged = logged_request(&prompt).await;
+                    assert_eq!(
+                        logged["steady"]["status"], 200,
+                        "Steady accepts {prompt}: {logged}"
+                    );
+                    sent += 1;
+                }
+            }
+        }
+    }
+    // 6 qualities x (3 formats x 3 backgrounds + 2 transparent with PNG/WebP), twice.
+    assert_eq!(sent, 2 * 6 * (3 * 3 + 2));
+}

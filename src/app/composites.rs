@@ -1,6 +1,9 @@
-//! "Keep outside the mask" for finished edits: each result of a masked edit goes to the prep
-//! worker with image 1 and the mask as sent; what comes back is shown beside the raw result
-//! and stored beside it in the history.
+//! Images made here from finished results, shown beside the raw result and stored beside it
+//! in the history:
+//! - "keep outside the mask": each result of a masked edit goes to the prep worker with
+//!   image 1 and the mask as sent, and image 1 is pasted back outside the mask;
+//! - a cut-out (`background` = `transparent-local`): each result, made on a flat key colour,
+//!   goes to the prep worker and comes back with the key made transparent.
 
 use std::collections::HashMap;
 
@@ -15,7 +18,9 @@ use crate::app::runs::Run;
 use crate::web::blob::{blob_array, bytes_blob_of_array, LocalBlob};
 use crate::web::http::Generated;
 use crate::web::prep_worker::{use_prep_worker, JobResult, PrepWorker};
+use studio_core::api::request::OutputFormat;
 use studio_core::api::response::{ImageOut, ImageSource};
+use studio_core::cutout::KeyColour;
 use studio_core::history::record::ImageRecord;
 use studio_core::prep::protocol::{JobKind, WorkerMessage};
 use studio_core::prep::PrepSettings;
@@ -23,32 +28,63 @@ use studio_core::prep::PrepSettings;
 /// Which result: (run id, request index in the run, image index in the answer).
 pub type ResultKey = (u64, usize, usize);
 
+/// What was made from a result.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Made {
+    KeptOutside {
+        feather_px: u32,
+        /// Share of the picture the mask let the model redraw.
+        painted_share: f64,
+    },
+    CutOut {
+        key: KeyColour,
+        /// Share of fully transparent pixels.
+        transparent_share: f64,
+    },
+}
+
+impl Made {
+    /// How it was made, as the history record says it.
+    fn describe(self) -> String {
+        match self {
+            Made::KeptOutside { feather_px, .. } => {
+                format!("image 1 kept outside the mask (feather {feather_px} px)")
+            }
+            Made::CutOut { key, .. } => {
+                format!(
+                    "cut out in the browser from its flat {} backdrop",
+                    key.name()
+                )
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum CompositeState {
-    Working,
+    /// What is being made (its figures not known yet).
+    Working(Made),
     Done {
         image: ImageOut,
         width: u32,
         height: u32,
-        feather_px: u32,
-        /// Share of the picture the mask let the model redraw.
-        painted_share: f64,
-        /// Time the worker took (decode three images, align, feather, blend, encode).
+        made: Made,
+        /// Time the worker took (decode, key or blend, encode).
         ms: f64,
         /// Why it could not be stored, if it could not.
         save_note: Option<String>,
         /// Its bytes, for downloads.
         blob: Option<LocalBlob>,
     },
-    /// Why image 1 cannot be pasted back onto this result.
-    Refused(String),
+    /// Why it cannot be made from this result.
+    Refused(Made, String),
 }
 
 struct Pending {
     key: ResultKey,
     /// Its history record, but for what storing finds out.
     record: ImageRecord,
-    feather_px: u32,
+    made: Made,
 }
 
 #[derive(Clone, Copy)]
@@ -91,58 +127,89 @@ impl Composites {
     /// Starts a composite for every image of a finished masked edit. The result's bytes go
     /// to the worker from the Blob they were decoded into once.
     pub fn start(&self, run: &Run, request: usize, n: u8, generated: &Generated, feather_px: u32) {
-        let Some(uploads) = &run.uploads else { return };
-        let (Some(image), Some(mask)) = (uploads.images.first(), uploads.mask.as_ref()) else {
+        let Some(uploads) = run.uploads.clone() else {
             return;
         };
+        if uploads.images.is_empty() || uploads.mask.is_none() {
+            return;
+        }
+        let made = Made::KeptOutside {
+            feather_px,
+            painted_share: 0.0,
+        };
+        self.submit_each(run, request, n, generated, made, move || {
+            let image1 = &uploads.images[0].bytes;
+            let mask = uploads.mask.as_ref().map_or(&[][..], |m| &m.bytes[..]);
+            (
+                JobKind::KeepOutsideMask { feather_px },
+                vec![Uint8Array::from(&image1[..]), Uint8Array::from(mask)],
+            )
+        });
+    }
+
+    /// Starts a cut-out of every image of a finished `transparent-local` request, encoded
+    /// as the format the user chose (PNG or WebP).
+    pub fn start_cutout(&self, run: &Run, request: usize, n: u8, generated: &Generated) {
+        let key = run.params.key();
+        let mime = match run.params.output_format {
+            OutputFormat::Webp => OutputFormat::Webp.mime(),
+            _ => OutputFormat::Png.mime(),
+        };
+        let made = Made::CutOut {
+            key,
+            transparent_share: 0.0,
+        };
+        self.submit_each(run, request, n, generated, made, move || {
+            (
+                JobKind::CutOut {
+                    key,
+                    mime: mime.to_string(),
+                },
+                Vec::new(),
+            )
+        });
+    }
+
+    /// Sends each image of `generated` to the worker: its bytes first, then the job's own.
+    fn submit_each(
+        &self,
+        run: &Run,
+        request: usize,
+        n: u8,
+        generated: &Generated,
+        made: Made,
+        job: impl Fn() -> (JobKind, Vec<Uint8Array>),
+    ) {
         for (index, out) in generated.answer.images.iter().enumerate() {
             let key = (run.id, request, index);
             let Some(blob) = generated.blob(index).cloned() else {
                 self.set(
                     key,
                     CompositeState::Refused(
+                        made,
                         "the endpoint returned only a link, so its pixels cannot be read here"
                             .into(),
                     ),
                 );
                 continue;
             };
-            self.set(key, CompositeState::Working);
-            let record = derived_record(
-                run,
-                request,
-                index,
-                n,
-                &out.mime,
-                format!("image 1 kept outside the mask (feather {feather_px} px)"),
-            );
-            let (image1, mask) = (
-                Uint8Array::from(&image.bytes[..]),
-                Uint8Array::from(&mask.bytes[..]),
-            );
+            self.set(key, CompositeState::Working(made));
+            let record = derived_record(run, request, index, n, &out.mime, made.describe());
+            let (kind, extra) = job();
             let this = *self;
             spawn_local(async move {
                 let result = match blob_array(blob.blob()).await {
                     Ok(result) => result,
-                    Err(why) => return this.set(key, CompositeState::Refused(why)),
+                    Err(why) => return this.set(key, CompositeState::Refused(made, why)),
                 };
                 let Some(worker) = this.worker.get_value() else {
                     return;
                 };
-                let job = worker.submit(
-                    JobKind::KeepOutsideMask { feather_px },
-                    PrepSettings::default(),
-                    vec![result, image1, mask],
-                );
+                let mut buffers = vec![result];
+                buffers.extend(extra);
+                let job = worker.submit(kind, PrepSettings::default(), buffers);
                 this.pending.update_value(|p| {
-                    p.insert(
-                        job,
-                        Pending {
-                            key,
-                            record,
-                            feather_px,
-                        },
-                    );
+                    p.insert(job, Pending { key, record, made });
                 });
             });
         }
@@ -159,15 +226,52 @@ impl Composites {
             return;
         };
         let key = pending.key;
-        match result.message {
-            WorkerMessage::Composited {
+        let answer = match (result.message, pending.made) {
+            (
+                WorkerMessage::Composited {
+                    mime,
+                    width,
+                    height,
+                    painted_share,
+                    ms,
+                    ..
+                },
+                Made::KeptOutside { feather_px, .. },
+            ) => Ok((
                 mime,
                 width,
                 height,
-                painted_share,
                 ms,
-                ..
-            } => {
+                Made::KeptOutside {
+                    feather_px,
+                    painted_share,
+                },
+            )),
+            (
+                WorkerMessage::CutOut {
+                    mime,
+                    width,
+                    height,
+                    transparent_share,
+                    ms,
+                    ..
+                },
+                Made::CutOut { key, .. },
+            ) => Ok((
+                mime,
+                width,
+                height,
+                ms,
+                Made::CutOut {
+                    key,
+                    transparent_share,
+                },
+            )),
+            (WorkerMessage::Failed { message, .. }, _) => Err(message),
+            _ => Err("unexpected answer from the prep worker".into()),
+        };
+        match answer {
+            Ok((mime, width, height, ms, made)) => {
                 let array = result
                     .buffers
                     .first()
@@ -184,7 +288,6 @@ impl Composites {
                     revised_prompt: None,
                 };
                 let this = *self;
-                let feather_px = pending.feather_px;
                 spawn_local(async move {
                     // Kept before it is shown, like every result.
                     let note = match (this.gallery.get_value(), blob.clone()) {
@@ -209,8 +312,7 @@ impl Composites {
                             image,
                             width,
                             height,
-                            feather_px,
-                            painted_share,
+                            made,
                             ms,
                             save_note: note,
                             blob,
@@ -218,13 +320,7 @@ impl Composites {
                     );
                 });
             }
-            WorkerMessage::Failed { message, .. } => {
-                self.set(key, CompositeState::Refused(message));
-            }
-            _ => self.set(
-                key,
-                CompositeState::Refused("unexpected answer from the prep worker".into()),
-            ),
+            Err(message) => self.set(key, CompositeState::Refused(pending.made, message)),
         }
     }
 }

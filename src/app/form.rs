@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use studio_core::api::request::{Background, ImageParams, Moderation, OutputFormat, Quality};
+use studio_core::cutout::KeyChoice;
 use studio_core::preset::Preset;
 use studio_core::sizes::{self, SizePlan, Tier};
 
@@ -21,6 +22,8 @@ pub struct FormState {
     pub output_format: RwSignal<OutputFormat>,
     pub output_compression: RwSignal<u8>,
     pub background: RwSignal<Background>,
+    /// The key colour of a cut-out made in the browser (`transparent-local`).
+    pub backdrop: RwSignal<KeyChoice>,
     pub moderation: RwSignal<Moderation>,
     pub n: RwSignal<u8>,
     /// Why the n field as typed is not a number of images; `n` keeps the last valid value
@@ -43,6 +46,7 @@ impl FormState {
             output_format: RwSignal::new(d.output_format),
             output_compression: RwSignal::new(d.output_compression),
             background: RwSignal::new(d.background),
+            backdrop: RwSignal::new(d.backdrop),
             moderation: RwSignal::new(d.moderation),
             n: RwSignal::new(d.n),
             n_error: RwSignal::new(None),
@@ -62,6 +66,7 @@ impl FormState {
         self.output_format.track();
         self.output_compression.track();
         self.background.track();
+        self.backdrop.track();
         self.moderation.track();
         self.n.track();
         self.n_error.track();
@@ -91,6 +96,7 @@ impl FormState {
             output_format: self.output_format.get_untracked(),
             output_compression: self.output_compression.get_untracked(),
             background: self.background.get_untracked(),
+            backdrop: self.backdrop.get_untracked(),
             moderation: self.moderation.get_untracked(),
             n: self.n.get_untracked(),
             stream: self.stream.get_untracked(),
@@ -188,11 +194,38 @@ impl FormState {
         self.output_format.set(p.output_format);
         self.output_compression.set(p.output_compression);
         self.background.set(p.background);
+        self.backdrop.set(p.backdrop);
         self.moderation.set(p.moderation);
         self.n.set(p.n);
         self.n_error.set(None);
         self.stream.set(p.stream);
         self.partial_images.set(p.partial_images);
+    }
+}
+
+impl FormState {
+    /// Takes the choices a model switch changed (`models::adapt`): only fields that differ
+    /// are set, so a ratio x tier size that stayed valid stays one.
+    pub fn restore_choices(&self, p: &ImageParams) {
+        fn set_changed<T: PartialEq + Clone + Send + Sync + 'static>(s: RwSignal<T>, v: &T) {
+            if s.get_untracked() != *v {
+                s.set(v.clone());
+            }
+        }
+        set_changed(self.quality, &p.quality);
+        set_changed(self.background, &p.background);
+        set_changed(self.output_format, &p.output_format);
+        set_changed(self.stream, &p.stream);
+        set_changed(self.partial_images, &p.partial_images);
+        if self.n.get_untracked() != p.n {
+            self.n.set(p.n);
+            self.n_error.set(None);
+        }
+        if self.params(p.model.clone()).size != p.size && p.deliver_exact.is_none() {
+            self.size.set(p.size.clone());
+            self.size_ratio.set(None);
+            self.size_exact.set(false);
+        }
     }
 }
 

@@ -17,18 +17,21 @@ use crate::app::state::AppState;
 use crate::web::http::{ImagesClient, Outgoing, Payload, Submitted};
 use crate::web::sleep::sleep_ms;
 use studio_core::api::error::ApiError;
-use studio_core::api::multipart::edit_parts;
-use studio_core::api::request::{check_base_url, generation_body, split_n, ImageParams};
+use studio_core::api::multipart::edit_parts_for;
+use studio_core::api::request::{check_base_url, generation_body_for, split_n, ImageParams};
 use studio_core::api::retry::{Failure, RetryDecision, RetryPolicy};
 use studio_core::api::upload::EditUploads;
 use studio_core::estimate::{default_timeout_secs, entry_for_estimates};
 use studio_core::history::journal::JournalEntry;
+use studio_core::models::registry::{self, ModelInfo};
 use studio_core::profiles::same_endpoint;
 use studio_core::repeat_guard::fingerprint;
 use studio_core::sizes::{self, SizeSpec};
 
 /// Sends what the form holds now: an edit when references are ready, else a generation.
 pub fn generate_from_form(state: AppState) {
+    // Ctrl+Enter while the model is still being typed: the form follows it first.
+    state.models.settle();
     if untrack(|| preparing(state)) {
         // Sent by `send_when_ready` as soon as the references are: one press, one request.
         state.form_error.set(None);
@@ -41,15 +44,36 @@ pub fn generate_from_form(state: AppState) {
         return;
     }
     let params = state.form.params(state.settings.model.get_untracked());
+    if let Some(notice) = untrack(|| state.models.needs_confirmation(&params.model)) {
+        // Nothing goes to a retired model before the user says so (`RetiredConfirm`).
+        state.form_error.set(None);
+        state.models.retired_pending.set(Some(notice));
+        return;
+    }
     if !untrack(|| admit(state, &params)) {
         // A double click or a doubled Ctrl+Enter: the same request is already on its way.
         return;
     }
     match state.references.edit_uploads() {
-        Ok(uploads) => send(state, params, uploads),
+        Ok(uploads) => {
+            let info = untrack(|| state.models.info());
+            send(state, params, within_model_cap(&info, uploads))
+        }
         // References still being prepared, or a refused mask: nothing is sent.
         Err(why) => state.form_error.set(Some(why)),
     }
+}
+
+/// The references the model takes, the first ones kept (the reference panel says so); none
+/// at all make the request a generation.
+fn within_model_cap(info: &ModelInfo, uploads: Option<EditUploads>) -> Option<EditUploads> {
+    let mut uploads = uploads?;
+    let cap = usize::from(registry::reference_cap(info, 0));
+    if cap == 0 {
+        return None;
+    }
+    uploads.images.truncate(cap);
+    Some(uploads)
 }
 
 /// False for a second trigger of the same form within [`REPEAT_WINDOW_MS`] (double click,
@@ -111,6 +135,7 @@ pub fn send_when_ready(state: AppState) {
 /// The request for `params` with `n` images: JSON for a generation, multipart for an edit.
 pub fn outgoing(
     params: &ImageParams,
+    info: &ModelInfo,
     n: u8,
     uploads: Option<&EditUploads>,
 ) -> Result<Outgoing, String> {
@@ -119,12 +144,12 @@ pub fn outgoing(
         ..params.clone()
     };
     let payload = match uploads {
-        None => Payload::Generation(generation_body(&params).map_err(|e| e.to_string())?),
-        Some(u) => Payload::Edit(edit_parts(&params, u).map_err(|e| e.to_string())?),
+        None => Payload::Generation(generation_body_for(&params, info).map_err(|e| e.to_string())?),
+        Some(u) => Payload::Edit(edit_parts_for(&params, info, u).map_err(|e| e.to_string())?),
     };
     Ok(Outgoing {
         payload,
-        requested_mime: params.output_format.mime(),
+        requested_mime: params.format_sent().mime(),
     })
 }
 
@@ -186,12 +211,14 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
             return;
         }
     };
+    // A gateway's own model name follows the rules of the model this profile maps it to.
+    let info = registry::resolve(&params.model, &untrack(|| state.settings.current_aliases()));
     // Build every request before the first is sent: a refusal sends nothing.
     let requests = match split
         .iter()
         .map(|&n| match &task_inputs {
             Some(inputs) => crate::app::tasks::fields::task_outgoing(&params, n, inputs),
-            None => outgoing(&params, n, uploads.as_ref()),
+            None => outgoing(&params, &info, n, uploads.as_ref()),
         })
         .collect::<Result<Vec<_>, _>>()
     {
@@ -281,7 +308,10 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                             .keep(crate::app::keep::results(&run, i, slot.n, &generated))
                             .await;
                         slot.save_note.set(note);
-                        if let Some(feather_px) = keep_outside {
+                        if run.params.cut_out_locally() {
+                            // A cut-out replaces pasting image 1 back: it is keyed whole.
+                            state.composites.start_cutout(&run, i, slot.n, &generated);
+                        } else if let Some(feather_px) = keep_outside {
                             state
                                 .composites
                                 .start(&run, i, slot.n, &generated, feather_px);

@@ -10,6 +10,7 @@ pub mod gallery;
 pub mod generate;
 pub mod journal;
 pub mod keep;
+pub mod model_choice;
 pub mod painter;
 pub mod references;
 pub mod runs;

@@ -6,6 +6,7 @@ use crate::web::storage::{use_stored_string, StorageKind};
 use studio_core::api::request::{DEFAULT_BASE_URL, DEFAULT_MODEL};
 use studio_core::endpoint_options::EndpointOptions;
 use studio_core::keys::KeyMap;
+use studio_core::models::registry::{self, ModelAlias, ModelInfo};
 use studio_core::profiles::{Profile, ProfileBook};
 
 /// Where requests go: the active endpoint profile. `base_url` and `model` are the active
@@ -224,6 +225,21 @@ impl Settings {
             Self::edit_keys(to, |m| m.insert(&id, k));
         }
         self.update_book(|b| b.active_mut().remember_key = remember);
+    }
+
+    /// This profile's own model names mapped to known models (reactive).
+    pub fn current_aliases(&self) -> Vec<ModelAlias> {
+        self.active().model_aliases
+    }
+
+    /// What the app knows about the model chosen, with this profile's names (reactive).
+    pub fn model_info(&self) -> ModelInfo {
+        registry::resolve(&self.model.get(), &self.current_aliases())
+    }
+
+    /// Replaces this profile's own model names.
+    pub fn set_aliases(&self, aliases: Vec<ModelAlias>) {
+        self.update_book(|b| b.active_mut().model_aliases = aliases);
     }
 
     /// The limits of the active profile (reactive).

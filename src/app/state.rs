@@ -38,6 +38,8 @@ pub struct AppState {
     pub composites: Composites,
     /// Crops and resizes results to exact sizes the API cannot make, in the prep worker.
     pub fitter: ImageFitter,
+    /// The chosen model: the form kept valid for it, retired models confirmed.
+    pub models: super::model_choice::ModelChoice,
     /// Requests a reload or crash cut off: they may have been billed.
     pub interrupted: RwSignal<Vec<JournalEntry>>,
 }

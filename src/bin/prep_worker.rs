@@ -192,6 +192,23 @@ mod worker {
                 ),
                 Err(message) => post(&failed(message), Vec::new()),
             },
+            (JobKind::CutOut { key, mime }, [image]) => {
+                let start = now();
+                match cut_out(&image.to_vec(), key, &mime, webp).await {
+                    Ok((bytes, mime, width, height, transparent_share)) => post(
+                        &WorkerMessage::CutOut {
+                            id,
+                            mime,
+                            width,
+                            height,
+                            transparent_share,
+                            ms: now() - start,
+                        },
+                        vec![bytes],
+                    ),
+                    Err(message) => post(&failed(message), Vec::new()),
+                }
+            }
             _ => post(
                 &failed("The page sent the prep worker a malformed job.".into()),
                 Vec::new(),
@@ -226,6 +243,36 @@ mod worker {
             done.painted_share,
         ))
     }
+
+    /// A result keyed out, encoded as WebP (lossless quality, alpha kept) when asked and the
+    /// browser can, else PNG.
+    async fn cut_out(
+        image: &[u8],
+        key: studio_core::cutout::KeyColour,
+        mime: &str,
+        webp: bool,
+    ) -> Result<(Vec<u8>, String, u32, u32, f64), String> {
+        let done = studio_core::cutout::cut_out(image, key)?;
+        let codec = if mime == Codec::Webp.mime() && webp {
+            Codec::Webp
+        } else {
+            Codec::Png
+        };
+        let bytes = BrowserEncoder
+            .encode(&done.pixels, codec, CUTOUT_QUALITY)
+            .await
+            .map_err(|e| format!("the cut-out could not be encoded: {}", e.message))?;
+        Ok((
+            bytes,
+            codec.mime().to_string(),
+            done.pixels.width,
+            done.pixels.height,
+            done.report.transparent_share,
+        ))
+    }
+
+    /// WebP quality of a cut-out: high, since soft edges show compression first.
+    const CUTOUT_QUALITY: u8 = 95;
 
     /// Quality for a lossy result encoded again: a second pass at this level is not visible.
     const COMPOSITE_QUALITY: u8 = 95;

@@ -28,9 +28,11 @@ pub fn App() -> impl IntoView {
         settings.current_options().image_png_with_mask
     }));
     let gallery = Gallery::new();
+    let form = FormState::new();
     let state = AppState {
         settings,
-        form: FormState::new(),
+        form,
+        models: crate::app::model_choice::ModelChoice::new(settings, form),
         runs: Runs::new(),
         references,
         painter: crate::app::painter::Painter::new(references),

@@ -63,7 +63,11 @@ const MATRIX = [
 ];
 
 async function applyRow(page, row) {
-  await page.getByTestId('model').fill(row.model ?? 'gpt-image-2');
+  const model = row.model ?? 'gpt-image-2';
+  await page.getByTestId('model').fill(model);
+  // Leaving the field settles the model: the controls follow it.
+  await page.getByTestId('model').blur();
+  await page.waitForFunction((m) => document.querySelector('[data-testid=model]').dataset.settled === m, model);
   for (const [id, value] of Object.entries(row.set)) {
     const el = page.getByTestId(id);
     if (id === 'stream') await el.setChecked(value);
@@ -324,12 +328,13 @@ test('a silent size downgrade is named', async () => {
   assert.ok(warnings.some((w) => /really 1024x1024/.test(w)), warnings.join('\n'));
 });
 
-test('transparent is not offered for gpt-image-2, with the reason; the 2.5 models offer it', async () => {
+test('native transparent is not offered for gpt-image-2, with the reason (a cut-out is); the 2.5 models offer it', async () => {
   const { page } = ctx.app;
   const options = () => page.getByTestId('background').locator('option').evaluateAll((os) => os.map((o) => o.value));
-  assert.deepEqual(await options(), ['auto', 'opaque']);
-  assert.match(await page.getByTestId('background-note').innerText(), /gpt-image-2 refuses it \(400\)/);
+  assert.deepEqual(await options(), ['auto', 'opaque', 'transparent-local']);
+  assert.match(await page.getByTestId('background-note').innerText(), /gpt-image-2 has no native transparent background: choose transparent-local/);
   await page.getByTestId('model').fill('gpt-image-2.5-flare');
+  await page.waitForFunction(() => document.querySelector('[data-testid=model]').dataset.settled === 'gpt-image-2.5-flare');
   assert.deepEqual(await options(), ['auto', 'opaque', 'transparent']);
   await page.getByTestId('output-format').selectOption('jpeg');
   assert.deepEqual(await options(), ['auto', 'opaque']);

@@ -174,6 +174,8 @@ test('saving a preset under a taken name asks: replace it, or keep both', async 
 test('small texts: unknown model, task URL, profile name, import button, files left out', async () => {
   const { page } = ctx.app;
   await page.getByTestId('model').fill('my-gateway-image');
+  await page.getByTestId('model').blur();
+  await page.waitForFunction(() => document.querySelector('[data-testid=model]').dataset.settled === 'my-gateway-image');
   const note = await page.getByTestId('background-note').innerText();
   assert.match(note, /Nothing is known about my-gateway-image/);
   assert.doesNotMatch(note, /refuses/);

@@ -3,7 +3,7 @@
 //! `usage` at that model's list prices. Figures: ../shared/gpt-image-2.md (gpt-image-2
 //! measured at 1024x1024, 1536x1024 taking ~1.5x; the 2.5 models from their reported tokens).
 
-use crate::api::request::Quality;
+use crate::api::request::{Quality, WireValue};
 use crate::models::adapt::nearest_quality;
 use crate::models::registry::{self, ImageCost, ModelEntry, ModelInfo, PriceTable, TokenPrices};
 use crate::sizes::{SizeSpec, EXPERIMENTAL_PIXELS};
@@ -246,6 +246,22 @@ pub fn format_cost(c: CostRange, n: u8) -> String {
     } else {
         format!("{prefix}${}-{}", digits(lo), digits(hi))
     }
+}
+
+/// The picker's hint for a model: what one medium 1024x1024 image costs and takes, e.g.
+/// "medium 1024x1024: $0.053, 20-40 s".
+pub fn picker_hint(entry: &ModelEntry) -> String {
+    let size = SizeSpec::Exact {
+        width: 1024,
+        height: 1024,
+    };
+    let quality = nearest_quality(entry, Quality::Medium);
+    format!(
+        "{} 1024x1024: {}, {}",
+        quality.as_str(),
+        format_cost(cost_per_image(entry, quality, size), 1),
+        format_range(latency(entry, quality, size))
+    )
 }
 
 /// "3-8 s", "2-4 min": seconds below two minutes, minutes above.
@@ -653,5 +669,17 @@ mod tests {
             SizeSpec::Auto,
         );
         assert_eq!(format_cost(flat, 2), "$0.04");
+    }
+
+    #[test]
+    fn the_picker_hint_names_price_and_wait_of_a_medium_square() {
+        let hint = |id| picker_hint(registry::lookup(id).unwrap());
+        assert_eq!(hint("gpt-image-2"), "medium 1024x1024: $0.053, 20-40 s");
+        assert!(
+            hint("gpt-image-2.5-flare").starts_with("medium 1024x1024: ~$0.013, "),
+            "{}",
+            hint("gpt-image-2.5-flare")
+        );
+        assert_eq!(hint("dall-e-3"), "auto 1024x1024: $0.04, ~10-30 s");
     }
 }

@@ -120,6 +120,7 @@ fn every_form_combination_builds_a_valid_body() {
                                         stream: n == 4,
                                         partial_images: (output_compression / 30).min(3),
                                         deliver_exact: None,
+                                        backdrop: Default::default(),
                                     };
                                     let Ok(body) = generation_body(&params) else {
                                         // Only the documented refusals: transparent on gpt-image-2,

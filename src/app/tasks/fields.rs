@@ -77,6 +77,6 @@ pub fn task_outgoing(params: &ImageParams, n: u8, inputs: &TaskInputs) -> Result
     };
     Ok(Outgoing {
         payload: Payload::TaskGeneration(task_generation_body(&params, inputs)?),
-        requested_mime: params.output_format.mime(),
+        requested_mime: params.format_sent().mime(),
     })
 }

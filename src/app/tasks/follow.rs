@@ -203,7 +203,7 @@ async fn fetch_results(
     view: &mut TaskProgress,
     controller: &AbortController,
 ) -> Generated {
-    let fallback_mime = entry.params.output_format.mime();
+    let fallback_mime = entry.params.format_sent().mime();
     let mut images = Vec::new();
     for url in results {
         let source = match client

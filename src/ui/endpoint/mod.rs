@@ -2,6 +2,8 @@
 
 pub mod endpoint_confirm;
 pub mod endpoint_options_fields;
+pub mod model_aliases_field;
+pub mod model_field;
 pub mod profile_bar;
 pub mod settings_panel;
 pub mod task_gateway_option;

@@ -2,17 +2,11 @@ use leptos::prelude::*;
 
 use crate::app::state::use_app_state;
 use crate::ui::endpoint::endpoint_options_fields::EndpointOptionsFields;
+use crate::ui::endpoint::model_aliases_field::ModelAliasesField;
+use crate::ui::endpoint::model_field::ModelField;
 use crate::ui::endpoint::profile_bar::ProfileBar;
 use crate::ui::endpoint::task_gateway_option::TaskGatewayOption;
 use studio_core::api::request::DEFAULT_BASE_URL;
-
-const KNOWN_MODELS: &[&str] = &[
-    "gpt-image-2",
-    "gpt-image-2-2026-04-21",
-    "gpt-image-1.5",
-    "gpt-image-1",
-    "gpt-image-1-mini",
-];
 
 /// Endpoint, key and model.
 #[component]
@@ -37,14 +31,8 @@ pub fn SettingsPanel() -> impl IntoView {
                     "Sent only to this profile's base URL: another base URL never gets it."
                 </p>
             </div>
-            <div class="field">
-                <label for="model">"Model"</label>
-                <input id="model" data-testid="model" list="model-options" spellcheck="false"
-                    autocomplete="off" bind:value=settings.model/>
-                <datalist id="model-options">
-                    {KNOWN_MODELS.iter().map(|m| view! { <option value=*m></option> }).collect_view()}
-                </datalist>
-            </div>
+            <ModelField/>
+            <ModelAliasesField/>
             <EndpointOptionsFields/>
             <TaskGatewayOption/>
         </fieldset>

@@ -9,6 +9,9 @@ pub fn ChoiceSelect<T: WireValue>(
     id: &'static str,
     choices: Vec<(T, &'static str)>,
     value: RwSignal<T>,
+    /// Values shown but not choosable (the reason is said beside the field).
+    #[prop(optional, into)]
+    disabled: Option<Signal<Vec<T>>>,
 ) -> impl IntoView {
     view! {
         <div class="field">
@@ -23,7 +26,8 @@ pub fn ChoiceSelect<T: WireValue>(
                     .into_iter()
                     .map(|(choice, text)| {
                         view! {
-                            <option value=choice.as_str() prop:selected=move || value.get() == choice>
+                            <option value=choice.as_str() prop:selected=move || value.get() == choice
+                                prop:disabled=move || disabled.is_some_and(|d| d.get().contains(&choice))>
                                 {text}
                             </option>
                         }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::app::references::RefState;
 use crate::app::state::use_app_state;
 use studio_core::api::request::{Quality, WireValue};
-use studio_core::estimate::{cost_for, entry_for_estimates, format_cost, format_range, latency};
+use studio_core::estimate::{cost_for, format_cost, format_range, latency};
 use studio_core::models::registry;
 use studio_core::sizes;
 
@@ -26,9 +26,10 @@ pub fn FormActions() -> impl IntoView {
             return "Fix the number of images to see the expected wait and cost.".to_string();
         }
         let (quality, n) = (form.quality.get(), form.n.get());
-        let model = state.settings.model.get();
-        let wait = format_range(latency(entry_for_estimates(&model), quality, size));
-        let cost = format_cost(cost_for(&registry::resolve(&model, &[]), quality, size), n);
+        let info = state.models.info();
+        let entry = info.entry().unwrap_or_else(registry::default_entry);
+        let wait = format_range(latency(entry, quality, size));
+        let cost = format_cost(cost_for(&info, quality, size), n);
         let images = if n > 1 {
             format!(" for {n} images")
         } else {
@@ -37,10 +38,17 @@ pub fn FormActions() -> impl IntoView {
         format!("Expected wait: {wait} · cost {cost}{images} ({} quality, {size}; ~ marks an estimate).", quality.as_str())
     };
     let high_quality = move || {
-        (form.quality.get() == Quality::High).then(|| {
+        let quality = form.quality.get();
+        matches!(quality, Quality::High | Quality::Xhigh | Quality::Max).then(|| {
+            let info = state.models.info();
+            let entry = info.entry().unwrap_or_else(registry::default_entry);
+            let square = sizes::SizeSpec::Exact { width: 1024, height: 1024 };
+            let per = |q| cost_for(&info, q, square).high_usd;
+            let times = per(quality) / per(Quality::Medium).max(1e-9);
             view! {
                 <p class="warning" data-testid="quality-warning">
-                    "High quality takes minutes per image (typically 2.5-4 min) and costs about 4x medium."
+                    {format!("{} quality takes minutes per image (typically {} at 1024x1024) and costs about {times:.0}x medium.",
+                        quality.as_str(), format_range(latency(entry, quality, square)))}
                 </p>
             }
         })

@@ -7,6 +7,7 @@ pub mod param_fields;
 pub mod prompt_checks;
 pub mod prompt_field;
 pub mod request_form;
+pub mod retired_confirm;
 pub mod size_feedback;
 pub mod size_field;
 pub mod stream_fields;

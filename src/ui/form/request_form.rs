@@ -4,6 +4,7 @@ use crate::app::generate::generate_from_form;
 use crate::app::state::use_app_state;
 use crate::ui::form::form_actions::FormActions;
 use crate::ui::form::prompt_field::PromptField;
+use crate::ui::form::retired_confirm::RetiredConfirm;
 use crate::ui::form::task_url_fields::TaskUrlFields;
 use crate::ui::references::reference_panel::ReferencePanel;
 
@@ -34,6 +35,7 @@ pub fn RequestForm() -> impl IntoView {
             }>
             <PromptField/>
             <FormActions/>
+            <RetiredConfirm/>
             <ReferencePanel/>
             <TaskUrlFields/>
         </form>

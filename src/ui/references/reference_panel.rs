@@ -11,6 +11,7 @@ use crate::ui::references::mask_field::MaskField;
 use crate::ui::references::mask_painter::MaskPainter;
 use crate::ui::references::prep_settings::PrepSettingsFields;
 use crate::ui::references::reference_item::ReferenceItem;
+use studio_core::models::adapt::references_over;
 use studio_core::prep::zip::write_stored_zip;
 use studio_core::prep::{MAX_REFERENCES, WARN_REFERENCES};
 use studio_core::prompt_checks::reference_hint;
@@ -93,6 +94,8 @@ pub fn ReferencePanel() -> impl IntoView {
                     {format!("More than {WARN_REFERENCES} references: quality drops, and one gateway caps requests at 5.")}
                 </p>
             })}
+            {move || references_over(&state.models.info(), 0, count.get())
+                .map(|(_, text)| view! { <p class="warning" data-testid="reference-model-cap">{format!("{text}.")}</p> })}
             {move || refs.notice.get().map(|n| view! { <p class="warning" data-testid="reference-notice">{n}</p> })}
             {move || hint().map(|h| view! { <p class="hint" data-testid="reference-hint">{h}</p> })}
             <ol class="reference-list">

@@ -3,6 +3,7 @@
 pub mod answer_facts;
 pub mod attempt_list;
 pub mod composite_card;
+pub mod cutout_offer;
 pub mod missing_images;
 pub mod result_card;
 pub mod run_list;

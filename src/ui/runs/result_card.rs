@@ -62,7 +62,7 @@ pub fn ResultCard(
             .and_then(|(_, b64)| studio_core::api::mime::sniff_base64(b64)),
         ImageSource::Url(_) => None,
     };
-    let (requested_size, requested_mime) = (params.size.clone(), params.output_format.mime());
+    let (requested_size, requested_mime) = (params.size.clone(), params.format_sent().mime());
     let warnings = move || {
         delivery_warnings(
             &requested_size,

@@ -29,11 +29,16 @@ pub fn RunView(run: Run) -> impl IntoView {
         String::new()
     };
     let summary = format!(
-        "{kind} · {} · {} · {} quality · {} · n={}{requests}{stream}",
+        "{kind} · {} · {} · {} quality · {}{} · n={}{requests}{stream}",
         p.model,
         p.size,
         p.quality.as_str(),
-        p.output_format.as_str(),
+        p.format_sent().as_str(),
+        if p.cut_out_locally() {
+            format!(" on flat {}, cut out here", p.key().name())
+        } else {
+            String::new()
+        },
         p.n
     );
     let (prompt, base_url) = (p.prompt.clone(), run.base_url.clone());

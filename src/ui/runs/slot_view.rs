@@ -10,10 +10,11 @@ use crate::app::state::use_app_state;
 use crate::ui::runs::answer_facts::describe;
 use crate::ui::runs::attempt_list::AttemptList;
 use crate::ui::runs::composite_card::CompositeCard;
+use crate::ui::runs::cutout_offer::CutoutOffer;
 use crate::ui::runs::result_card::ResultCard;
 use crate::ui::runs::task_progress_view::TaskProgressView;
 use crate::web::http::Generated;
-use studio_core::api::request::ImageParams;
+use studio_core::api::request::{Background, ImageParams};
 use studio_core::api::response::ImageSource;
 use studio_core::api::retry::format_wait;
 use studio_core::file_names::result_file_name;
@@ -76,6 +77,9 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             let uploads = run.uploads.as_deref().cloned();
             let failed_run = run.clone();
             let about_prompt = failure.concerns_the_prompt();
+            let offer_cutout = (failure.refuses_transparency()
+                && params.background == Background::Transparent)
+                .then(|| view! { <CutoutOffer run=run.clone() params=params.clone() uploads=uploads.clone()/> });
             let label = if failure.retry_may_bill() {
                 "Retry (the first attempt may still be billed)"
             } else if about_prompt {
@@ -104,6 +108,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
                     <p data-testid="error-message">{failure.to_string()}</p>
                     <button type="button" data-testid="retry"
                         on:click=move |_| retry(state, &failed_run, params.clone(), uploads.clone())>{label}</button>
+                    {offer_cutout}
                     {about_prompt.then(|| view! {
                         <button type="button" data-testid="edit-and-send" prop:disabled=unchanged.clone()
                             on:click=edited.clone()>"Edit and send (the prompt as the form has it now)"</button>

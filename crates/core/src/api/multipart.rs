@@ -4,7 +4,7 @@
 //! The browser turns these parts into `FormData` and sets the boundary itself; [`encode`] is
 //! the same body as bytes, used to check it against the spec in tests.
 
-use super::request::{generation_body, ImageParams, ParamError};
+use super::request::{generation_body_for, ImageParams, ParamError};
 use super::upload::{EditUploads, Upload};
 
 pub use super::wire::MAX_REFERENCES;
@@ -80,14 +80,29 @@ impl std::fmt::Display for EditError {
 /// Edits take no `moderation` field (it exists for generations only).
 const NOT_FOR_EDITS: &[&str] = &["moderation"];
 
-/// The parts of an edit request, in the order they are sent.
+/// The parts of an edit request, in the order they are sent (the model looked up without a
+/// profile's aliases; see [`edit_parts_for`]).
 pub fn edit_parts(params: &ImageParams, uploads: &EditUploads) -> Result<Vec<Part>, EditError> {
-    let body = generation_body(params)?;
+    edit_parts_for(
+        params,
+        &crate::models::registry::resolve(&params.model, &[]),
+        uploads,
+    )
+}
+
+/// The parts of an edit request for a model as resolved (a profile's alias follows its
+/// known model's rules).
+pub fn edit_parts_for(
+    params: &ImageParams,
+    info: &crate::models::registry::ModelInfo,
+    uploads: &EditUploads,
+) -> Result<Vec<Part>, EditError> {
+    let body = generation_body_for(params, info)?;
     let first = uploads.images.first().ok_or(EditError::NoReferences)?;
     if uploads.images.len() > MAX_REFERENCES {
         return Err(EditError::TooManyReferences(uploads.images.len()));
     }
-    let max = usize::from(crate::models::registry::resolve(&params.model, &[]).max_references());
+    let max = usize::from(info.max_references());
     if uploads.images.len() > max {
         return Err(EditError::TooManyForModel {
             model: params.model.trim().to_string(),

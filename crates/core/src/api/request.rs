@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::cutout::{self, KeyChoice};
 use crate::models::registry::{self, ModelInfo};
 use crate::sizes::{self, SizePlan, SizeSpec};
 
@@ -40,6 +41,40 @@ pub struct ImageParams {
     /// An exact output size the API cannot make: `size` holds the covering size that is sent,
     /// and the result is cropped/resized to this. Never part of the request body.
     pub deliver_exact: Option<(u32, u32)>,
+    /// The flat backdrop colour the cut-out is keyed on (`background` = `transparent-local`).
+    pub backdrop: KeyChoice,
+}
+
+impl ImageParams {
+    /// Whether the result is cut out in the browser from a flat key colour.
+    pub fn cut_out_locally(&self) -> bool {
+        self.background == Background::TransparentLocal
+    }
+
+    /// The prompt as sent: with `transparent-local`, the sentence asking for the key colour
+    /// is added (unless the prompt already asks for a flat green or magenta background).
+    pub fn prompt_as_sent(&self) -> String {
+        if !self.cut_out_locally() || cutout::prompt::asks_for_key(&self.prompt).is_some() {
+            return self.prompt.clone();
+        }
+        cutout::keyed_prompt(&self.prompt, self.key())
+    }
+
+    /// The key colour a cut-out is keyed on: the one the prompt asks for, else the choice.
+    pub fn key(&self) -> cutout::KeyColour {
+        cutout::prompt::asks_for_key(&self.prompt)
+            .unwrap_or_else(|| cutout::pick_key(&self.prompt, self.backdrop))
+    }
+
+    /// The format the endpoint is asked for: PNG for a local cut-out (lossless key edges;
+    /// the cut-out itself is then encoded as `output_format`).
+    pub fn format_sent(&self) -> OutputFormat {
+        if self.cut_out_locally() {
+            OutputFormat::Png
+        } else {
+            self.output_format
+        }
+    }
 }
 
 impl Default for ImageParams {
@@ -57,6 +92,7 @@ impl Default for ImageParams {
             stream: false,
             partial_images: 0,
             deliver_exact: None,
+            backdrop: KeyChoice::Auto,
         }
     }
 }
@@ -228,7 +264,8 @@ pub fn generation_body_for(
     if params.prompt.trim().is_empty() {
         return Err(ParamError::EmptyPrompt);
     }
-    let chars = params.prompt.chars().count();
+    let prompt = params.prompt_as_sent();
+    let chars = prompt.chars().count();
     if chars > MAX_PROMPT_CHARS {
         return Err(ParamError::PromptTooLong { chars });
     }
@@ -283,18 +320,21 @@ pub fn generation_body_for(
         return Err(ParamError::TransparentNeedsAlpha);
     }
     let non_default = |is_default: bool| !is_default;
+    let format = params.format_sent();
     Ok(GenerationBody {
         model: model.to_string(),
-        prompt: params.prompt.clone(),
+        prompt,
         n: non_default(params.n == 1).then_some(params.n),
         size,
         quality: non_default(params.quality == Quality::Auto).then_some(params.quality),
-        output_format: non_default(params.output_format == OutputFormat::Png)
-            .then_some(params.output_format),
-        output_compression: (params.output_format.takes_compression()
-            && params.output_compression != 100)
+        output_format: non_default(format == OutputFormat::Png).then_some(format),
+        output_compression: (format.takes_compression() && params.output_compression != 100)
             .then_some(params.output_compression),
-        background: non_default(params.background == Background::Auto).then_some(params.background),
+        background: (!matches!(
+            params.background,
+            Background::Auto | Background::TransparentLocal
+        ))
+        .then_some(params.background),
         moderation: non_default(params.moderation == Moderation::Auto).then_some(params.moderation),
         stream: params.stream.then_some(true),
         partial_images: (params.stream && params.partial_images > 0)
@@ -738,5 +778,66 @@ mod tests {
             assert_eq!(OutputFormat::parse(f.as_str()), Some(*f));
         }
         assert_eq!(Background::parse("nope"), None);
+        for b in Background::ALL {
+            let json = serde_json::to_string(b).unwrap();
+            assert_eq!(
+                json,
+                format!("\"{}\"", b.as_str()),
+                "serde spells it as the wire"
+            );
+            assert_eq!(Background::parse(b.as_str()), Some(*b));
+        }
+    }
+
+    #[test]
+    fn a_local_cut_out_asks_for_png_on_a_backdrop_and_sends_no_background() {
+        let p = ImageParams {
+            background: Background::TransparentLocal,
+            output_format: OutputFormat::Webp,
+            output_compression: 70,
+            ..params("A red fox sitting")
+        };
+        let body = serde_json::to_value(generation_body(&p).unwrap()).unwrap();
+        // A red subject: the key is green, the farther of the two.
+        assert_eq!(
+            body,
+            json!({"model": "gpt-image-2", "prompt": format!("A red fox sitting. {}", crate::cutout::key_sentence(crate::cutout::KeyColour::Green))})
+        );
+        let p = ImageParams {
+            prompt: "A green frog.".into(),
+            ..p
+        };
+        let body = generation_body(&p).unwrap();
+        assert!(body
+            .prompt
+            .starts_with("A green frog. Show the subject alone"));
+        assert!(
+            body.prompt.contains("pure magenta (#FF00FF)"),
+            "{}",
+            body.prompt
+        );
+        // The user's own choice wins over the prompt's colours.
+        let p = ImageParams {
+            backdrop: KeyChoice::Green,
+            ..p
+        };
+        assert!(generation_body(&p).unwrap().prompt.contains("#00FF00"));
+        // A prompt that already asks for a flat key background is sent as written.
+        let p = ImageParams {
+            prompt: "A cat on a flat green background".into(),
+            ..p
+        };
+        assert_eq!(generation_body(&p).unwrap().prompt, p.prompt);
+        assert_eq!(p.key(), crate::cutout::KeyColour::Green);
+        // Even JPEG chosen: the endpoint is asked for PNG.
+        let p = ImageParams {
+            output_format: OutputFormat::Jpeg,
+            ..p
+        };
+        let body = generation_body(&p).unwrap();
+        assert_eq!(
+            (body.output_format, body.output_compression, body.background),
+            (None, None, None)
+        );
     }
 }

@@ -341,6 +341,18 @@ impl Failure {
         }
     }
 
+    /// Whether the endpoint refused a transparent background (a 400 naming `background`, or
+    /// saying so without naming it): the app offers a cut-out made in the browser instead.
+    pub fn refuses_transparency(&self) -> bool {
+        match &self.error {
+            ApiError::BadRequest { param, message } => {
+                param.as_deref() == Some("background")
+                    || (param.is_none() && message.to_lowercase().contains("transparent"))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether pressing Retry may bill a second time (the first attempt may have finished).
     pub fn retry_may_bill(&self) -> bool {
         matches!(
@@ -410,6 +422,28 @@ mod prompt_failure_tests {
             message: String::new()
         })
         .concerns_the_prompt());
+    }
+
+    #[test]
+    fn refused_transparency_is_recognised() {
+        let bad = |message: &str, param: Option<&str>| Failure {
+            error: ApiError::BadRequest {
+                message: message.into(),
+                param: param.map(String::from),
+            },
+            retries: 0,
+            waited_ms: 0,
+        };
+        assert!(bad(
+            "Transparent background is not supported for this model",
+            Some("background")
+        )
+        .refuses_transparency());
+        assert!(bad("transparent backgrounds are not supported", None).refuses_transparency());
+        assert!(!bad("Invalid size", Some("size")).refuses_transparency());
+        assert!(
+            !bad("transparent is fine but quality is not", Some("quality")).refuses_transparency()
+        );
     }
 }
 

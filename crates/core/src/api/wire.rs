@@ -15,13 +15,12 @@ pub trait WireValue: Copy + PartialEq + Send + Sync + 'static {
     fn parse(value: &str) -> Option<Self>;
 }
 
-/// Defines a parameter enum whose wire names are its lowercase spellings.
+/// Defines a parameter enum; each variant is serialised as its wire spelling.
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $wire:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "lowercase")]
-        pub enum $name { #[default] $($variant),+ }
+        pub enum $name { #[default] $(#[serde(rename = $wire)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -49,13 +48,22 @@ wire_enum!(
 );
 wire_enum!(
     /// `background`. `transparent` only where the model makes it natively
-    /// (`crate::models::registry`), and never with JPEG.
-    Background { Auto => "auto", Opaque => "opaque", Transparent => "transparent" }
+    /// (`crate::models::registry`), and never with JPEG. `transparent-local` never goes on
+    /// the wire: the app asks for the subject on a flat key colour as PNG and keys it out in
+    /// the browser (`crate::cutout`); the body carries no `background` then.
+    Background { Auto => "auto", Opaque => "opaque", Transparent => "transparent", TransparentLocal => "transparent-local" }
 );
 wire_enum!(
     /// `moderation`.
     Moderation { Auto => "auto", Low => "low" }
 );
+
+impl Background {
+    /// Transparent, natively or cut out in the browser: either way no JPEG.
+    pub fn is_transparent(self) -> bool {
+        matches!(self, Background::Transparent | Background::TransparentLocal)
+    }
+}
 
 impl OutputFormat {
     /// Only lossy formats take `output_compression`.

@@ -50,6 +50,22 @@ pub enum KeyChoice {
     Magenta,
 }
 
+impl crate::api::wire::WireValue for KeyChoice {
+    fn as_str(self) -> &'static str {
+        match self {
+            KeyChoice::Auto => "auto",
+            KeyChoice::Green => "green",
+            KeyChoice::Magenta => "magenta",
+        }
+    }
+
+    fn parse(value: &str) -> Option<Self> {
+        [KeyChoice::Auto, KeyChoice::Green, KeyChoice::Magenta]
+            .into_iter()
+            .find(|k| k.as_str() == value)
+    }
+}
+
 /// Colour words and things of a well-known colour, with a typical sRGB value.
 const NAMED: &[(&str, [u8; 3])] = &[
     ("red", [220, 30, 30]),

@@ -86,29 +86,37 @@ pub fn adapt(
         out.quality = quality;
     }
 
-    if out.background == Background::Transparent {
-        if !entry.has_native_transparency() {
-            let had = from.native_transparency() == Some(true);
-            changes.push(format!(
-                "{name} has no native transparent background: set to auto{}",
-                if had {
-                    " (a cut-out can be made in the browser instead)"
-                } else {
-                    ""
-                }
-            ));
-            out.background = Background::Auto;
-        } else if !entry.transparent_with(out.output_format) {
-            let format = [OutputFormat::Png, OutputFormat::Webp]
-                .into_iter()
-                .find(|f| entry.transparent_with(*f))
-                .unwrap_or(OutputFormat::Png);
-            changes.push(format!(
-                "{name} makes a transparent background only as PNG or WebP: output format set to {}",
-                format.as_str()
-            ));
-            out.output_format = format;
-        }
+    if out.background == Background::Transparent && !entry.has_native_transparency() {
+        // The user wants a transparent result: it is made in the browser instead.
+        changes.push(format!(
+            "{name} has no native transparent background: set to transparent-local (cut out in the browser from a flat key colour)"
+        ));
+        out.background = Background::TransparentLocal;
+    } else if out.background == Background::TransparentLocal
+        && entry.has_native_transparency()
+        && from.native_transparency() != Some(true)
+    {
+        changes.push(format!(
+            "{name} makes a transparent background itself: set to transparent"
+        ));
+        out.background = Background::Transparent;
+    }
+    if out.background == Background::Transparent && !entry.transparent_with(out.output_format) {
+        let format = [OutputFormat::Png, OutputFormat::Webp]
+            .into_iter()
+            .find(|f| entry.transparent_with(*f))
+            .unwrap_or(OutputFormat::Png);
+        changes.push(format!(
+            "{name} makes a transparent background only as PNG or WebP: output format set to {}",
+            format.as_str()
+        ));
+        out.output_format = format;
+    }
+    if out.background == Background::TransparentLocal && out.output_format == OutputFormat::Jpeg {
+        changes.push(
+            "A cut-out needs PNG or WebP (JPEG has no alpha): output format set to png".to_string(),
+        );
+        out.output_format = OutputFormat::Png;
     }
 
     if let Some((w, h)) = adapted_size(entry, &out.size) {
@@ -209,11 +217,18 @@ mod tests {
             ..choices("gpt-image-2.5-sunburst")
         };
         let (q, changes) = adapt(&p, &info("gpt-image-2.5-sunburst"), &info("gpt-image-2"));
-        assert_eq!(q.background, Background::Auto);
+        assert_eq!(q.background, Background::TransparentLocal);
         assert_eq!(q.output_format, OutputFormat::Webp, "the format stays");
         assert_eq!(
             changes,
-            ["gpt-image-2 has no native transparent background: set to auto (a cut-out can be made in the browser instead)"]
+            ["gpt-image-2 has no native transparent background: set to transparent-local (cut out in the browser from a flat key colour)"]
+        );
+        // And back: the 2.5 model makes it itself.
+        let (r, changes) = adapt(&q, &info("gpt-image-2"), &info("gpt-image-2.5-flare"));
+        assert_eq!(r.background, Background::Transparent);
+        assert_eq!(
+            changes,
+            ["gpt-image-2.5-flare makes a transparent background itself: set to transparent"]
         );
         // From an unknown model where transparent + jpeg was allowed, to a 2.5 model.
         let p = ImageParams {

@@ -592,6 +592,27 @@ impl ModelInfo {
     }
 }
 
+/// Whether a name being typed is complete: it names a known model (or one of the profile's
+/// names) and no other known name goes on from it ("gpt-image-2.5-flare" is; "gpt-image-2"
+/// is not yet, since "gpt-image-2.5-flare" starts with it). The form follows a complete name
+/// at once, any other when the field is left.
+pub fn is_complete_name(name: &str, aliases: &[ModelAlias]) -> bool {
+    let Some(entry) = resolve(name, aliases).entry() else {
+        return false;
+    };
+    let typed = normalize(name);
+    // A dated snapshot of the same model going on from it does not count.
+    let others = MODELS
+        .iter()
+        .filter(|m| m.id != entry.id)
+        .flat_map(|m| std::iter::once(m.id).chain(m.snapshots.iter().copied()))
+        .map(str::to_string)
+        .chain(aliases.iter().map(|a| normalize(&a.name)));
+    !others
+        .filter(|n| *n != typed)
+        .any(|n| n.starts_with(&typed))
+}
+
 /// The n one request may ask for under both the model and the profile's limit (0 = none).
 pub fn n_cap(info: &ModelInfo, profile_max_per_request: u8) -> u8 {
     let model = info.max_n();
@@ -613,6 +634,39 @@ pub fn reference_cap(info: &ModelInfo, profile_max: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_complete_when_nothing_known_goes_on_from_it() {
+        for done in [
+            "gpt-image-2.5-flare",
+            "GPT Image 2.5 Sunburst",
+            "gpt-image-1.5",
+            "gpt-image-2-2026-04-21",
+            "dall-e-3",
+        ] {
+            assert!(is_complete_name(done, &[]), "{done}");
+        }
+        for open in [
+            "gpt-image-2",
+            "gpt-image-1",
+            "gpt-image-2.5-flare-2026",
+            "my-gateway",
+            "gpt-image-2.5-flar",
+        ] {
+            assert!(!is_complete_name(open, &[]), "{open}");
+        }
+        let aliases = [ModelAlias {
+            name: "gpt-image-2.5-flare-cheap".into(),
+            like: "gpt-image-2.5-flare".into(),
+            price_per_image: None,
+        }];
+        assert!(
+            !is_complete_name("gpt-image-2.5-flare", &aliases),
+            "an alias goes on from it"
+        );
+        // "gpt-image-2.5-flare-2026" is not a name at all yet.
+        assert!(is_complete_name("gpt-image-2.5-flare-cheap", &aliases));
+    }
 
     #[test]
     fn ids_and_snapshots_are_found_whatever_the_spelling() {

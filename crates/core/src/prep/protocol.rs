@@ -44,6 +44,12 @@ pub enum JobKind {
         height: u32,
         mime: String,
     },
+    /// `buffers`: [a result made on a flat `key` backdrop]. Keyed out (`crate::cutout`) and
+    /// encoded as `mime` (PNG or WebP, both with alpha); answered with `CutOut` or `Failed`.
+    CutOut {
+        key: crate::cutout::KeyColour,
+        mime: String,
+    },
 }
 
 /// Worker to page.
@@ -86,6 +92,17 @@ pub enum WorkerMessage {
         height: u32,
         note: String,
         unchanged: bool,
+    },
+    /// A result keyed out. `buffers`: [image], encoded as `mime` (PNG where the browser
+    /// cannot encode the WebP asked for).
+    CutOut {
+        id: u64,
+        mime: String,
+        width: u32,
+        height: u32,
+        /// Share of fully transparent pixels, 0..1.
+        transparent_share: f64,
+        ms: f64,
     },
     /// The file cannot be prepared: a sentence for the user.
     Failed {
