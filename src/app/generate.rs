@@ -316,9 +316,21 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                                 .composites
                                 .start(&run, i, slot.n, &generated, feather_px);
                         }
+                        state.health.record(
+                            &run.base_url,
+                            true,
+                            format!("answered in {:.1} s", generated.elapsed_ms / 1000.0),
+                        );
                         slot.status.set(SlotStatus::Done(generated));
                     }
-                    Err(failure) => slot.status.set(SlotStatus::Failed(failure)),
+                    Err(failure) => {
+                        if let Some(ok) = failure.error.endpoint_answered() {
+                            state
+                                .health
+                                .record(&run.base_url, ok, failure.error.to_string());
+                        }
+                        slot.status.set(SlotStatus::Failed(failure));
+                    }
                 }
             }
             running.set(running.get() - 1);

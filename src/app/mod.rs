@@ -5,6 +5,7 @@ pub mod apply_link;
 pub mod clock;
 pub mod composites;
 pub mod draft;
+pub mod endpoint_health;
 pub mod form;
 pub mod gallery;
 pub mod generate;

@@ -40,6 +40,8 @@ pub struct AppState {
     pub fitter: ImageFitter,
     /// The chosen model: the form kept valid for it, retired models confirmed.
     pub models: super::model_choice::ModelChoice,
+    /// How each endpoint answered last (the header's status).
+    pub health: super::endpoint_health::EndpointHealth,
     /// Requests a reload or crash cut off: they may have been billed.
     pub interrupted: RwSignal<Vec<JournalEntry>>,
 }

@@ -8,6 +8,7 @@ use crate::app::references::References;
 use crate::app::runs::Runs;
 use crate::app::settings::Settings;
 use crate::app::state::AppState;
+use crate::ui::endpoint::endpoint_chip::EndpointChip;
 use crate::ui::endpoint::endpoint_confirm::EndpointConfirm;
 use crate::ui::endpoint::settings_panel::SettingsPanel;
 use crate::ui::form::param_fields::ParamFields;
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
         settings,
         form,
         models: crate::app::model_choice::ModelChoice::new(settings, form),
+        health: crate::app::endpoint_health::EndpointHealth::new(),
         runs: Runs::new(),
         references,
         painter: crate::app::painter::Painter::new(references),
@@ -83,8 +85,11 @@ pub fn App() -> impl IntoView {
     }
     view! {
         <header class="top">
-            <h1>"GPT Image Studio"</h1>
-            <p class="tagline">"Generate images with your own key, against OpenAI or any compatible gateway."</p>
+            <div class="brand">
+                <h1>"GPT Image Studio"</h1>
+                <p class="tagline">"Generate images with your own key, against OpenAI or any compatible gateway."</p>
+            </div>
+            <EndpointChip/>
         </header>
         {move || state.notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
         {Suspend::new(endpoint_confirm_view())}

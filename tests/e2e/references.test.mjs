@@ -272,17 +272,27 @@ test('a 6000x4000 JPEG with a same-size mask goes exactly as its card says; the 
   assert.deepEqual(problems, []);
 });
 
-test('files can be dropped and pasted', async () => {
+test('files can be dropped anywhere on the page (with an overlay while dragging) and pasted', async () => {
   const { page, problems } = ctx.app;
   const b64 = png(40, 30, { pixel: () => [9, 9, 9] }).toString('base64');
+  // Dragged over the header, far from the reference tray: the overlay says where they go.
   await page.evaluate((b64) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const make = (name) => { const dt = new DataTransfer(); dt.items.add(new File([bytes], name, { type: 'image/png' })); return dt; };
-    const zone = document.querySelector('.references');
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: make('dropped.png'), bubbles: true, cancelable: true }));
-    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: make('pasted.png'), bubbles: true, cancelable: true }));
+    window.makeTransfer = (name) => { const dt = new DataTransfer(); dt.items.add(new File([bytes], name, { type: 'image/png' })); return dt; };
+    document.querySelector('header h1').dispatchEvent(new DragEvent('dragenter', { dataTransfer: window.makeTransfer('dropped.png'), bubbles: true, cancelable: true }));
   }, b64);
+  await page.getByTestId('drop-overlay').waitFor();
+  assert.match(await page.getByTestId('drop-overlay').innerText(), /Drop images anywhere/);
+  const opened = await page.evaluate(() => {
+    const drop = new DragEvent('drop', { dataTransfer: window.makeTransfer('dropped.png'), bubbles: true, cancelable: true });
+    document.querySelector('header h1').dispatchEvent(drop);
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: window.makeTransfer('pasted.png'), bubbles: true, cancelable: true }));
+    // Not cancelled, the browser would have opened the file in the tab.
+    return !drop.defaultPrevented;
+  });
+  assert.equal(opened, false);
   const items = await settled(page, 2);
   assert.deepEqual(items.map((i) => [i.name, i.state, i.width]), [['dropped.png', 'ready', 40], ['pasted.png', 'ready', 40]]);
+  assert.equal(await page.getByTestId('drop-overlay').count(), 0, 'the overlay goes with the drop');
   assert.deepEqual(problems, []);
 });

@@ -134,3 +134,35 @@ for (const [name, viewport] of [['1440x900', { width: 1440, height: 900 }], ['39
     }
   });
 }
+
+test('the header shows the endpoint: set it up first, then how it answered last; a click leads to its settings', async () => {
+  const { page, problems } = ctx.app;
+  const chip = page.getByTestId('endpoint-chip');
+  const host = new URL(ctx.backend.apiUrl).host;
+  assert.equal(await chip.locator('.chip-label').innerText(), `Set up an endpoint · ${host}`);
+  assert.equal(await chip.getAttribute('data-status'), 'idle');
+  const box = await chip.boundingBox();
+  assert.ok(box.y < 120, 'in the header');
+
+  await page.getByTestId('quality').selectOption('low');
+  await page.getByTestId('prompt').fill('chip e2e');
+  await page.getByTestId('generate').click();
+  await page.getByTestId('result-image').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=endpoint-chip]').dataset.status === 'ok');
+  assert.equal(await chip.locator('.chip-label').innerText(), host);
+  assert.match(await chip.getAttribute('title'), /^Last request: answered in [\d.]+ s$/);
+
+  await ctx.backend.fault({ match: 'chip refused e2e', status: 401, body: JSON.stringify({ error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } }) });
+  await page.getByTestId('prompt').fill('chip refused e2e');
+  await page.getByTestId('generate').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=endpoint-chip]').dataset.status === 'bad');
+  assert.match(await chip.getAttribute('title'), /Last request failed: .*401/);
+
+  await chip.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'base-url');
+  // After a reload it is known to have answered: no "Set up" any more.
+  await page.reload();
+  await chip.waitFor();
+  assert.equal(await chip.locator('.chip-label').innerText(), host);
+  assert.deepEqual(problems, []);
+});

@@ -1,5 +1,6 @@
 //! The endpoint: profiles, base URL, key, model and per-endpoint limits.
 
+pub mod endpoint_chip;
 pub mod endpoint_confirm;
 pub mod endpoint_options_fields;
 pub mod model_aliases_field;

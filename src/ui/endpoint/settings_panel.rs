@@ -13,7 +13,7 @@ use studio_core::api::request::DEFAULT_BASE_URL;
 pub fn SettingsPanel() -> impl IntoView {
     let settings = use_app_state().settings;
     view! {
-        <fieldset class="settings">
+        <fieldset class="settings" id=crate::ui::endpoint::endpoint_chip::ENDPOINT_SETTINGS_ID>
             <legend>"Endpoint"</legend>
             <ProfileBar/>
             <div class="field">

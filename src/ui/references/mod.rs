@@ -5,6 +5,7 @@ pub mod mask_field;
 pub mod mask_painter;
 pub mod mask_stage;
 pub mod mask_toolbar;
+pub mod page_drop;
 pub mod prep_settings;
 pub mod reference_item;
 pub mod reference_panel;

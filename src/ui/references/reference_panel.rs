@@ -9,6 +9,7 @@ use crate::app::state::use_app_state;
 use crate::ui::references::keep_outside_field::KeepOutsideField;
 use crate::ui::references::mask_field::MaskField;
 use crate::ui::references::mask_painter::MaskPainter;
+use crate::ui::references::page_drop::PageDrop;
 use crate::ui::references::prep_settings::PrepSettingsFields;
 use crate::ui::references::reference_item::ReferenceItem;
 use studio_core::models::adapt::references_over;
@@ -22,7 +23,6 @@ use studio_core::prompt_checks::reference_hint;
 pub fn ReferencePanel() -> impl IntoView {
     let state = use_app_state();
     let refs = state.references;
-    let dragging = RwSignal::new(false);
     // Paste anywhere on the page: only clipboard contents that are files are taken, so text
     // pastes into fields work as usual.
     let paste = window_event_listener(leptos::ev::paste, move |ev| {
@@ -70,14 +70,8 @@ pub fn ReferencePanel() -> impl IntoView {
         }
     };
     view! {
-        <fieldset class=move || if dragging.get() { "references dragging" } else { "references" }
-            on:dragover=move |ev| { ev.prevent_default(); dragging.set(true); }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=move |ev| {
-                ev.prevent_default();
-                dragging.set(false);
-                refs.add_files(file_list(ev.data_transfer().and_then(|d| d.files())));
-            }>
+        <PageDrop/>
+        <fieldset class="references">
             <legend>"Reference images"</legend>
             <div class="field">
                 <label for="reference-input">"Add images (or drop them here, or paste)"</label>

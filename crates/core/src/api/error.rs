@@ -172,6 +172,37 @@ impl std::fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
+impl ApiError {
+    /// What this failure says about the endpoint, for the status shown beside it: false when
+    /// the endpoint itself is the problem (unreachable, a refused key, not an image API), true
+    /// when it answered as an image API does (it refused this request, not the app), None when
+    /// nothing reached it (the form, offline, cancelled).
+    pub fn endpoint_answered(&self) -> Option<bool> {
+        match self {
+            ApiError::Invalid(_) | ApiError::Offline | ApiError::Cancelled => None,
+            ApiError::Unauthorized { .. }
+            | ApiError::Server { .. }
+            | ApiError::Unavailable { .. }
+            | ApiError::HtmlPage { .. }
+            | ApiError::Http { .. }
+            | ApiError::Network { .. }
+            | ApiError::Unreachable { .. }
+            | ApiError::CorsBlocked { .. }
+            | ApiError::Timeout { .. }
+            | ApiError::BadAnswer(_)
+            | ApiError::BadTask(_) => Some(false),
+            ApiError::BadRequest { .. }
+            | ApiError::Forbidden { .. }
+            | ApiError::TooLarge
+            | ApiError::RateLimited { .. }
+            | ApiError::StreamError { .. }
+            | ApiError::StreamCut { .. }
+            | ApiError::TaskFailed { .. }
+            | ApiError::LinkUnreadable { .. } => Some(true),
+        }
+    }
+}
+
 /// The OpenAI-style `{"error": {"message", "param"}}`, or the looser shapes gateways use.
 fn json_error(body: &str) -> Option<(String, Option<String>)> {
     let root: Value = serde_json::from_str(body).ok()?;
@@ -529,5 +560,33 @@ mod tests {
             .to_string()
             .contains("180 s"));
         assert!(ApiError::Cancelled.to_string().contains("bill"));
+    }
+
+    #[test]
+    fn the_endpoint_status_follows_what_failed() {
+        let bad = ApiError::BadRequest {
+            message: "size".into(),
+            param: None,
+        };
+        assert_eq!(bad.endpoint_answered(), Some(true));
+        assert_eq!(
+            ApiError::Unauthorized {
+                message: String::new()
+            }
+            .endpoint_answered(),
+            Some(false)
+        );
+        assert_eq!(
+            ApiError::CorsBlocked {
+                base_url: "https://x".into()
+            }
+            .endpoint_answered(),
+            Some(false)
+        );
+        assert_eq!(ApiError::Cancelled.endpoint_answered(), None);
+        assert_eq!(
+            ApiError::Invalid("no prompt".into()).endpoint_answered(),
+            None
+        );
     }
 }

@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+
+use crate::app::state::use_app_state;
+use studio_core::profiles::default_name;
+
+/// The id of the endpoint settings the chip leads to.
+pub const ENDPOINT_SETTINGS_ID: &str = "endpoint-settings";
+
+/// In the header: the profile in use, its host and how it answered last (a dot and a line).
+/// Before any endpoint has answered on this device it offers to set one up. A click leads to
+/// the endpoint settings (profiles, key, limits) and puts the focus there.
+#[component]
+pub fn EndpointChip() -> impl IntoView {
+    let state = use_app_state();
+    let settings = state.settings;
+    let health = state.health;
+    let status = move || {
+        let base = settings.base_url.get();
+        match health.last_for(&base) {
+            Some(h) if h.ok => ("ok", format!("Last request: {}", h.note)),
+            Some(h) => ("bad", format!("Last request failed: {}", h.note)),
+            None if health.has_answered(&base) => (
+                "idle",
+                "Answered before on this device; nothing sent yet in this tab.".to_string(),
+            ),
+            None => ("idle", "Nothing sent to it yet.".to_string()),
+        }
+    };
+    let label = move || {
+        let base = settings.base_url.get();
+        let name = settings.active().name;
+        let host = default_name(&base);
+        if !health.has_answered(&base) && health.last_for(&base).is_none() {
+            format!("Set up an endpoint · {host}")
+        } else if name == host {
+            host
+        } else {
+            format!("{name} · {host}")
+        }
+    };
+    let open = move |_| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(section) = document.get_element_by_id(ENDPOINT_SETTINGS_ID) {
+            section.scroll_into_view();
+        }
+        if let Some(field) = document.get_element_by_id("base-url") {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = field.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+    };
+    view! {
+        <button type="button" class="endpoint-chip" data-testid="endpoint-chip"
+            aria-controls=ENDPOINT_SETTINGS_ID
+            title=move || status().1 data-status=move || status().0 on:click=open>
+            <span class=move || format!("dot {}", status().0) aria-hidden="true"></span>
+            <span class="chip-label">{label}</span>
+            <span class="visually-hidden">{move || format!(". {}", status().1)}</span>
+        </button>
+    }
+}
