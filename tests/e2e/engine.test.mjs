@@ -2,7 +2,7 @@
 // spec), streaming, n split into parallel requests, retries, and one test per failure case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp } from './harness.mjs';
+import { useApp, showMore } from './harness.mjs';
 
 // Backoffs at 1/100 of their length: retries are tested without waiting for them (a wait an
 // endpoint asks for with Retry-After is still waited for in full).
@@ -68,6 +68,7 @@ async function applyRow(page, row) {
   // Leaving the field settles the model: the controls follow it.
   await page.getByTestId('model').blur();
   await page.waitForFunction((m) => document.querySelector('[data-testid=model]').dataset.settled === m, model);
+  if ('output-compression' in row.set || 'moderation' in row.set) await showMore(page);
   for (const [id, value] of Object.entries(row.set)) {
     const el = page.getByTestId(id);
     if (id === 'stream') await el.setChecked(value);
@@ -396,6 +397,7 @@ for (const [count, mask] of [[1, false], [3, false], [16, false], [1, true], [3,
       const [maskFile] = await pagePngs(page, [{ w: 96, h: 64, hue: 0, hole: true }]);
       await page.getByTestId('mask-input').setInputFiles({ ...maskFile, name: 'mask.png' });
     }
+    await showMore(page);
     assert.match(await page.getByTestId('moderation-note').innerText(), /Edits take no moderation/);
     await page.getByTestId('quality').selectOption('low');
     await page.getByTestId('moderation').selectOption('low');

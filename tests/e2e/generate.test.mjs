@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp } from './harness.mjs';
+import { useApp, showMore } from './harness.mjs';
 
 const ctx = useApp();
 
@@ -44,6 +44,7 @@ test('Ctrl+Enter sends exactly the chosen parameters, with the key, and shows ev
   await page.getByTestId('size-preset').selectOption('1536x1024');
   await page.getByTestId('quality').selectOption('low');
   await page.getByTestId('output-format').selectOption('jpeg');
+  await showMore(page);
   await page.getByTestId('output-compression').fill('80');
   await page.getByTestId('output-compression').press('Tab');
   await page.getByTestId('background').selectOption('opaque');

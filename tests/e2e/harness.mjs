@@ -174,3 +174,9 @@ export function useApp({ prefix = '/', viewport, colorScheme, timingScale } = {}
   });
   return ctx;
 }
+
+/** Opens the "More" parameters (compression, moderation), as a person does to reach them. */
+export async function showMore(page) {
+  const more = page.getByTestId('more-params');
+  if (!(await more.evaluate((d) => d.open))) await more.locator('summary').click();
+}

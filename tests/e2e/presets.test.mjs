@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { png, bmp } from './files.mjs';
-import { useApp } from './harness.mjs';
+import { useApp, showMore } from './harness.mjs';
 
 const ctx = useApp();
 const run = promisify(execFile);
@@ -58,6 +58,7 @@ test('with references, copy as code is the edit Generate sends, and offers the f
   const prompt = "Put the fox of image 1 on image 2's sofa: 把狐狸放到沙发上";
   await page.getByTestId('prompt').fill(prompt);
   await page.getByTestId('quality').selectOption('low');
+  await showMore(page);
   await page.getByTestId('moderation').selectOption('low');
   await page.locator('.code-export summary').click();
   assert.match(await snippetIn('curl'), /\/images\/generations'/, 'no references: a generation');

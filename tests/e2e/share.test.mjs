@@ -2,7 +2,7 @@
 // foreign base URL never receives the stored key (a second backend records what it gets).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBackend, useApp } from './harness.mjs';
+import { startBackend, useApp, showMore } from './harness.mjs';
 
 const ctx = useApp();
 let foreign;
@@ -18,6 +18,7 @@ test('a link opened in a fresh browser context fills the form and says so', asyn
   await page.getByTestId('size-tier').selectOption('2K');
   await page.getByTestId('quality').selectOption('high');
   await page.getByTestId('output-format').selectOption('webp');
+  await showMore(page);
   await page.getByTestId('output-compression').fill('70');
   await page.getByTestId('output-compression').press('Tab');
   await page.getByTestId('moderation').selectOption('low');

@@ -3,12 +3,17 @@ use leptos::prelude::*;
 use crate::app::state::use_app_state;
 use crate::ui::form::background_field::BackgroundField;
 use crate::ui::form::choice_select::ChoiceSelect;
+use crate::ui::form::more_params::MoreParams;
 use crate::ui::form::size_field::SizeField;
 use crate::ui::form::stream_fields::StreamFields;
-use studio_core::api::request::{Moderation, OutputFormat, Quality};
+use studio_core::api::request::{OutputFormat, Quality};
 
 /// Reads a whole number in `range` from a number input, or explains what is expected.
-fn number_in(text: &str, name: &str, range: std::ops::RangeInclusive<u8>) -> Result<u8, String> {
+pub(crate) fn number_in(
+    text: &str,
+    name: &str,
+    range: std::ops::RangeInclusive<u8>,
+) -> Result<u8, String> {
     text.trim()
         .parse::<u8>()
         .ok()
@@ -33,12 +38,11 @@ fn quality_label(q: Quality) -> &'static str {
     }
 }
 
-/// Size, quality, format, compression, background, moderation and n.
+/// Size, quality, format, background, n and streaming; the rarely changed ones under More.
 #[component]
 pub fn ParamFields() -> impl IntoView {
     let state = use_app_state();
     let form = state.form;
-    let takes_compression = move || form.output_format.get().takes_compression();
     // The model's most images per request (the profile's limit splits requests instead).
     let max_n = move || state.models.info().max_n();
     view! {
@@ -56,24 +60,7 @@ pub fn ParamFields() -> impl IntoView {
             <Show when=move || form.background.get().is_transparent()>
                 <p class="hint" data-testid="format-note">"JPEG is off: a transparent background needs PNG or WebP (JPEG has no alpha)."</p>
             </Show>
-            <Show when=takes_compression>
-                <div class="field">
-                    <label for="output-compression">"Compression (0-100)"</label>
-                    <input id="output-compression" data-testid="output-compression" type="number"
-                        min="0" max="100" step="1"
-                        prop:value=move || form.output_compression.get().to_string()
-                        on:input=move |ev| match number_in(&event_target_value(&ev), "Compression", 0..=100) {
-                            Ok(v) => { form.output_compression.set(v); state.form_error.set(None); }
-                            Err(why) => state.form_error.set(Some(why)),
-                        }/>
-                </div>
-            </Show>
             <BackgroundField/>
-            <ChoiceSelect label="Moderation" id="moderation" value=form.moderation choices=vec![
-                (Moderation::Auto, "auto"), (Moderation::Low, "low (less restrictive)")]/>
-            <Show when=move || { state.references.count() > 0 }>
-                <p class="hint" data-testid="moderation-note">"Edits take no moderation setting; it applies to generations only."</p>
-            </Show>
             <div class="field">
                 <label for="n">"Images (n)"</label>
                 <input id="n" data-testid="n" type="number" min="1" max=move || max_n().to_string() step="1"
@@ -87,6 +74,7 @@ pub fn ParamFields() -> impl IntoView {
                 {move || form.n_error.get().map(|why| view! { <p class="form-error" data-testid="n-error">{why}</p> })}
             </div>
             <StreamFields/>
+            <MoreParams/>
         </fieldset>
     }
 }

@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 
 use crate::web::files::file_list;
 
-use crate::app::references::{AsSent, RefState};
+use crate::app::references::{AsSent, MaskState, RefState};
 use crate::app::state::use_app_state;
 use crate::ui::references::keep_outside_field::KeepOutsideField;
 use crate::ui::references::mask_field::MaskField;
@@ -102,9 +102,13 @@ pub fn ReferencePanel() -> impl IntoView {
                     "Download prepared files (ZIP)"
                 </button>
             </Show>
-            <MaskField/>
-            {Suspend::new(mask_painter_view())}
-            <KeepOutsideField/>
+            // A mask applies to image 1: its controls come with the first reference (or stay
+            // while a mask is held, so it can be removed).
+            <Show when=move || { count.get() > 0 || refs.mask.with(|m| !matches!(m, MaskState::None)) }>
+                <MaskField/>
+                {Suspend::new(mask_painter_view())}
+                <KeepOutsideField/>
+            </Show>
             <PrepSettingsFields/>
         </fieldset>
     }
