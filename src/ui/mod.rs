@@ -6,6 +6,7 @@ pub mod app;
 pub mod endpoint;
 pub mod form;
 pub mod history;
+pub mod icon;
 pub mod references;
 pub mod runs;
 pub mod share;

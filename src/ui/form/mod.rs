@@ -4,6 +4,7 @@ pub mod background_field;
 pub mod choice_select;
 pub mod form_actions;
 pub mod more_params;
+pub mod number_text;
 pub mod param_fields;
 pub mod prompt_checks;
 pub mod prompt_field;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::state::use_app_state;
 use crate::ui::form::choice_select::ChoiceSelect;
-use crate::ui::form::param_fields::number_in;
+use crate::ui::form::number_text::number_in;
 use studio_core::api::request::{Moderation, WireValue};
 
 /// The parameters rarely changed (output compression, moderation), folded under "More"; the

@@ -4,28 +4,10 @@ use crate::app::state::use_app_state;
 use crate::ui::form::background_field::BackgroundField;
 use crate::ui::form::choice_select::ChoiceSelect;
 use crate::ui::form::more_params::MoreParams;
+use crate::ui::form::number_text::number_in;
 use crate::ui::form::size_field::SizeField;
 use crate::ui::form::stream_fields::StreamFields;
 use studio_core::api::request::{OutputFormat, Quality};
-
-/// Reads a whole number in `range` from a number input, or explains what is expected.
-pub(crate) fn number_in(
-    text: &str,
-    name: &str,
-    range: std::ops::RangeInclusive<u8>,
-) -> Result<u8, String> {
-    text.trim()
-        .parse::<u8>()
-        .ok()
-        .filter(|v| range.contains(v))
-        .ok_or_else(|| {
-            format!(
-                "{name} must be a whole number from {} to {}.",
-                range.start(),
-                range.end()
-            )
-        })
-}
 
 fn quality_label(q: Quality) -> &'static str {
     match q {

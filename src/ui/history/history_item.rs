@@ -4,6 +4,7 @@ use leptos::task::spawn_local;
 use crate::app::gallery::{format_bytes, GalleryItem};
 use crate::app::state::use_app_state;
 use crate::ui::history::kept_link::KeptLink;
+use crate::ui::icon::{Icon, IconName};
 use crate::web::blob::use_object_url;
 use crate::web::download::save_blob;
 use studio_core::file_names::result_file_name;
@@ -147,7 +148,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                         <button type="button" data-testid="history-open" on:click=open.clone()>
                             {move || if full.get().is_some() { "Close" } else { "Open" }}
                         </button>
-                        <button type="button" data-testid="history-download" on:click=download.clone()>"Download"</button>
+                        <button type="button" data-testid="history-download" on:click=download.clone()><Icon name=IconName::Download/>"Download"</button>
                         <button type="button" data-testid="history-edit" on:click=edit_this.clone()>"Edit this"</button>
                     </Show>
                     <button type="button" data-testid="history-use" on:click=use_settings.clone()>"Use these settings"</button>

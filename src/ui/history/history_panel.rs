@@ -77,7 +77,10 @@ pub fn HistoryPanel() -> impl IntoView {
             </Show>
             {move || problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}
             <Show when=move || gallery.loaded.get() && count() == 0>
-                <p class="empty">"Nothing stored yet. Every finished image is kept here, across reloads."</p>
+                <p class="empty" data-testid="history-empty">
+                    "Nothing stored yet: every finished image is kept here, across reloads. "
+                    <button type="button" class="link" on:click=move |_| focus_prompt()>"Write a prompt"</button>
+                </p>
             </Show>
             <ul class="history-list">
                 <For each=move || gallery.items.get() key=|item| item.record.id.clone() let:item>
@@ -85,5 +88,18 @@ pub fn HistoryPanel() -> impl IntoView {
                 </For>
             </ul>
         </section>
+    }
+}
+
+/// The empty history's action: the prompt, ready to type into.
+fn focus_prompt() {
+    use wasm_bindgen::JsCast;
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("prompt"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        field.scroll_into_view();
+        let _ = field.focus();
     }
 }

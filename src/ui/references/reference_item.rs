@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::references::{AsSent, RefItem, RefState};
 use crate::app::state::use_app_state;
+use crate::ui::icon::{Icon, IconName};
 use crate::web::download::save_bytes;
 use studio_core::api::mime;
 use studio_core::api::upload::Upload;
@@ -130,10 +131,10 @@ pub fn ReferenceItem(item: RefItem) -> impl IntoView {
             <span class="reference-name">{name.clone()}</span>
             {body}
             <span class="reference-actions">
-                <button type="button" aria-label=format!("Move {name} up") on:click=move |_| refs.shift(key, -1)>"↑"</button>
-                <button type="button" aria-label=format!("Move {name} down") on:click=move |_| refs.shift(key, 1)>"↓"</button>
+                <button type="button" aria-label=format!("Move {name} up") on:click=move |_| refs.shift(key, -1)><Icon name=IconName::Up/></button>
+                <button type="button" aria-label=format!("Move {name} down") on:click=move |_| refs.shift(key, 1)><Icon name=IconName::Down/></button>
                 <button type="button" data-testid="reference-remove" aria-label=format!("Remove {name}")
-                    on:click=move |_| refs.remove(key)>"✕"</button>
+                    on:click=move |_| refs.remove(key)><Icon name=IconName::Close/></button>
             </span>
         </li>
     }

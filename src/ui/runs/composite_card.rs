@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::app::composites::{CompositeState, Made, ResultKey};
 use crate::app::state::use_app_state;
+use crate::ui::icon::{Icon, IconName};
 use crate::web::download::save_blob;
 use studio_core::api::response::ImageSource;
 
@@ -68,7 +69,7 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
                     <figcaption>
                         {format!("Image 1 kept outside the mask ({:.0}% redrawn, feather {feather_px} px) · {width}x{height} · {ms:.0} ms", painted_share * 100.0)}
                         " "
-                        <button type="button" data-testid="composite-download" on:click=download>"Download"</button>
+                        <button type="button" data-testid="composite-download" on:click=download><Icon name=IconName::Download/>"Download"</button>
                     </figcaption>
                 }),
                 Made::CutOut {
@@ -83,7 +84,7 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
                     <figcaption>
                         {format!("Cut out in the browser from the {} backdrop: {:.0}% transparent · {width}x{height} · {ms:.0} ms", key.name(), transparent_share * 100.0)}
                         " "
-                        <button type="button" data-testid="cutout-download" on:click=download>"Download cut-out"</button>
+                        <button type="button" data-testid="cutout-download" on:click=download><Icon name=IconName::Download/>"Download cut-out"</button>
                     </figcaption>
                 }),
             };

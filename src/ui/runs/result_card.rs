@@ -5,6 +5,7 @@ use studio_core::api::request::safe_link;
 use std::sync::Arc;
 
 use crate::app::state::use_app_state;
+use crate::ui::icon::{Icon, IconName};
 use crate::web::blob::LocalBlob;
 use crate::web::download::{click_link, save_blob};
 use crate::web::fit_image::FittedImage;
@@ -159,7 +160,7 @@ pub fn ResultCard(
             </button>
             <figcaption>
                 <span class="dims">{move || dims.get().map(|(w, h)| format!("{w}×{h}")).unwrap_or_default()}</span>
-                <button type="button" data-testid="download" on:click=download>"Download"</button>
+                <button type="button" data-testid="download" on:click=download><Icon name=IconName::Download/>"Download"</button>
                 <Show when=move || fitted.with(Option::is_some)>
                     <button type="button" data-testid="download-original" on:click=download_original.clone()>"Original"</button>
                 </Show>

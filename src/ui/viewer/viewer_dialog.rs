@@ -3,6 +3,7 @@ use leptos::task::spawn_local;
 
 use crate::app::state::use_app_state;
 use crate::app::viewer::{ViewEntry, ViewImage, Viewer};
+use crate::ui::icon::{Icon, IconName};
 use crate::ui::viewer::viewer_stage::{ViewerStage, Zoom};
 use crate::web::download::{click_link, save_blob};
 
@@ -107,14 +108,14 @@ pub fn ViewerDialog() -> impl IntoView {
                     <p class="viewer-position" aria-live="polite">
                         {move || format!("{} of {}", viewer.index.get().map_or(0, |i| i + 1), count())}
                     </p>
-                    <button type="button" data-testid="viewer-prev" aria-label="Previous image" on:click=move |_| viewer.step(-1)>"←"</button>
-                    <button type="button" data-testid="viewer-next" aria-label="Next image" on:click=move |_| viewer.step(1)>"→"</button>
+                    <button type="button" data-testid="viewer-prev" aria-label="Previous image" on:click=move |_| viewer.step(-1)><Icon name=IconName::Previous/></button>
+                    <button type="button" data-testid="viewer-next" aria-label="Next image" on:click=move |_| viewer.step(1)><Icon name=IconName::Next/></button>
                     <button type="button" aria-pressed=move || (zoom.get() == Zoom::Fit).to_string() on:click=move |_| zoom.set(Zoom::Fit)>"Fit"</button>
                     <button type="button" aria-pressed=move || (zoom.get() == Zoom::Scale(1.0)).to_string() on:click=move |_| zoom.set(Zoom::Scale(1.0))>"100%"</button>
-                    <button type="button" on:click=download>"Download"</button>
+                    <button type="button" on:click=download><Icon name=IconName::Download/>"Download"</button>
                     <button type="button" on:click=edit_this>"Edit this"</button>
                     <button type="button" on:click=use_settings>"Use these settings"</button>
-                    <button type="button" class="viewer-close" data-testid="viewer-close" aria-label="Close the viewer" on:click=move |_| viewer.close()>"✕"</button>
+                    <button type="button" class="viewer-close" data-testid="viewer-close" aria-label="Close the viewer" on:click=move |_| viewer.close()><Icon name=IconName::Close/></button>
                 </div>
                 <ViewerStage entry zoom/>
                 <div class="viewer-facts">
