@@ -20,20 +20,22 @@ pub struct Health {
 #[derive(Clone, Copy)]
 pub struct EndpointHealth {
     last: RwSignal<Vec<Health>>,
-    /// JSON list of endpoints that have answered on this device.
+    /// JSON list of endpoints that have answered on this device (stored, and shared by tabs).
     worked: RwSignal<String>,
+    /// That list parsed, once per change rather than on every read.
+    answered: Memo<Vec<String>>,
 }
 
 impl EndpointHealth {
     pub fn new() -> Self {
+        let worked = use_stored_string(StorageKind::Local, "gis.endpoints_answered", "[]");
         EndpointHealth {
             last: RwSignal::new(Vec::new()),
-            worked: use_stored_string(StorageKind::Local, "gis.endpoints_answered", "[]"),
+            worked,
+            answered: Memo::new(move |_| {
+                serde_json::from_str::<Vec<String>>(&worked.get()).unwrap_or_default()
+            }),
         }
-    }
-
-    fn worked_list(&self) -> Vec<String> {
-        serde_json::from_str(&self.worked.get()).unwrap_or_default()
     }
 
     /// Records how `base_url` answered a request.
@@ -47,7 +49,7 @@ impl EndpointHealth {
                 note,
             });
         });
-        let mut list = untrack(|| self.worked_list());
+        let mut list = self.answered.get_untracked();
         if ok && !list.contains(&endpoint) {
             list.push(endpoint);
             self.worked
@@ -64,7 +66,8 @@ impl EndpointHealth {
 
     /// Whether `base_url` has ever answered on this device (reactive).
     pub fn has_answered(&self, base_url: &str) -> bool {
-        self.worked_list().contains(&same_endpoint(base_url))
+        let endpoint = same_endpoint(base_url);
+        self.answered.with(|list| list.contains(&endpoint))
     }
 }
 

@@ -237,6 +237,17 @@ impl Settings {
         registry::resolve(&self.model.get(), &self.current_aliases())
     }
 
+    /// What the app knows about `model` as profile `profile_id` names it (its own model names
+    /// price a gateway's name as the model it stands for); the active profile's names when
+    /// that profile is gone or not given. Untracked: for pricing what already happened.
+    pub fn model_info_in(&self, profile_id: Option<&str>, model: &str) -> ModelInfo {
+        let book = untrack(|| self.book());
+        let profile = profile_id
+            .and_then(|id| book.get(id))
+            .unwrap_or_else(|| book.active());
+        registry::resolve(model, &profile.model_aliases)
+    }
+
     /// Replaces this profile's own model names.
     pub fn set_aliases(&self, aliases: Vec<ModelAlias>) {
         self.update_book(|b| b.active_mut().model_aliases = aliases);

@@ -75,7 +75,7 @@ pub fn App() -> impl IntoView {
         Effect::new(move |_| {
             untrack(|| {
                 if let Some(caret) = shell.caret {
-                    crate::web::shell::restore_focus("prompt", caret);
+                    crate::web::focus::focus_at("prompt", caret);
                 }
                 if shell.queued {
                     crate::app::generate::generate_from_form(state);

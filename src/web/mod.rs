@@ -8,6 +8,7 @@ pub mod files;
 pub mod fit_image;
 /// Runs in the prep worker only (the page's wasm does not link it).
 pub mod fit_job;
+pub mod focus;
 pub mod http;
 pub mod idb;
 pub mod locks;

@@ -40,16 +40,3 @@ pub fn take_over() -> Option<ShellInput> {
     shell.remove();
     Some(input)
 }
-
-/// Gives the app's prompt box the focus and caret the shell's had.
-pub fn restore_focus(prompt_id: &str, caret: u32) {
-    let Some(area) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(prompt_id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
-        return;
-    };
-    let _ = area.focus();
-    let _ = area.set_selection_range(caret, caret);
-}

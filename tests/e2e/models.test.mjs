@@ -221,6 +221,10 @@ test("a profile's own model name follows the rules and flat price it is mapped t
   assert.match(await page.getByTestId('model-note').innerText(), /this profile's name for gpt-image-2 \(its rules, \$0\.02 per image\)/);
   assert.deepEqual(await options(page, 'background'), ['auto', 'opaque', 'transparent-local']);
   assert.match(await page.getByTestId('expected-time').innerText(), /cost \$0\.02 /);
+  // The answer is priced as the form was: at the profile's flat price, not by tokens.
+  await page.getByTestId('prompt').fill('A fox through a gateway name');
+  await page.getByTestId('generate').click();
+  assert.match(await page.getByTestId('result-meta').innerText(), /~\$0\.020 at list prices/);
   await page.reload();
   await page.getByText("This gateway's model names").waitFor();
   assert.equal(await page.getByTestId('model-aliases').inputValue(), 'gpt-image-2-all = gpt-image-2, $0.02');

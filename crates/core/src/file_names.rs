@@ -121,6 +121,14 @@ pub fn prepared_file_name(original: &str, mime_type: &str, fallback_stem: &str) 
     }
 }
 
+/// The name of a file made here from a result (`derived` says what, e.g. `cutout`): the
+/// result's stem, `-{derived}`, and the extension of what was made
+/// (`..._1.jpeg` cut out as PNG is `..._1-cutout.png`).
+pub fn derived_file_name(result_name: &str, derived: &str, mime_type: &str) -> String {
+    let (stem, _) = split_extension(result_name);
+    format!("{stem}-{derived}.{}", mime::extension(mime_type))
+}
+
 /// The names of an edit's files outside the app, for "Copy as code" and its downloads: each
 /// reference (`(original name, prepared MIME type)`, in upload order) and the mask by
 /// [`prepared_file_name`], all distinct in one folder (also where case does not count, as on
@@ -157,6 +165,27 @@ pub fn edit_file_names(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn derived_names_keep_the_stem_and_take_the_new_format() {
+        assert_eq!(
+            derived_file_name(
+                "gpt-image-2_fox_20261121-123456_1.jpeg",
+                "cutout",
+                "image/png"
+            ),
+            "gpt-image-2_fox_20261121-123456_1-cutout.png"
+        );
+        assert_eq!(
+            derived_file_name("fox.png", "cutout", "image/webp"),
+            "fox-cutout.webp"
+        );
+        // A dot that is no extension stays in the stem.
+        assert_eq!(
+            derived_file_name("Mr. Fox", "cutout", "image/png"),
+            "Mr. Fox-cutout.png"
+        );
+    }
 
     #[test]
     fn slugs_cut_at_words() {

@@ -38,20 +38,8 @@ pub fn EndpointChip() -> impl IntoView {
             format!("{name} · {host}")
         }
     };
-    let open = move |_| {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(section) = document.get_element_by_id(ENDPOINT_SETTINGS_ID) {
-            section.scroll_into_view();
-        }
-        if let Some(field) = document.get_element_by_id("base-url") {
-            use wasm_bindgen::JsCast;
-            if let Some(input) = field.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
-    };
+    let open = move |_| crate::web::focus::reveal_and_focus(ENDPOINT_SETTINGS_ID, "base-url");
+
     view! {
         <button type="button" class="endpoint-chip" data-testid="endpoint-chip"
             aria-controls=ENDPOINT_SETTINGS_ID

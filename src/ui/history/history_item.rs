@@ -131,7 +131,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                 let key = id.clone();
                 let open_viewer = move |_| {
                     let viewer = expect_context::<crate::app::viewer::Viewer>();
-                    viewer.open(crate::ui::viewer::entries::history_entries(state.gallery), &key);
+                    viewer.open(crate::ui::viewer::entries::history_entries(state.gallery, state.settings), &key);
                 };
                 view! {
                     <button type="button" class="image-button" aria-label="Open in the viewer" disabled=!stored on:click=open_viewer>

@@ -79,7 +79,7 @@ pub fn HistoryPanel() -> impl IntoView {
             <Show when=move || gallery.loaded.get() && count() == 0>
                 <p class="empty" data-testid="history-empty">
                     "Nothing stored yet: every finished image is kept here, across reloads. "
-                    <button type="button" class="link" on:click=move |_| focus_prompt()>"Write a prompt"</button>
+                    <button type="button" class="link" on:click=move |_| crate::web::focus::reveal_and_focus("prompt", "prompt")>"Write a prompt"</button>
                 </p>
             </Show>
             <ul class="history-list">
@@ -88,18 +88,5 @@ pub fn HistoryPanel() -> impl IntoView {
                 </For>
             </ul>
         </section>
-    }
-}
-
-/// The empty history's action: the prompt, ready to type into.
-fn focus_prompt() {
-    use wasm_bindgen::JsCast;
-    let field = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("prompt"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(field) = field {
-        field.scroll_into_view();
-        let _ = field.focus();
     }
 }

@@ -4,10 +4,11 @@
 use crate::web::http::Generated;
 use studio_core::api::response::Usage;
 use studio_core::estimate::{cost_of_answer, format_usd};
-use studio_core::models::registry;
+use studio_core::models::registry::ModelInfo;
 
-/// Latency, tokens, cost from usage and request id of a finished request.
-pub fn describe(generated: &Generated, model: &str) -> String {
+/// Latency, tokens, cost from usage (at `model`'s prices) and request id of a finished
+/// request.
+pub fn describe(generated: &Generated, model: &ModelInfo) -> String {
     took(
         generated.elapsed_ms,
         generated.answer.usage.as_ref(),
@@ -23,14 +24,14 @@ pub fn took(
     usage: Option<&Usage>,
     size: Option<&str>,
     request_id: Option<&str>,
-    model: &str,
+    model: &ModelInfo,
 ) -> String {
     let mut parts = vec![format!("{:.1} s", elapsed_ms / 1000.0)];
     if let Some(usage) = usage {
         if let Some(total) = usage.total_tokens {
             parts.push(format!("{total} tokens"));
         }
-        if let Some(usd) = cost_of_answer(&registry::resolve(model, &[]), usage, 1) {
+        if let Some(usd) = cost_of_answer(model, usage, 1) {
             parts.push(format!("~{} at list prices", format_usd(usd)));
         }
     }

@@ -7,13 +7,6 @@ use crate::ui::icon::{Icon, IconName};
 use crate::web::download::save_blob;
 use studio_core::api::response::ImageSource;
 
-/// "fox_1.png" -> "fox_1-cutout.webp": the cut-out's own format.
-fn cutout_file_name(result_name: &str, mime: &str) -> String {
-    let stem = result_name.rsplit_once('.').map_or(result_name, |(s, _)| s);
-    let ext = if mime == "image/webp" { "webp" } else { "png" };
-    format!("{stem}-cutout.{ext}")
-}
-
 /// Beside a result: what was made here from it (image 1 kept outside the mask, or the
 /// cut-out of a `transparent-local` request), or why that could not be done.
 #[component]
@@ -48,7 +41,9 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
             let mime = image.mime.clone();
             let name = match made {
                 Made::KeptOutside { .. } => file_name.clone(),
-                Made::CutOut { .. } => cutout_file_name(&file_name, &mime),
+                Made::CutOut { .. } => {
+                    studio_core::file_names::derived_file_name(&file_name, "cutout", &mime)
+                }
             };
             let download = move |_| {
                 let result = blob

@@ -41,7 +41,7 @@ pub fn ResultCard(
     let viewer = expect_context::<crate::app::viewer::Viewer>();
     let open_viewer = move |_| {
         viewer.open(
-            crate::ui::viewer::entries::result_entries(state.runs),
+            crate::ui::viewer::entries::result_entries(state.runs, state.settings),
             &view_key,
         )
     };

@@ -128,7 +128,10 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
         .answer
         .created
         .unwrap_or_else(|| (run.started_ms / 1000.0) as i64);
-    let meta = describe(&generated, &run.params.model);
+    let priced_as = use_app_state()
+        .settings
+        .model_info_in(Some(&run.profile_id), &run.params.model);
+    let meta = describe(&generated, &priced_as);
     let answer_size = generated.answer.size.clone();
     let cards = generated
         .answer

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::app::gallery::Gallery;
 use crate::app::runs::{Runs, SlotStatus};
+use crate::app::settings::Settings;
 use crate::app::viewer::{result_key, ViewEntry, ViewImage};
 use crate::ui::runs::answer_facts::{describe, took};
 use studio_core::api::request::{ImageParams, WireValue};
@@ -21,7 +22,7 @@ fn asked(params: &ImageParams) -> String {
 }
 
 /// Every finished image of this session's runs, newest run first.
-pub fn result_entries(runs: Runs) -> Vec<ViewEntry> {
+pub fn result_entries(runs: Runs, settings: Settings) -> Vec<ViewEntry> {
     let mut entries = Vec::new();
     runs.list.with_untracked(|list| {
         for run in list {
@@ -37,7 +38,8 @@ pub fn result_entries(runs: Runs) -> Vec<ViewEntry> {
                     .answer
                     .created
                     .unwrap_or((run.started_ms / 1000.0) as i64);
-                let meta = describe(&generated, &params.model);
+                let priced_as = settings.model_info_in(Some(&run.profile_id), &params.model);
+                let meta = describe(&generated, &priced_as);
                 for (index, image) in generated.answer.images.iter().enumerate() {
                     let src = match &image.source {
                         ImageSource::DataUrl(url) => url.clone(),
@@ -74,7 +76,7 @@ pub fn result_entries(runs: Runs) -> Vec<ViewEntry> {
 }
 
 /// Every stored history item with its bytes, newest first.
-pub fn history_entries(gallery: Gallery) -> Vec<ViewEntry> {
+pub fn history_entries(gallery: Gallery, settings: Settings) -> Vec<ViewEntry> {
     gallery.items.with_untracked(|items| {
         items
             .iter()
@@ -87,7 +89,7 @@ pub fn history_entries(gallery: Gallery) -> Vec<ViewEntry> {
                     r.usage.as_ref(),
                     None,
                     r.request_id.as_deref(),
-                    &r.params.model,
+                    &settings.model_info_in(None, &r.params.model),
                 ));
                 facts.extend(
                     r.revised_prompt
