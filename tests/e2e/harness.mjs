@@ -134,9 +134,11 @@ export async function openApp(browser, backend, { viewport, colorScheme, path: a
   });
   await page.goto(`${backend.appUrl}${at}#base=${encodeURIComponent(backend.apiUrl)}`);
   await page.getByTestId('generate').waitFor();
-  // The settings come from a lazily loaded chunk a moment after the form: a test starts once
-  // the page is whole, as a person does once it has stopped changing.
-  await page.getByTestId('model').waitFor();
+  // Settings, history, share, code and presets come from lazily loaded chunks a moment after
+  // the form: a test starts once the page is whole, as a person does once it stops changing.
+  await page.waitForFunction(() =>
+    ['model', 'storage-usage', 'share-url', 'code-export', 'preset-name'].every((id) =>
+      document.querySelector(`[data-testid=${id}]`)));
   return {
     page,
     context,
