@@ -42,6 +42,9 @@ pub struct AppState {
     pub models: super::model_choice::ModelChoice,
     /// How each endpoint answered last (the header's status).
     pub health: super::endpoint_health::EndpointHealth,
+    /// Whether the endpoint settings are unfolded: at load, while the endpoint in use has not
+    /// answered on this device.
+    pub endpoint_open: RwSignal<bool>,
     /// Requests a reload or crash cut off: they may have been billed.
     pub interrupted: RwSignal<Vec<JournalEntry>>,
 }

@@ -11,7 +11,7 @@ use crate::app::state::AppState;
 use crate::ui::endpoint::endpoint_chip::EndpointChip;
 use crate::ui::endpoint::endpoint_confirm::EndpointConfirm;
 use crate::ui::endpoint::settings_panel::SettingsPanel;
-use crate::ui::form::param_fields::ParamFields;
+use crate::ui::form::param_sheet::ParamSheet;
 use crate::ui::form::request_form::RequestForm;
 use crate::ui::history::history_panel::HistoryPanel;
 use crate::ui::history::interrupted_list::InterruptedList;
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
         form,
         models: crate::app::model_choice::ModelChoice::new(settings, form),
         health: crate::app::endpoint_health::EndpointHealth::new(),
+        endpoint_open: RwSignal::new(true),
         runs: Runs::new(),
         references,
         painter: crate::app::painter::Painter::new(references),
@@ -52,6 +53,11 @@ pub fn App() -> impl IntoView {
     warn_before_leaving(state);
     crate::app::draft::keep_draft(state.form);
     apply_link(&state);
+    // Set up first, then out of the way: folded once this endpoint has answered here.
+    let base = state.settings.base_url.get_untracked();
+    state.endpoint_open.set(untrack(|| {
+        !state.health.has_answered(&base) && state.health.last_for(&base).is_none()
+    }));
     if let Some(typed) = shell.as_ref().filter(|s| !s.prompt.trim().is_empty()) {
         state.form.prompt.set(typed.prompt.clone());
     }
@@ -113,7 +119,7 @@ pub fn App() -> impl IntoView {
                         crate::app::generate::generate_from_form(state);
                     }
                 }>
-                <ParamFields/>
+                <ParamSheet/>
                 {Suspend::new(settings_panel_view())}
                 {Suspend::new(share_link_view())}
                 {Suspend::new(code_export_view())}

@@ -9,6 +9,8 @@ pub enum IconName {
     Next,
     Up,
     Down,
+    /// Points down; turned up by CSS while what it opens is open.
+    Chevron,
 }
 
 impl IconName {
@@ -21,6 +23,7 @@ impl IconName {
             IconName::Next => "M9 5l7 7-7 7",
             IconName::Up => "M12 19V5m0 0l-6 6m6-6l6 6",
             IconName::Down => "M12 5v14m0 0l-6-6m6 6l6-6",
+            IconName::Chevron => "M6 9l6 6 6-6",
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod fit_job;
 pub mod focus;
 pub mod http;
 pub mod idb;
+pub mod in_view;
 pub mod locks;
 pub mod mask_canvas;
 pub mod offline;

@@ -2,7 +2,7 @@
 // spec), streaming, n split into parallel requests, retries, and one test per failure case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, showMore } from './harness.mjs';
+import { useApp, showMore, showEndpoint } from './harness.mjs';
 
 // Backoffs at 1/100 of their length: retries are tested without waiting for them (a wait an
 // endpoint asks for with Retry-After is still waited for in full).
@@ -22,6 +22,7 @@ async function setNumber(page, id, value) {
 }
 
 async function openLimits(page) {
+  await showEndpoint(page);
   await page.locator('details.endpoint-options summary').click();
 }
 

@@ -185,3 +185,26 @@ export async function showMore(page) {
   const more = page.getByTestId('more-params');
   if (!(await more.evaluate((d) => d.open))) await more.locator('summary').click();
 }
+
+/** Unfolds the endpoint settings (folded once the endpoint has answered on this device). */
+export async function showEndpoint(page) {
+  const toggle = page.getByTestId('endpoint-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByTestId('base-url').waitFor({ state: 'visible' });
+}
+
+/** Opens the parameters where they are folded (a phone's bottom sheet); beside the prompt
+ * on a wide screen they are open already. */
+export async function showParams(page) {
+  const bar = page.getByTestId('param-sheet-toggle');
+  if ((await bar.isVisible()) && (await bar.getAttribute('aria-expanded')) !== 'true') await bar.click();
+  await page.getByTestId('quality').waitFor({ state: 'visible' });
+}
+
+/** Folds a phone's parameter sheet again (Done), so the prompt and Generate are uncovered. */
+export async function hideParams(page) {
+  const bar = page.getByTestId('param-sheet-toggle');
+  if ((await bar.getAttribute('aria-expanded')) !== 'true') return;
+  await page.getByTestId('param-sheet-close').click();
+  await page.getByTestId('quality').waitFor({ state: 'hidden' });
+}

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp } from './harness.mjs';
+import { useApp, showEndpoint } from './harness.mjs';
 import { zipEntries } from './zip.mjs';
 
 const ctx = useApp();
@@ -114,6 +114,8 @@ test('after a session no key is stored, unless the user opted in', async () => {
   }
   assert.equal(await next.getByTestId('api-key').inputValue(), '');
 
+  // This endpoint has answered here: its settings are folded until asked for.
+  await showEndpoint(next);
   await next.getByTestId('remember-key').check();
   assert.match(await next.locator('#remember-key-hint').innerText(), /stored unencrypted/);
   await next.getByTestId('api-key').fill('sk-remembered-e2e');
@@ -123,6 +125,7 @@ test('after a session no key is stored, unless the user opted in', async () => {
   await third.getByTestId('generate').waitFor();
   assert.equal(await third.getByTestId('api-key').inputValue(), 'sk-remembered-e2e');
   assert.ok((await storedEverything(third)).local.includes('sk-remembered-e2e'));
+  await showEndpoint(third);
   await third.getByTestId('remember-key').uncheck();
   assert.ok(!(await storedEverything(third)).local.includes('sk-remembered-e2e'), 'opting out erases it');
   ctx.app.page = third;
@@ -267,4 +270,66 @@ test('after a reload every history thumbnail decodes, the newest too', async () 
       assert.ok(state.width > 0, `round ${round}, thumbnail ${i + 1}: ${JSON.stringify(state)}`);
     }
   }
+});
+
+test('a long history is drawn near the screen only: 130 items listed, fewer on the page, every one reached by scrolling', async () => {
+  const { page, problems } = ctx.app;
+  await page.getByTestId('quality').selectOption('low');
+  await generate(page, 'history item 0');
+  const total = 130;
+  // 129 more records like the first, written as the app writes them (older ones sort lower).
+  await page.evaluate(async (total) => {
+    const db = await new Promise((res, rej) => {
+      const r = indexedDB.open('gpt-image-studio');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const done = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const tx = db.transaction(['items', 'images'], 'readwrite');
+    const items = tx.objectStore('items');
+    const images = tx.objectStore('images');
+    const [item] = await done(items.getAll());
+    const [image] = await done(images.getAll());
+    const meta = JSON.parse(item.meta);
+    for (let i = 1; i < total; i++) {
+      const id = `0-${String(9999 - i).padStart(4, '0')}`;
+      const record = { ...meta, id, created_ms: meta.created_ms - i * 60_000, params: { ...meta.params, prompt: `history item ${i}` } };
+      items.put({ ...item, id, meta: JSON.stringify(record) });
+      images.put({ ...image, id });
+    }
+    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+    db.close();
+  }, total);
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelector('#history-heading')?.textContent === `History (${n})`, total);
+  await page.getByTestId('history-item').first().waitFor();
+  const drawn = () => page.getByTestId('history-item').count();
+  const atTop = await drawn();
+  assert.ok(atTop > 0 && atTop < total, `at the top ${atTop} of ${total} are on the page`);
+  assert.deepEqual(await page.getByTestId('history-chunk').evaluateAll((cs) => cs.map((c) => c.dataset.drawn)), ['true', 'false', 'false']);
+  const topHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+
+  // Scrolling down brings the oldest; the first chunk leaves the page and keeps its height.
+  const oldest = page.locator('.history-prompt', { hasText: `history item ${total - 1}` });
+  for (let i = 0; i < 20 && (await oldest.count()) === 0; i++) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+  }
+  await oldest.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid=history-chunk]').dataset.drawn === 'false');
+  assert.ok((await drawn()) < total, 'the top chunk is off the page');
+  const first = await page.getByTestId('history-chunk').first().evaluate((c) => c.getBoundingClientRect().height);
+  assert.ok(first > 1000, `the undrawn first chunk stands at its height: ${first}`);
+  const bottomHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(Math.abs(bottomHeight - topHeight) < 0.35 * topHeight, `the page keeps about its length: ${topHeight} then ${bottomHeight}`);
+
+  // And back up: the newest is drawn again, and its thumbnail shows.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const newest = page.locator('.history-prompt', { hasText: /^history item 0$/ });
+  await newest.waitFor();
+  await page.waitForFunction(() => {
+    const img = document.querySelector('[data-testid=history-thumb]');
+    return img && img.complete && img.naturalWidth > 0;
+  });
+  assert.deepEqual(problems, []);
 });

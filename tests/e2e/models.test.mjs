@@ -3,7 +3,7 @@
 // for gpt-image-2. Every request the app made is checked against OpenAI's spec by Steady.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp } from './harness.mjs';
+import { useApp, showEndpoint } from './harness.mjs';
 
 const ctx = useApp();
 
@@ -210,6 +210,7 @@ test('an endpoint refusing native transparency offers the cut-out in one click, 
 
 test("a profile's own model name follows the rules and flat price it is mapped to", async () => {
   const { page, problems } = ctx.app;
+  await showEndpoint(page);
   await page.getByText("This gateway's model names").click();
   await page.getByTestId('model-aliases').fill('gpt-image-2-all = gpt-image-2, $0.02\nbroken line');
   await page.getByTestId('model-aliases').blur();
@@ -226,6 +227,7 @@ test("a profile's own model name follows the rules and flat price it is mapped t
   await page.getByTestId('generate').click();
   assert.match(await page.getByTestId('result-meta').innerText(), /~\$0\.020 at list prices/);
   await page.reload();
+  await showEndpoint(page);
   await page.getByText("This gateway's model names").waitFor();
   assert.equal(await page.getByTestId('model-aliases').inputValue(), 'gpt-image-2-all = gpt-image-2, $0.02');
   assert.deepEqual(problems, []);

@@ -3,7 +3,7 @@
 // a Retry that could only resend a refused prompt, presets overwritten silently, and small texts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp } from './harness.mjs';
+import { useApp, openApp, showParams, hideParams } from './harness.mjs';
 
 const ctx = useApp({ timingScale: 0.01 });
 
@@ -242,7 +242,9 @@ for (const [name, viewport] of [['desktop', { width: 1440, height: 900 }], ['pho
     const app = await openApp(ctx.browser, ctx.backend, { viewport, timingScale: 0.01 });
     try {
       const { page } = app;
+      await showParams(page);
       await page.getByTestId('quality').selectOption('low');
+      await hideParams(page);
       await page.getByTestId('prompt').fill(`in view on ${name}`);
       await page.getByTestId('generate').click();
       await waitForImages(page, 1);

@@ -2,7 +2,7 @@
 // foreign base URL never receives the stored key (a second backend records what it gets).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBackend, useApp, showMore } from './harness.mjs';
+import { startBackend, useApp, showMore, showEndpoint } from './harness.mjs';
 
 const ctx = useApp();
 let foreign;
@@ -92,6 +92,7 @@ test('a link with a foreign base URL never gets the stored key', async () => {
   // Accepting made a profile of its own; the home profile keeps its key. Back on it the key
   // is there again; typing the foreign endpoint into it by hand shows no key and sends none.
   await foreign.clearRequests();
+  await showEndpoint(page);
   const profiles = await page.getByTestId('profile').locator('option').allInnerTexts();
   await page.getByTestId('profile').selectOption({ label: profiles.find((name) => home.includes(name)) });
   assert.equal(await value(page, 'base-url'), home);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { useApp } from './harness.mjs';
+import { useApp, showParams, hideParams } from './harness.mjs';
 
 const ctx = useApp({ prefix: '/tools/studio/' });
 const AXE = await readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -64,6 +64,13 @@ test('axe-core finds no violation at 1440x900 and 390x844, light and dark; scree
       await page.evaluate(() => window.scrollTo(0, 0));
       await check(`${width}x${height} ${scheme}`);
       await shot(`studio-${width}x${height}-${scheme}`);
+      if (width <= 600) {
+        // The parameters' bottom sheet, open.
+        await showParams(page);
+        await check(`${width}x${height} ${scheme} parameter sheet`);
+        await shot(`params-sheet-${width}x${height}-${scheme}`);
+        await hideParams(page);
+      }
       await page.getByTestId('result-image').first().click();
       await page.getByTestId('viewer').waitFor();
       await check(`${width}x${height} ${scheme} viewer`);
@@ -102,9 +109,15 @@ test('the whole flow works from the keyboard, with a visible focus ring', async 
 test('at 375 px wide there is no horizontal scroll', async () => {
   const { page } = ctx.app;
   await page.setViewportSize({ width: 375, height: 800 });
+  await showParams(page);
   await page.getByTestId('size-input').fill('1920x1080');
   await page.getByTestId('size-suggestion').first().click();
-  await generate(page, 'narrow screen e2e');
+  await page.getByTestId('quality').selectOption('low');
+  // On a phone the parameters are a sheet over the prompt: fold it before typing.
+  await hideParams(page);
+  await page.getByTestId('prompt').fill('narrow screen e2e');
+  await page.getByTestId('generate').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-image]')?.dataset.width);
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: new URL('mobile-375.png', SHOTS).pathname, fullPage: true });
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

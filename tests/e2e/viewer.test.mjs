@@ -2,7 +2,7 @@
 // keyboard with focus given back, zoom, the before/after view of an edit, and its actions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp } from './harness.mjs';
+import { useApp, showEndpoint } from './harness.mjs';
 
 const ctx = useApp({ timingScale: 0.01 });
 
@@ -103,7 +103,7 @@ test('an edit compares against image 1, and "Use these settings" fills the form'
 
 for (const [name, viewport] of [['1440x900', { width: 1440, height: 900 }], ['390x844', { width: 390, height: 844 }]]) {
   test(`studio layout at ${name}: prompt on the first screen, the result large and in view, a refusal readable`, async () => {
-    const { openApp } = await import('./harness.mjs');
+    const { openApp, showParams, hideParams } = await import('./harness.mjs');
     const app = await openApp(ctx.browser, ctx.backend, { viewport, timingScale: 0.01 });
     try {
       const { page } = app;
@@ -112,7 +112,9 @@ for (const [name, viewport] of [['1440x900', { width: 1440, height: 900 }], ['39
       const generate = await page.getByTestId('generate').boundingBox();
       assert.ok(generate.y + generate.height <= viewport.height, 'Generate too');
 
+      await showParams(page);
       await page.getByTestId('quality').selectOption('low');
+      await hideParams(page);
       await page.getByTestId('prompt').fill(`layout at ${name}`);
       await page.getByTestId('generate').click();
       await waitForImages(page, 1);
@@ -159,10 +161,69 @@ test('the header shows the endpoint: set it up first, then how it answered last;
   assert.match(await chip.getAttribute('title'), /Last request failed: .*401/);
 
   await chip.click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'base-url');
-  // After a reload it is known to have answered: no "Set up" any more.
+  await page.waitForFunction(() => document.activeElement?.id === 'base-url');
+  // After a reload it is known to have answered: no "Set up" any more, and its settings are
+  // folded to one line until asked for.
   await page.reload();
   await chip.waitFor();
   assert.equal(await chip.locator('.chip-label').innerText(), host);
+  const summary = page.getByTestId('endpoint-summary');
+  await summary.waitFor();
+  assert.match(await summary.innerText(), new RegExp(`${host.replace('.', '\\.')} · no key$`));
+  assert.equal(await page.getByTestId('base-url').isVisible(), false, 'folded');
+  assert.equal(await chip.getAttribute('aria-expanded'), 'false');
+  await chip.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'base-url');
+  assert.equal(await chip.getAttribute('aria-expanded'), 'true');
+  assert.equal(await summary.count(), 0);
+  const toggle = page.getByTestId('endpoint-toggle');
+  assert.equal(await toggle.innerText(), 'Done');
+  await toggle.click();
+  assert.equal(await page.getByTestId('base-url').isVisible(), false, 'folded again');
+  assert.equal(await toggle.innerText(), 'Change');
+  await showEndpoint(page);
+  assert.equal(await page.getByTestId('base-url').inputValue(), ctx.backend.apiUrl, 'folding keeps the values');
   assert.deepEqual(problems, []);
+});
+
+test('on a phone the parameters are a bottom sheet: a bar names them, opens them, Esc folds them back', async () => {
+  const { openApp } = await import('./harness.mjs');
+  const app = await openApp(ctx.browser, ctx.backend, { viewport: { width: 390, height: 844 }, timingScale: 0.01 });
+  try {
+    const { page, problems } = app;
+    const bar = page.getByTestId('param-sheet-toggle');
+    const quality = page.getByTestId('quality');
+    assert.equal(await quality.isVisible(), false, 'folded at first: the prompt keeps the screen');
+    const barBox = await bar.boundingBox();
+    assert.ok(Math.abs(barBox.y + barBox.height - 844) <= 1 && barBox.height >= 44, `a bar at the bottom: ${JSON.stringify(barBox)}`);
+    assert.match(await bar.innerText(), /Parameters[\s\S]*gpt-image-2 · .+ · auto · png · n=1/);
+    await bar.click();
+    await quality.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => document.activeElement?.id === 'model');
+    // Once it has slid up (a 0.2 s transition).
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('param-sheet')).transform === 'none');
+    const sheet = await page.locator('#param-sheet').boundingBox();
+    assert.ok(sheet.y + sheet.height <= 845 && sheet.height <= 0.8 * 844 + 1, `the sheet rises from the bottom: ${JSON.stringify(sheet)}`);
+    await quality.selectOption('low');
+    await page.keyboard.press('Escape');
+    await quality.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset?.testid), 'param-sheet-toggle', 'focus back on the bar');
+    assert.match(await bar.innerText(), / · low · png · n=1/, 'the bar names the new choice');
+    // Generate is uncovered again and sends what the sheet chose.
+    await page.getByTestId('prompt').fill('sheet e2e');
+    await page.getByTestId('generate').click();
+    await page.getByTestId('result-image').waitFor();
+    const sent = (await ctx.backend.requests()).find((r) => r.json?.prompt === 'sheet e2e');
+    assert.equal(sent?.json?.quality, 'low');
+    assert.deepEqual(problems, []);
+  } finally {
+    await app.context.close();
+  }
+});
+
+test('on a wide screen the parameters sit beside the prompt, with no sheet bar', async () => {
+  const { page } = ctx.app;
+  assert.equal(await page.getByTestId('param-sheet-toggle').isVisible(), false);
+  assert.ok(await page.getByTestId('quality').isVisible());
+  assert.ok(await page.getByTestId('model').isVisible());
 });

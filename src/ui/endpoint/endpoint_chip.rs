@@ -8,7 +8,7 @@ pub const ENDPOINT_SETTINGS_ID: &str = "endpoint-settings";
 
 /// In the header: the profile in use, its host and how it answered last (a dot and a line).
 /// Before any endpoint has answered on this device it offers to set one up. A click leads to
-/// the endpoint settings (profiles, key, limits) and puts the focus there.
+/// the endpoint settings (profiles, key, limits), unfolds them and puts the focus there.
 #[component]
 pub fn EndpointChip() -> impl IntoView {
     let state = use_app_state();
@@ -38,11 +38,17 @@ pub fn EndpointChip() -> impl IntoView {
             format!("{name} · {host}")
         }
     };
-    let open = move |_| crate::web::focus::reveal_and_focus(ENDPOINT_SETTINGS_ID, "base-url");
+    let open = move |_| {
+        state.endpoint_open.set(true);
+        // Once the unfolded fields are on the page.
+        request_animation_frame(|| {
+            crate::web::focus::reveal_and_focus(ENDPOINT_SETTINGS_ID, "base-url")
+        });
+    };
 
     view! {
         <button type="button" class="endpoint-chip" data-testid="endpoint-chip"
-            aria-controls=ENDPOINT_SETTINGS_ID
+            aria-controls=ENDPOINT_SETTINGS_ID aria-expanded=move || state.endpoint_open.get().to_string()
             title=move || status().1 data-status=move || status().0 on:click=open>
             <span class=move || format!("dot {}", status().0) aria-hidden="true"></span>
             <span class="chip-label">{label}</span>

@@ -3,9 +3,11 @@
 pub mod background_field;
 pub mod choice_select;
 pub mod form_actions;
+pub mod model_field;
 pub mod more_params;
 pub mod number_text;
 pub mod param_fields;
+pub mod param_sheet;
 pub mod prompt_checks;
 pub mod prompt_field;
 pub mod request_form;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::app::state::use_app_state;
 use crate::ui::form::background_field::BackgroundField;
 use crate::ui::form::choice_select::ChoiceSelect;
+use crate::ui::form::model_field::ModelField;
 use crate::ui::form::more_params::MoreParams;
 use crate::ui::form::number_text::number_in;
 use crate::ui::form::size_field::SizeField;
@@ -20,7 +21,7 @@ fn quality_label(q: Quality) -> &'static str {
     }
 }
 
-/// Size, quality, format, background, n and streaming; the rarely changed ones under More.
+/// Model, size, quality, format, background, n and streaming; the rarely changed ones under More.
 #[component]
 pub fn ParamFields() -> impl IntoView {
     let state = use_app_state();
@@ -28,9 +29,10 @@ pub fn ParamFields() -> impl IntoView {
     // The model's most images per request (the profile's limit splits requests instead).
     let max_n = move || state.models.info().max_n();
     view! {
+        <ModelField/>
         <SizeField/>
         <fieldset class="params">
-            <legend>"Parameters"</legend>
+            <legend>"Output"</legend>
             // Exactly the tiers the chosen model takes (every tier for an unknown model).
             {move || {
                 let choices = state.models.info().qualities().iter().map(|q| (*q, quality_label(*q))).collect();

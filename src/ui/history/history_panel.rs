@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::state::use_app_state;
-use crate::ui::history::history_item::HistoryItem;
+use crate::ui::history::history_chunk::HistoryChunk;
 use crate::web::download::save_blob;
+use studio_core::history::window::chunk_count;
 
 /// The zip's file name.
 fn zip_name(now_ms: f64) -> String {
@@ -22,6 +23,7 @@ pub fn HistoryPanel() -> impl IntoView {
     let (confirm_clear, set_confirm_clear) = signal(false);
     let (problem, set_problem) = signal(None::<String>);
     let count = move || gallery.items.with(Vec::len);
+    let full_chunk_height = RwSignal::new(None::<f64>);
     let clear = move |_| {
         if !confirm_clear.get_untracked() {
             set_confirm_clear.set(true);
@@ -82,11 +84,12 @@ pub fn HistoryPanel() -> impl IntoView {
                     <button type="button" class="link" on:click=move |_| crate::web::focus::reveal_and_focus("prompt", "prompt")>"Write a prompt"</button>
                 </p>
             </Show>
-            <ul class="history-list">
-                <For each=move || gallery.items.get() key=|item| item.record.id.clone() let:item>
-                    <HistoryItem item selected/>
+            // Chunks of the grid; beyond 100 items only those near the screen are drawn.
+            <div class="history-grid">
+                <For each=move || 0..chunk_count(count()) key=|index| *index let:index>
+                    <HistoryChunk index selected full_chunk_height/>
                 </For>
-            </ul>
+            </div>
         </section>
     }
 }
