@@ -199,6 +199,8 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
     let base_url = state.settings.base_url.get_untracked().trim().to_string();
     if let Err(why) = check_base_url(&base_url) {
         state.form_error.set(Some(why));
+        // The field to fix may be folded away: unfold it and go there.
+        state.open_endpoint_settings("base-url");
         return;
     }
     let options = untrack(|| state.settings.current_options());

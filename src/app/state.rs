@@ -49,6 +49,20 @@ pub struct AppState {
     pub interrupted: RwSignal<Vec<JournalEntry>>,
 }
 
+/// The id of the endpoint settings (the header chip's `aria-controls`).
+pub const ENDPOINT_SETTINGS_ID: &str = "endpoint-settings";
+
+impl AppState {
+    /// Unfolds the endpoint settings and takes the person to `field_id` in them, once the
+    /// unfolded fields are on the page.
+    pub fn open_endpoint_settings(&self, field_id: &'static str) {
+        self.endpoint_open.set(true);
+        request_animation_frame(move || {
+            crate::web::focus::reveal_and_focus(ENDPOINT_SETTINGS_ID, field_id)
+        });
+    }
+}
+
 pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
 }

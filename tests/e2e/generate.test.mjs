@@ -142,6 +142,8 @@ test('bad input is refused before sending, with a clear message, and nothing is 
   await page.getByTestId('prompt').fill('kept prompt');
   await page.getByTestId('generate').click();
   assert.match(await page.getByTestId('error-message').innerText(), /must start with https:\/\//);
+  // The field to fix is unfolded and focused.
+  await page.waitForFunction(() => document.activeElement?.id === 'base-url');
   assert.equal(await page.getByTestId('prompt').inputValue(), 'kept prompt');
   assert.deepEqual(await ctx.backend.requests(), []);
 });

@@ -1,10 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::state::use_app_state;
+use crate::app::state::{use_app_state, ENDPOINT_SETTINGS_ID};
 use studio_core::profiles::default_name;
-
-/// The id of the endpoint settings the chip leads to.
-pub const ENDPOINT_SETTINGS_ID: &str = "endpoint-settings";
 
 /// In the header: the profile in use, its host and how it answered last (a dot and a line).
 /// Before any endpoint has answered on this device it offers to set one up. A click leads to
@@ -38,13 +35,7 @@ pub fn EndpointChip() -> impl IntoView {
             format!("{name} · {host}")
         }
     };
-    let open = move |_| {
-        state.endpoint_open.set(true);
-        // Once the unfolded fields are on the page.
-        request_animation_frame(|| {
-            crate::web::focus::reveal_and_focus(ENDPOINT_SETTINGS_ID, "base-url")
-        });
-    };
+    let open = move |_| state.open_endpoint_settings("base-url");
 
     view! {
         <button type="button" class="endpoint-chip" data-testid="endpoint-chip"

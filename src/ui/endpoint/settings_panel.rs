@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::state::use_app_state;
-use crate::ui::endpoint::endpoint_chip::ENDPOINT_SETTINGS_ID;
+use crate::app::state::{use_app_state, ENDPOINT_SETTINGS_ID};
 use crate::ui::endpoint::endpoint_options_fields::EndpointOptionsFields;
 use crate::ui::endpoint::model_aliases_field::ModelAliasesField;
 use crate::ui::endpoint::profile_bar::ProfileBar;
@@ -31,15 +30,12 @@ pub fn SettingsPanel() -> impl IntoView {
         )
     };
     let toggle = move |_| {
-        let now = !open.get_untracked();
-        open.set(now);
-        if !now {
+        if open.get_untracked() {
             // Focus stays where the person was: on the button, now reading "Change".
-            return;
+            open.set(false);
+        } else {
+            state.open_endpoint_settings("base-url");
         }
-        request_animation_frame(|| {
-            crate::web::focus::reveal_and_focus(ENDPOINT_SETTINGS_ID, "base-url")
-        });
     };
     view! {
         <section class="settings drawer" id=ENDPOINT_SETTINGS_ID aria-labelledby="endpoint-heading"

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::app::state::use_app_state;
 use crate::ui::history::history_item::HistoryItem;
 use crate::web::in_view::use_in_view;
-use studio_core::history::window::{chunk_range, placeholder_height, windowed, CHUNK};
+use studio_core::history::window::{chunk_range, placeholder_height, CHUNK};
 
 /// A first guess of one item's share of a chunk's height (a ~350 px row of three), until a
 /// full chunk has been measured.
@@ -19,6 +19,8 @@ pub fn HistoryChunk(
     selected: RwSignal<Vec<String>>,
     /// A full chunk's height as last measured, shared by every chunk's estimate.
     full_chunk_height: RwSignal<Option<f64>>,
+    /// Whether the history is long enough to be drawn near the screen only.
+    windowed: Memo<bool>,
 ) -> impl IntoView {
     let gallery = use_app_state().gallery;
     let items = Memo::new(move |_| {
@@ -26,10 +28,9 @@ pub fn HistoryChunk(
             .items
             .with(|all| all[chunk_range(index, all.len())].to_vec())
     });
-    let windowed_now = Memo::new(move |_| gallery.items.with(|all| windowed(all.len())));
     let node = NodeRef::<Ul>::new();
     let seen = use_in_view(node, "150% 0px", index == 0);
-    let drawn = Memo::new(move |_| !windowed_now.get() || seen.near.get());
+    let drawn = Memo::new(move |_| !windowed.get() || seen.near.get());
     // Measured as it leaves: the observer's report was taken while it was still drawn.
     let measured = RwSignal::new(None::<(usize, f64)>);
     Effect::new(move |was_drawn: Option<bool>| {

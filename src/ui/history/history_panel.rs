@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use crate::app::state::use_app_state;
 use crate::ui::history::history_chunk::HistoryChunk;
 use crate::web::download::save_blob;
-use studio_core::history::window::chunk_count;
+use studio_core::history::window::{chunk_count, windowed};
 
 /// The zip's file name.
 fn zip_name(now_ms: f64) -> String {
@@ -24,6 +24,7 @@ pub fn HistoryPanel() -> impl IntoView {
     let (problem, set_problem) = signal(None::<String>);
     let count = move || gallery.items.with(Vec::len);
     let full_chunk_height = RwSignal::new(None::<f64>);
+    let windowed = Memo::new(move |_| windowed(count()));
     let clear = move |_| {
         if !confirm_clear.get_untracked() {
             set_confirm_clear.set(true);
@@ -87,7 +88,7 @@ pub fn HistoryPanel() -> impl IntoView {
             // Chunks of the grid; beyond 100 items only those near the screen are drawn.
             <div class="history-grid">
                 <For each=move || 0..chunk_count(count()) key=|index| *index let:index>
-                    <HistoryChunk index selected full_chunk_height/>
+                    <HistoryChunk index selected full_chunk_height windowed/>
                 </For>
             </div>
         </section>
