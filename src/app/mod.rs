@@ -11,6 +11,7 @@ pub mod gallery;
 pub mod generate;
 pub mod journal;
 pub mod keep;
+pub mod lang;
 pub mod model_choice;
 pub mod painter;
 pub mod references;

@@ -19,9 +19,13 @@ use crate::ui::runs::run_list::RunList;
 use crate::ui::share::code_export::CodeExport;
 use crate::ui::share::preset_library::PresetLibrary;
 use crate::ui::share::share_link::ShareLink;
+use crate::app::lang::t;
+use crate::ui::language_select::LanguageSelect;
+use studio_core::i18n::text::common;
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::app::lang::start();
     // Typed or pressed in index.html's static shell before the wasm arrived.
     let shell = crate::web::shell::take_over();
     let settings = Settings::from_storage();
@@ -93,25 +97,28 @@ pub fn App() -> impl IntoView {
         <header class="top">
             <div class="brand">
                 <h1>"GPT Image Studio"</h1>
-                <p class="tagline">"Generate images with your own key, against OpenAI or any compatible gateway."</p>
+                <p class="tagline">{t(common::TAGLINE)}</p>
             </div>
-            <EndpointChip/>
+            <div class="top-tools">
+                <LanguageSelect/>
+                <EndpointChip/>
+            </div>
         </header>
         {move || state.notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
         {Suspend::new(endpoint_confirm_view())}
         // The prompt and its results are the page; settings sit beside them (below on a phone).
         <main class="layout studio">
             <div class="work">
-                <section class="panel compose" aria-label="Request">
+                <section class="panel compose" aria-label=t(common::REQUEST_REGION)>
                     <RequestForm/>
                 </section>
-                <section class="results" aria-label="Results">
+                <section class="results" aria-label=t(common::RESULTS_REGION)>
                     {Suspend::new(interrupted_list_view())}
                     <RunList/>
                     {Suspend::new(history_panel_view())}
                 </section>
             </div>
-            <aside class="panel side" aria-label="Settings"
+            <aside class="panel side" aria-label=t(common::SETTINGS_REGION)
                 on:keydown=move |ev| {
                     // Ctrl/Cmd+Enter sends from the parameters too, as from the prompt.
                     if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
@@ -164,7 +171,7 @@ fn warn_before_leaving(state: AppState) {
             && !crate::app::tasks::follow::only_tasks_pending(&state.runs)
         {
             ev.prevent_default();
-            ev.set_return_value("A request is still running; leaving loses its result.");
+            ev.set_return_value(common::LEAVE_WHILE_RUNNING.get(crate::app::lang::lang()));
         }
     });
     // The app lives as long as the page; the listener must too.

@@ -7,6 +7,7 @@ pub mod endpoint;
 pub mod form;
 pub mod history;
 pub mod icon;
+pub mod language_select;
 pub mod references;
 pub mod runs;
 pub mod share;

@@ -12,6 +12,7 @@ pub mod focus;
 pub mod http;
 pub mod idb;
 pub mod in_view;
+pub mod locale;
 pub mod locks;
 pub mod mask_canvas;
 pub mod offline;

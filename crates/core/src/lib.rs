@@ -12,6 +12,7 @@ pub mod endpoint_options;
 pub mod estimate;
 pub mod file_names;
 pub mod fit;
+pub mod i18n;
 pub mod history;
 pub mod keys;
 pub mod mask;

@@ -1,0 +1,4 @@
+//! errors.
+
+crate::texts! {
+}

@@ -1,0 +1,4 @@
+//! form.
+
+crate::texts! {
+}

@@ -1,0 +1,4 @@
+//! history.
+
+crate::texts! {
+}

@@ -1,0 +1,37 @@
+//! The tables, one per panel or subject. An entry is referred to as `table::NAME` (e.g.
+//! `form::GENERATE`), the form the unused-entry test looks for.
+
+pub mod common;
+pub mod errors;
+pub mod runs;
+pub mod form;
+pub mod sizes;
+pub mod models;
+pub mod prompts;
+pub mod references;
+pub mod prep;
+pub mod history;
+pub mod viewer;
+pub mod share;
+pub mod storage;
+pub mod endpoint;
+pub mod tasks;
+
+/// Every table with its module name (for the tests).
+pub const TABLES: &[(&str, &[(&str, super::Text)])] = &[
+    ("common", common::ALL),
+    ("errors", errors::ALL),
+    ("runs", runs::ALL),
+    ("form", form::ALL),
+    ("sizes", sizes::ALL),
+    ("models", models::ALL),
+    ("prompts", prompts::ALL),
+    ("references", references::ALL),
+    ("prep", prep::ALL),
+    ("history", history::ALL),
+    ("viewer", viewer::ALL),
+    ("share", share::ALL),
+    ("storage", storage::ALL),
+    ("endpoint", endpoint::ALL),
+    ("tasks", tasks::ALL),
+];

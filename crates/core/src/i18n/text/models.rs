@@ -1,0 +1,4 @@
+//! models.
+
+crate::texts! {
+}

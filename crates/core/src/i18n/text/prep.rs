@@ -1,0 +1,4 @@
+//! prep.
+
+crate::texts! {
+}

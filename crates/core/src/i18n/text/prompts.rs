@@ -1,0 +1,4 @@
+//! prompts.
+
+crate::texts! {
+}

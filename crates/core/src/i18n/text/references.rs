@@ -1,0 +1,4 @@
+//! references.
+
+crate::texts! {
+}

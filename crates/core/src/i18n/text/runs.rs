@@ -1,0 +1,4 @@
+//! runs.
+
+crate::texts! {
+}

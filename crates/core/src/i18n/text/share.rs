@@ -1,0 +1,4 @@
+//! share.
+
+crate::texts! {
+}

@@ -1,0 +1,4 @@
+//! sizes.
+
+crate::texts! {
+}

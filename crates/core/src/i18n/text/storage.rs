@@ -1,0 +1,4 @@
+//! storage.
+
+crate::texts! {
+}

@@ -1,0 +1,4 @@
+//! tasks.
+
+crate::texts! {
+}

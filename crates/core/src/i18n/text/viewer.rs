@@ -1,0 +1,4 @@
+//! viewer.
+
+crate::texts! {
+}
