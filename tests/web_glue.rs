@@ -94,3 +94,39 @@ async fn locks_are_held_listed_and_handed_over() {
         .unwrap()
         .contains(&"test.work".to_string()));
 }
+
+/// The core writes prices and counts as the browser's `Intl.NumberFormat` does for each
+/// language (they sit inside core messages, so the core formats them itself).
+#[wasm_bindgen_test]
+fn core_number_formats_match_the_browsers_intl() {
+    use studio_core::i18n::{format, Lang};
+    let intl = js_sys::Function::new_with_args(
+        "tag, usd, digits",
+        "return usd === null ? new Intl.NumberFormat(tag).format(digits)\
+         : new Intl.NumberFormat(tag, { style: 'currency', currency: 'USD',\
+             minimumFractionDigits: digits, maximumFractionDigits: digits }).format(usd);",
+    );
+    let call = |tag: &str, usd: JsValue, digits: f64| -> String {
+        intl.call3(&JsValue::NULL, &tag.into(), &usd, &digits.into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    for lang in Lang::ALL {
+        for usd in [0.0061, 0.053, 0.175, 1.5, 1234.5, 98765.4321] {
+            let digits = if usd < 0.01 { 4.0 } else { 3.0 };
+            assert_eq!(
+                format::usd(lang, usd),
+                call(lang.tag(), usd.into(), digits),
+                "{lang:?} {usd}"
+            );
+        }
+        for n in [0u64, 7, 999, 1000, 1_234_567] {
+            assert_eq!(
+                format::count(lang, n),
+                call(lang.tag(), JsValue::NULL, n as f64),
+                "{lang:?} {n}"
+            );
+        }
+    }
+}

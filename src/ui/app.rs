@@ -4,6 +4,7 @@ use crate::app::apply_link::apply_link;
 use crate::app::clock::Now;
 use crate::app::form::FormState;
 use crate::app::gallery::Gallery;
+use crate::app::lang::t;
 use crate::app::references::References;
 use crate::app::runs::Runs;
 use crate::app::settings::Settings;
@@ -15,12 +16,11 @@ use crate::ui::form::param_sheet::ParamSheet;
 use crate::ui::form::request_form::RequestForm;
 use crate::ui::history::history_panel::HistoryPanel;
 use crate::ui::history::interrupted_list::InterruptedList;
+use crate::ui::language_select::LanguageSelect;
 use crate::ui::runs::run_list::RunList;
 use crate::ui::share::code_export::CodeExport;
 use crate::ui::share::preset_library::PresetLibrary;
 use crate::ui::share::share_link::ShareLink;
-use crate::app::lang::t;
-use crate::ui::language_select::LanguageSelect;
 use studio_core::i18n::text::common;
 
 #[component]

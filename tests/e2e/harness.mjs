@@ -108,8 +108,9 @@ export function launchBrowser() {
  * any request to an origin other than the app's and the configured endpoint's (the app must
  * contact nothing else: no CDN, fonts or analytics).
  */
-export async function openApp(browser, backend, { viewport, colorScheme, path: at = '', timingScale } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport, colorScheme });
+export async function openApp(browser, backend, { viewport, colorScheme, path: at = '', timingScale, locale = 'en-US' } = {}) {
+  // English unless a test asks for another locale (navigator.languages follows it).
+  const context = await browser.newContext({ acceptDownloads: true, viewport, colorScheme, locale });
   // Backoffs and poll gaps shortened (the app's `gis.timing_scale`): no test waits for them.
   if (timingScale) await context.addInitScript((s) => localStorage.setItem('gis.timing_scale', String(s)), timingScale);
   const page = await context.newPage();
@@ -153,7 +154,7 @@ export async function openApp(browser, backend, { viewport, colorScheme, path: a
  * Registers the usual hooks: one Steady, backend and browser per file; a fresh app page (and
  * a clean fault list and request log) per test. Returns an object whose fields the hooks fill.
  */
-export function useApp({ prefix = '/', viewport, colorScheme, timingScale } = {}) {
+export function useApp({ prefix = '/', viewport, colorScheme, timingScale, locale } = {}) {
   const ctx = {};
   let steady;
   before(async () => {
@@ -170,7 +171,7 @@ export function useApp({ prefix = '/', viewport, colorScheme, timingScale } = {}
   beforeEach(async () => {
     await ctx.backend.clearFaults();
     await ctx.backend.clearRequests();
-    ctx.app = await openApp(ctx.browser, ctx.backend, { viewport, colorScheme, timingScale });
+    ctx.app = await openApp(ctx.browser, ctx.backend, { viewport, colorScheme, timingScale, locale });
   });
   afterEach(async () => {
     const audit = ctx.app.audit();

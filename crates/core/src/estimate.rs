@@ -4,6 +4,7 @@
 //! measured at 1024x1024, 1536x1024 taking ~1.5x; the 2.5 models from their reported tokens).
 
 use crate::api::request::{Quality, WireValue};
+use crate::i18n::Lang;
 use crate::models::adapt::nearest_quality;
 use crate::models::registry::{self, ImageCost, ModelEntry, ModelInfo, PriceTable, TokenPrices};
 use crate::sizes::{SizeSpec, EXPERIMENTAL_PIXELS};
@@ -233,6 +234,15 @@ pub fn cost_for(info: &ModelInfo, quality: Quality, size: SizeSpec) -> CostRange
 
 /// "$0.053", "$0.053-0.211", with "~" when estimated; times `n` images.
 pub fn format_cost(c: CostRange, n: u8) -> String {
+    format_cost_in(c, n, Lang::En)
+}
+
+/// `format_cost` for `lang`: the dollar written as `Intl` writes it there ("US$0.053").
+pub fn format_cost_in(c: CostRange, n: u8, lang: Lang) -> String {
+    let symbol = match lang {
+        Lang::En => "$",
+        Lang::ZhCn => "US$",
+    };
     let n = f64::from(n.max(1));
     let (lo, hi) = (c.low_usd * n, c.high_usd * n);
     let prefix = if c.estimated { "~" } else { "" };
@@ -242,9 +252,9 @@ pub fn format_cost(c: CostRange, n: u8) -> String {
         text.strip_suffix('0').map(str::to_string).unwrap_or(text)
     };
     if (hi - lo).abs() < 1e-9 {
-        format!("{prefix}${}", digits(lo))
+        format!("{prefix}{symbol}{}", digits(lo))
     } else {
-        format!("{prefix}${}-{}", digits(lo), digits(hi))
+        format!("{prefix}{symbol}{}-{}", digits(lo), digits(hi))
     }
 }
 
@@ -266,16 +276,21 @@ pub fn picker_hint(entry: &ModelEntry) -> String {
 
 /// "3-8 s", "2-4 min": seconds below two minutes, minutes above.
 pub fn format_range(r: LatencyRange) -> String {
+    format_range_in(r, Lang::En)
+}
+
+/// `format_range` for `lang` ("3-8 秒", "2-4 分钟").
+pub fn format_range_in(r: LatencyRange, lang: Lang) -> String {
     let prefix = if r.extrapolated { "~" } else { "" };
+    let (secs, mins) = match lang {
+        Lang::En => (" s", " min"),
+        Lang::ZhCn => (" 秒", " 分钟"),
+    };
     if r.high_secs < 120.0 {
-        format!("{prefix}{:.0}-{:.0} s", r.low_secs, r.high_secs)
+        format!("{prefix}{:.0}-{:.0}{secs}", r.low_secs, r.high_secs)
     } else {
-        format!(
-            "{prefix}{:.1}-{:.1} min",
-            r.low_secs / 60.0,
-            r.high_secs / 60.0
-        )
-        .replace(".0", "")
+        format!("{prefix}{:.1}-{:.1}", r.low_secs / 60.0, r.high_secs / 60.0).replace(".0", "")
+            + mins
     }
 }
 
@@ -325,11 +340,7 @@ pub fn cost_of_answer(
 
 /// "$0.0312": four decimals below a cent, three above.
 pub fn format_usd(usd: f64) -> String {
-    if usd < 0.01 {
-        format!("${usd:.4}")
-    } else {
-        format!("${usd:.3}")
-    }
+    crate::i18n::format::usd(Lang::En, usd)
 }
 
 #[cfg(test)]
@@ -452,6 +463,23 @@ mod tests {
             height: 1440,
         };
         assert_eq!(default_timeout_secs(g2(), Quality::Low, edge), 60);
+    }
+
+    #[test]
+    fn prices_and_waits_follow_the_language() {
+        let c = cost_per_image(g2(), Quality::Auto, SQUARE);
+        assert_eq!(format_cost_in(c, 1, Lang::ZhCn), "US$0.053-0.211");
+        let r = latency(g2(), Quality::High, SQUARE);
+        assert_eq!(format_range_in(r, Lang::En), format_range(r));
+        assert!(
+            format_range_in(r, Lang::ZhCn).ends_with(" 分钟"),
+            "{}",
+            format_range_in(r, Lang::ZhCn)
+        );
+        assert_eq!(
+            format_range_in(latency(g2(), Quality::Low, SQUARE), Lang::ZhCn),
+            "3-8 秒"
+        );
     }
 
     #[test]

@@ -33,6 +33,15 @@ const RESOLUTION_WORDS: &[&str] = &[
     "1080p",
     "8k resolution",
     "4k resolution",
+    // Chinese: no spaces around words, so these match inside a phrase ("4K超清画质").
+    "超高分辨率",
+    "高分辨率",
+    "分辨率",
+    "超高清",
+    "全高清",
+    "超清",
+    "高清",
+    "高画质",
 ];
 
 /// A flagged phrase: its text as typed and its byte range in the prompt.
@@ -60,8 +69,13 @@ pub fn resolution_words(prompt: &str) -> Vec<Flag> {
         while let Some(at) = lower[from..].find(phrase) {
             let (start, end) = (from + at, from + at + phrase.len());
             from = end;
-            let bounded = (start == 0 || !is_word_byte(bytes[start - 1]))
-                && (end == bytes.len() || !is_word_byte(bytes[end]));
+            // A word boundary matters where the phrase's edge is a Latin letter or digit; Chinese
+            // is written without spaces, so "4K超清" holds two phrases.
+            let bounded =
+                (start == 0 || !is_word_byte(bytes[start - 1]) || !is_word_byte(bytes[start]))
+                    && (end == bytes.len()
+                        || !is_word_byte(bytes[end])
+                        || !is_word_byte(bytes[end - 1]));
             if bounded && !flags.iter().any(|f| start < f.end && f.start < end) {
                 flags.push(Flag {
                     text: prompt[start..end].to_string(),
@@ -90,12 +104,23 @@ pub fn remove_resolution_words(prompt: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    for (from, to) in [(" ,", ","), (",,", ","), (" .", "."), (",.", ".")] {
+    for (from, to) in [
+        (" ,", ","),
+        (",,", ","),
+        (" .", "."),
+        (",.", "."),
+        (" ，", "，"),
+        ("，，", "，"),
+        ("、、", "、"),
+        ("，。", "。"),
+        ("、，", "，"),
+        ("，、", "，"),
+    ] {
         while tidy.contains(from) {
             tidy = tidy.replace(from, to);
         }
     }
-    tidy.trim_matches(|c: char| c == ',' || c.is_whitespace())
+    tidy.trim_matches(|c: char| matches!(c, ',' | '，' | '、') || c.is_whitespace())
         .to_string()
 }
 
@@ -148,6 +173,15 @@ mod tests {
         );
         assert_eq!(remove_resolution_words("plain prompt"), "plain prompt");
         assert_eq!(remove_resolution_words("4k"), "");
+    }
+
+    #[test]
+    fn chinese_resolution_words_are_flagged_and_removed() {
+        let p = "一只狐狸，4K超清，高分辨率摄影，超高清画面";
+        let found: Vec<_> = resolution_words(p).into_iter().map(|f| f.text).collect();
+        assert_eq!(found, vec!["4K", "超清", "高分辨率", "超高清"]);
+        assert_eq!(remove_resolution_words(p), "一只狐狸，摄影，画面");
+        assert_eq!(remove_resolution_words("高清、8K、分辨率"), "");
     }
 
     #[test]

@@ -64,7 +64,10 @@ fn every_entry_has_both_languages_with_the_same_placeholders() {
             }
             // Chinese unless it is a name or a symbol both languages write alike.
             if !has_cjk(text.zh) && text.zh != text.en {
-                problems.push(format!("{at}: the Chinese text has no Chinese: {:?}", text.zh));
+                problems.push(format!(
+                    "{at}: the Chinese text has no Chinese: {:?}",
+                    text.zh
+                ));
             }
             if has_cjk(text.en) {
                 problems.push(format!("{at}: Chinese in the English text"));
@@ -94,7 +97,11 @@ fn every_entry_is_used() {
             }
         }
     }
-    assert!(unused.is_empty(), "entries nothing refers to (as `table::NAME`):\n{}", unused.join("\n"));
+    assert!(
+        unused.is_empty(),
+        "entries nothing refers to (as `table::NAME`):\n{}",
+        unused.join("\n")
+    );
 }
 
 /// A string literal of the source with the line it starts on.
@@ -142,14 +149,19 @@ fn literals(source: &str) -> Vec<Literal> {
                     i = j;
                     continue;
                 }
-                let close: Vec<u8> = std::iter::once(b'"').chain(std::iter::repeat_n(b'#', hashes)).collect();
+                let close: Vec<u8> = std::iter::once(b'"')
+                    .chain(std::iter::repeat_n(b'#', hashes))
+                    .collect();
                 let start = j + 1;
                 let mut k = start;
                 while k + close.len() <= bytes.len() && bytes[k..k + close.len()] != close[..] {
                     k += 1;
                 }
                 let text = String::from_utf8_lossy(&bytes[start..k.min(bytes.len())]).into_owned();
-                out.push(Literal { line, text: text.clone() });
+                out.push(Literal {
+                    line,
+                    text: text.clone(),
+                });
                 line += text.matches('\n').count();
                 i = k + close.len();
             }
@@ -163,7 +175,10 @@ fn literals(source: &str) -> Vec<Literal> {
                     k += 1;
                 }
                 let text = String::from_utf8_lossy(&bytes[start..k.min(bytes.len())]).into_owned();
-                out.push(Literal { line, text: text.clone() });
+                out.push(Literal {
+                    line,
+                    text: text.clone(),
+                });
                 line += text.matches('\n').count();
                 i = k + 1;
             }
@@ -193,14 +208,12 @@ fn literals(source: &str) -> Vec<Literal> {
 /// Two English words in a row ("Choose files", "could not save"): prose, not an identifier,
 /// a MIME type, a CSS class list or a format string's field.
 fn looks_like_prose(text: &str) -> bool {
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
-        .collect();
-    let _ = words;
     let mut previous_word = false;
     for token in text.split(' ') {
         let word = token.trim_matches(|c: char| ",.:;!?()\"'…".contains(c));
-        let is_word = word.len() >= 2 && word.chars().all(|c| c.is_ascii_alphabetic()) && word.chars().skip(1).all(|c| c.is_ascii_lowercase());
+        let is_word = word.len() >= 2
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+            && word.chars().skip(1).all(|c| c.is_ascii_lowercase());
         if is_word && previous_word {
             return true;
         }
@@ -213,9 +226,26 @@ fn looks_like_prose(text: &str) -> bool {
 /// formats. A literal that is not shown but looks like prose says so with `// i18n: not shown`
 /// on its line or the line above.
 const NOT_SHOWN: &[&str] = &[
-    "expect(", "panic!(", "unreachable!(", "assert", "warn!(", "log!(", "error!(", "debug!(",
-    "println!(", "eprintln!(", "class=", "class:", "style=", "style:", "#[", "data-testid=",
-    "i18n: not shown", "unimplemented!(", "todo!(",
+    "expect(",
+    "panic!(",
+    "unreachable!(",
+    "assert",
+    "warn!(",
+    "log!(",
+    "error!(",
+    "debug!(",
+    "println!(",
+    "eprintln!(",
+    "class=",
+    "class:",
+    "style=",
+    "style:",
+    "#[",
+    "data-testid=",
+    "i18n: not shown",
+    "unimplemented!(",
+    "todo!(",
+    "rel=",
 ];
 
 #[test]
@@ -223,31 +253,69 @@ fn no_english_prose_outside_the_tables() {
     let root = repo_root();
     let mut found = Vec::new();
     for (path, source) in sources() {
-        let rel = path.strip_prefix(&root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
         // Code a person copies (curl, Python, JS) is code, not prose.
         if rel.ends_with("code_export.rs") {
             continue;
         }
         // Tests below `#[cfg(test)]` speak to developers.
-        let shown = source.find("#[cfg(test)]").map_or(&source[..], |end| &source[..end]);
+        let shown = source
+            .find("#[cfg(test)]")
+            .map_or(&source[..], |end| &source[..end]);
         let lines: Vec<&str> = shown.lines().collect();
         for literal in literals(shown) {
             if !looks_like_prose(&literal.text) {
                 continue;
             }
             let here = lines.get(literal.line - 1).copied().unwrap_or("");
-            let above = if literal.line >= 2 { lines[literal.line - 2] } else { "" };
+            let above = if literal.line >= 2 {
+                lines[literal.line - 2]
+            } else {
+                ""
+            };
             if NOT_SHOWN.iter().any(|m| here.contains(m)) || above.contains("i18n: not shown") {
                 continue;
             }
-            found.push(format!("{rel}:{}: {:?}", literal.line, literal.text));
+            found.push((literal.line, format!("{rel}: {:?}", literal.text)));
         }
     }
+    // Text not yet in the tables, listed one per line (file and literal, no line number): the
+    // list only shrinks. A new English literal fails, and so does a listed one that is gone.
+    let listed_path = root.join("crates/core/tests/i18n_untranslated.txt");
+    // `I18N_WRITE_LIST=1 cargo test -p studio-core --test i18n_tables` rewrites the list.
+    if std::env::var_os("I18N_WRITE_LIST").is_some() {
+        let mut entries: Vec<&str> = found.iter().map(|(_, e)| e.as_str()).collect();
+        entries.sort();
+        entries.dedup();
+        let header = "# English literals not yet in the tables (file: literal). Only ever shrinks:\n# crates/core/tests/i18n_tables.rs fails on one missing here and on one listed but gone.\n";
+        std::fs::write(&listed_path, format!("{header}{}\n", entries.join("\n"))).unwrap();
+    }
+    let listed_text = std::fs::read_to_string(&listed_path).unwrap_or_default();
+    let listed: BTreeSet<&str> = listed_text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .collect();
+    let seen: BTreeSet<&str> = found.iter().map(|(_, entry)| entry.as_str()).collect();
+    let new: Vec<String> = found
+        .iter()
+        .filter(|(_, entry)| !listed.contains(entry.as_str()))
+        .map(|(line, entry)| format!("{entry} (line {line})"))
+        .collect();
+    let gone: Vec<&str> = listed
+        .iter()
+        .filter(|entry| !seen.contains(*entry))
+        .copied()
+        .collect();
     assert!(
-        found.is_empty(),
-        "{} English literal(s) outside the tables (move them to crates/core/src/i18n/text, or mark `// i18n: not shown`):\n{}",
-        found.len(),
-        found.join("\n")
+        new.is_empty() && gone.is_empty(),
+        "English literal(s) outside the tables (move them to crates/core/src/i18n/text, or mark `// i18n: not shown`):\n{}\n\nlisted in {} but no longer found (remove them):\n{}",
+        new.join("\n"),
+        listed_path.display(),
+        gone.join("\n")
     );
 }
 

@@ -1,4 +1,6 @@
+use crate::app::lang::lang;
 use leptos::prelude::*;
+use studio_core::i18n::text::endpoint;
 
 use crate::app::state::{use_app_state, ENDPOINT_SETTINGS_ID};
 use studio_core::profiles::default_name;
@@ -14,13 +16,18 @@ pub fn EndpointChip() -> impl IntoView {
     let status = move || {
         let base = settings.base_url.get();
         match health.last_for(&base) {
-            Some(h) if h.ok => ("ok", format!("Last request: {}", h.note)),
-            Some(h) => ("bad", format!("Last request failed: {}", h.note)),
-            None if health.has_answered(&base) => (
-                "idle",
-                "Answered before on this device; nothing sent yet in this tab.".to_string(),
+            Some(h) if h.ok => (
+                "ok",
+                studio_core::tr!(lang(), endpoint::LAST_REQUEST, note = h.note),
             ),
-            None => ("idle", "Nothing sent to it yet.".to_string()),
+            Some(h) => (
+                "bad",
+                studio_core::tr!(lang(), endpoint::LAST_REQUEST_FAILED, note = h.note),
+            ),
+            None if health.has_answered(&base) => {
+                ("idle", endpoint::ANSWERED_BEFORE.get(lang()).to_string())
+            }
+            None => ("idle", endpoint::NOTHING_SENT.get(lang()).to_string()),
         }
     };
     let label = move || {
@@ -28,7 +35,7 @@ pub fn EndpointChip() -> impl IntoView {
         let name = settings.active().name;
         let host = default_name(&base);
         if !health.has_answered(&base) && health.last_for(&base).is_none() {
-            format!("Set up an endpoint · {host}")
+            studio_core::tr!(lang(), endpoint::SET_UP, host = host)
         } else if name == host {
             host
         } else {
@@ -43,7 +50,7 @@ pub fn EndpointChip() -> impl IntoView {
             title=move || status().1 data-status=move || status().0 on:click=open>
             <span class=move || format!("dot {}", status().0) aria-hidden="true"></span>
             <span class="chip-label">{label}</span>
-            <span class="visually-hidden">{move || format!(". {}", status().1)}</span>
+            <span class="visually-hidden">{move || studio_core::tr!(lang(), endpoint::STATUS_SR, status = status().1)}</span>
         </button>
     }
 }

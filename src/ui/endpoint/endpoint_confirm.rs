@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
 
@@ -15,15 +17,15 @@ pub fn EndpointConfirm() -> impl IntoView {
             view! {
                 <div class="notice confirm" role="alertdialog" aria-labelledby="endpoint-confirm-text" data-testid="link-endpoint-confirm">
                     <p id="endpoint-confirm-text">
-                        {format!("This link points to another endpoint: {base}. Your key for {current} is never sent there (it stays kept for {current}). Switch to it?")}
+                        {studio_core::tr!(lang(), endpoint::LINK_OTHER_ENDPOINT, base = base, current = current)}
                     </p>
                     <button type="button" data-testid="link-endpoint-accept" on:click=move |_| {
                         settings.switch_to_endpoint(&target);
                         state.pending_endpoint.set(None);
-                        state.notice.set(Some(format!("Switched to the profile for {target}. Enter a key for it if it needs one; your other key stays with its own profile.")));
-                    }>"Switch (my key stays behind)"</button>
+                        state.notice.set(Some(studio_core::tr!(lang(), endpoint::SWITCHED_TO, target = target)));
+                    }>{t(endpoint::SWITCH_KEEP_KEY)}</button>
                     <button type="button" data-testid="link-endpoint-reject" on:click=move |_| state.pending_endpoint.set(None)>
-                        {format!("Stay on {current}")}
+                        {studio_core::tr!(lang(), endpoint::STAY_ON, current = current)}
                     </button>
                 </div>
             }

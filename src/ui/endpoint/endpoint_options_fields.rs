@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
 use studio_core::api::request::MAX_N;
@@ -31,9 +33,9 @@ pub fn EndpointOptionsFields() -> impl IntoView {
     };
     view! {
         <details class="endpoint-options">
-            <summary>"Limits for this endpoint"</summary>
+            <summary>{t(endpoint::LIMITS)}</summary>
             <div class="field">
-                <label for="max-per-request">"Max images per request"</label>
+                <label for="max-per-request">{t(endpoint::MAX_PER_REQUEST)}</label>
                 <input id="max-per-request" data-testid="max-per-request" type="number" min="1" max=MAX_N.to_string()
                     prop:value=move || settings.current_options().max_per_request.to_string()
                     on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Max images per request", 1, u64::from(MAX_N)) {
@@ -41,7 +43,7 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                     }/>
             </div>
             <div class="field">
-                <label for="parallel-requests">"Parallel requests"</label>
+                <label for="parallel-requests">{t(endpoint::PARALLEL)}</label>
                 <input id="parallel-requests" data-testid="parallel-requests" type="number" min="1" max=MAX_PARALLEL.to_string()
                     prop:value=move || settings.current_options().parallel.to_string()
                     on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Parallel requests", 1, u64::from(MAX_PARALLEL)) {
@@ -49,9 +51,9 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                     }/>
             </div>
             <div class="field">
-                <label for="timeout">"Timeout (s)"</label>
+                <label for="timeout">{t(endpoint::TIMEOUT)}</label>
                 <input id="timeout" data-testid="timeout" type="number" min=MIN_TIMEOUT_SECS.to_string() max=MAX_TIMEOUT_SECS.to_string()
-                    placeholder="auto: 60-360 by quality and size"
+                    placeholder=t(endpoint::TIMEOUT_PLACEHOLDER)
                     prop:value=move || settings.current_options().timeout_secs.map(|t| t.to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
@@ -64,7 +66,7 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                     }/>
             </div>
             <div class="field">
-                <label for="server-retries">"Retries of 5xx answers"</label>
+                <label for="server-retries">{t(endpoint::SERVER_RETRIES)}</label>
                 <input id="server-retries" data-testid="server-retries" type="number" min="0" max=MAX_SERVER_RETRIES.to_string()
                     prop:value=move || settings.current_options().server_retries.to_string()
                     on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Retries of 5xx answers", 0, u64::from(MAX_SERVER_RETRIES)) {
@@ -79,16 +81,17 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                         let checked = event_target_checked(&ev);
                         settings.update_options(|o| o.image_png_with_mask = checked);
                     }/>
-                <label for="mask-png">"Send image 1 as PNG when a mask is used"</label>
+                <label for="mask-png">{t(endpoint::MASK_PNG)}</label>
             </div>
             <p id="mask-png-hint" class="hint">
-                {format!(
-                    "For gateways whose docs ask image 1 to have the mask's format (OpenAI does not). Image 1 then goes as PNG at the usual long edge, allowed up to the API's {} per image instead of the byte budget; the mask is always a PNG under {}.",
-                    megabytes(IMAGE_LIMIT_BYTES),
-                    megabytes(MASK_LIMIT_BYTES)
+                {move || studio_core::tr!(
+                    lang(),
+                    endpoint::MASK_PNG_HINT,
+                    image = megabytes(IMAGE_LIMIT_BYTES),
+                    mask = megabytes(MASK_LIMIT_BYTES)
                 )}
             </p>
-            <p class="hint">"Some gateways take only one image per request: n above the limit is sent as parallel requests. A timed-out request may still be billed. Only what cannot have been billed is sent again by itself (no connection, CORS, 429, 503 with Retry-After), and 5xx answers as often as set here."</p>
+            <p class="hint">{t(endpoint::LIMITS_HINT)}</p>
             {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="options-error">{p}</p> })}
         </details>
     }

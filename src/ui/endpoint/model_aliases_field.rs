@@ -1,4 +1,6 @@
+use crate::app::lang::t;
 use leptos::prelude::*;
+use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
 use studio_core::models::aliases::{format_aliases, parse_aliases};
@@ -29,8 +31,8 @@ pub fn ModelAliasesField() -> impl IntoView {
     };
     view! {
         <details class="field" prop:open=move || !text.get().trim().is_empty()>
-            <summary>"This gateway's model names"</summary>
-            <label for="model-aliases">"One per line: name = known model, optionally a price per image"</label>
+            <summary>{t(endpoint::ALIASES)}</summary>
+            <label for="model-aliases">{t(endpoint::ALIASES_LABEL)}</label>
             <textarea id="model-aliases" data-testid="model-aliases" rows="3" spellcheck="false"
                 placeholder="gpt-image-2-all = gpt-image-2, $0.02"
                 aria-invalid=move || (!problems.get().is_empty()).then_some("true")

@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
 
@@ -14,7 +16,7 @@ pub fn ProfileBar() -> impl IntoView {
     view! {
         <div class="profiles">
             <div class="field">
-                <label for="profile">"Profile"</label>
+                <label for="profile">{t(endpoint::PROFILE)}</label>
                 <select id="profile" data-testid="profile"
                     on:change=move |ev| { settings.switch_to(&event_target_value(&ev)); set_problem.set(None); }>
                     {move || {
@@ -27,30 +29,30 @@ pub fn ProfileBar() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label for="profile-name">"Profile name"</label>
+                <label for="profile-name">{t(endpoint::PROFILE_NAME)}</label>
                 <input id="profile-name" data-testid="profile-name" type="text" maxlength="40"
                     prop:value=move || settings.active().name
                     on:change=move |ev| outcome(settings.rename_active(&event_target_value(&ev)))/>
             </div>
             <div class="row">
                 <button type="button" data-testid="profile-new" on:click=move |_| { settings.add_profile(); set_problem.set(None); }>
-                    "New profile"
+                    {t(endpoint::NEW_PROFILE)}
                 </button>
                 <button type="button" data-testid="profile-delete" on:click=move |_| outcome(settings.delete_active())>
-                    "Delete profile"
+                    {t(endpoint::DELETE_PROFILE)}
                 </button>
             </div>
             <div class="field check">
                 <input id="remember-key" data-testid="remember-key" type="checkbox"
                     prop:checked=remember aria-describedby="remember-key-hint"
                     on:change=move |ev| settings.set_remember_key(event_target_checked(&ev))/>
-                <label for="remember-key">"Remember this profile's key on this device"</label>
+                <label for="remember-key">{t(endpoint::REMEMBER_KEY)}</label>
             </div>
             <p id="remember-key-hint" class=move || if remember() { "warning" } else { "hint" }>
                 {move || if remember() {
-                    "The key is stored unencrypted in this browser's local storage: anyone using this browser profile, and any script that runs on this site, can read it. Use only on your own device."
+                    endpoint::REMEMBER_WARNING.get(lang())
                 } else {
-                    "By default the key is kept only until this tab closes."
+                    endpoint::SESSION_KEY.get(lang())
                 }}
             </p>
             {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}

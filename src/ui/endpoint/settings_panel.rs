@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::endpoint;
 
 use crate::app::state::{use_app_state, ENDPOINT_SETTINGS_ID};
 use crate::ui::endpoint::endpoint_options_fields::EndpointOptionsFields;
@@ -19,9 +21,9 @@ pub fn SettingsPanel() -> impl IntoView {
     let summary = move || {
         let base = settings.base_url.get();
         let key = if settings.current_key().is_empty() {
-            "no key"
+            endpoint::NO_KEY.get(lang())
         } else {
-            "key set"
+            endpoint::KEY_SET.get(lang())
         };
         format!(
             "{} · {} · {key}",
@@ -41,11 +43,11 @@ pub fn SettingsPanel() -> impl IntoView {
         <section class="settings drawer" id=ENDPOINT_SETTINGS_ID aria-labelledby="endpoint-heading"
             data-open=move || open.get().to_string()>
             <div class="drawer-head">
-                <h2 id="endpoint-heading">"Endpoint"</h2>
+                <h2 id="endpoint-heading">{t(endpoint::ENDPOINT)}</h2>
                 <button type="button" class="drawer-toggle" data-testid="endpoint-toggle"
                     aria-expanded=move || open.get().to_string() aria-controls="endpoint-fields"
                     on:click=toggle>
-                    {move || if open.get() { "Done" } else { "Change" }}
+                    {move || if open.get() { endpoint::DONE.get(lang()) } else { endpoint::CHANGE.get(lang()) }}
                     <Icon name=IconName::Chevron/>
                 </button>
             </div>
@@ -56,18 +58,18 @@ pub fn SettingsPanel() -> impl IntoView {
             <div id="endpoint-fields" class="drawer-body" hidden=move || !open.get()>
                 <ProfileBar/>
                 <div class="field">
-                    <label for="base-url">"Base URL"</label>
+                    <label for="base-url">{t(endpoint::BASE_URL)}</label>
                     <input id="base-url" data-testid="base-url" type="url" spellcheck="false"
                         autocomplete="off" placeholder=DEFAULT_BASE_URL bind:value=settings.base_url/>
                 </div>
                 <div class="field">
-                    <label for="api-key">"API key"</label>
+                    <label for="api-key">{t(endpoint::API_KEY)}</label>
                     <input id="api-key" data-testid="api-key" type="password" spellcheck="false"
-                        autocomplete="off" placeholder="sk-… (a local backend needs none)"
+                        autocomplete="off" placeholder=t(endpoint::API_KEY_PLACEHOLDER)
                         aria-describedby="api-key-hint" prop:value=move || settings.current_key()
                         on:input=move |ev| settings.set_current_key(&event_target_value(&ev))/>
                     <p id="api-key-hint" class="hint">
-                        "Sent only to this profile's base URL: another base URL never gets it."
+                        {t(endpoint::API_KEY_HINT)}
                     </p>
                 </div>
                 <ModelAliasesField/>

@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
 use studio_core::api::request::endpoint_url;
@@ -16,14 +18,14 @@ pub fn TaskGatewayOption() -> impl IntoView {
                     let checked = event_target_checked(&ev);
                     settings.update_options(|o| o.task_gateway = checked);
                 }/>
-            <label for="task-gateway">"Task gateway (answers with a task to poll)"</label>
+            <label for="task-gateway">{t(endpoint::TASK_GATEWAY)}</label>
         </div>
         <p id="task-gateway-hint" class="hint">
             {move || if on() {
                 let polled = endpoint_url(settings.base_url.get().trim(), "tasks/");
-                format!("Generations are polled at {polled}<task id>; the size goes as ratio + resolution in ratio mode, references only as public links, and results are fetched into the history at once (their links expire in 24 hours).")
+                studio_core::tr!(lang(), endpoint::TASK_POLLED, polled = polled)
             } else {
-                "Turn on for gateways whose image requests return a task id instead of images.".to_string()
+                endpoint::TASK_OFF.get(lang()).to_string()
             }}
         </p>
     }

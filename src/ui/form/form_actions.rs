@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use crate::app::lang::{lang, t};
 use crate::app::references::RefState;
 use crate::app::state::use_app_state;
 use studio_core::api::request::{Quality, WireValue};
-use studio_core::estimate::{cost_for, format_cost, format_range, latency};
+use studio_core::estimate::{cost_for, format_cost_in, format_range_in, latency};
+use studio_core::i18n::text::form;
 use studio_core::models::registry;
 use studio_core::sizes;
 
@@ -11,34 +13,42 @@ use studio_core::sizes;
 #[component]
 pub fn FormActions() -> impl IntoView {
     let state = use_app_state();
-    let form = state.form;
+    let fields = state.form;
     let pending = Memo::new(move |_| state.runs.pending_count());
     let expected = move || {
         let plan = sizes::plan(
-            &form.size.get(),
+            &fields.size.get(),
             &state.settings.model.get(),
-            form.size_exact.get(),
+            fields.size_exact.get(),
         );
         let Some(size) = plan.sent() else {
-            return "Fix the size to see the expected wait and cost.".to_string();
+            return studio_core::tr!(lang(), form::FIX_SIZE_FOR_ESTIMATE).to_string();
         };
-        if form.n_error.get().is_some() {
-            return "Fix the number of images to see the expected wait and cost.".to_string();
+        if fields.n_error.get().is_some() {
+            return studio_core::tr!(lang(), form::FIX_N_FOR_ESTIMATE).to_string();
         }
-        let (quality, n) = (form.quality.get(), form.n.get());
+        let (quality, n) = (fields.quality.get(), fields.n.get());
         let info = state.models.info();
         let entry = info.entry().unwrap_or_else(registry::default_entry);
-        let wait = format_range(latency(entry, quality, size));
-        let cost = format_cost(cost_for(&info, quality, size), n);
+        let wait = format_range_in(latency(entry, quality, size), lang());
+        let cost = format_cost_in(cost_for(&info, quality, size), n, lang());
         let images = if n > 1 {
-            format!(" for {n} images")
+            studio_core::tr!(lang(), form::FOR_N_IMAGES, n = n)
         } else {
             String::new()
         };
-        format!("Expected wait: {wait} · cost {cost}{images} ({} quality, {size}; ~ marks an estimate).", quality.as_str())
+        studio_core::tr!(
+            lang(),
+            form::EXPECTED,
+            wait = wait,
+            cost = cost,
+            images = images,
+            quality = quality.as_str(),
+            size = size
+        )
     };
     let high_quality = move || {
-        let quality = form.quality.get();
+        let quality = fields.quality.get();
         matches!(quality, Quality::High | Quality::Xhigh | Quality::Max).then(|| {
             let info = state.models.info();
             let entry = info.entry().unwrap_or_else(registry::default_entry);
@@ -47,8 +57,8 @@ pub fn FormActions() -> impl IntoView {
             let times = per(quality) / per(Quality::Medium).max(1e-9);
             view! {
                 <p class="warning" data-testid="quality-warning">
-                    {format!("{} quality takes minutes per image (typically {} at 1024x1024) and costs about {times:.0}x medium.",
-                        quality.as_str(), format_range(latency(entry, quality, square)))}
+                    {studio_core::tr!(lang(), form::QUALITY_WARNING, quality = quality.as_str(),
+                        wait = format_range_in(latency(entry, quality, square), lang()), times = format!("{times:.0}"))}
                 </p>
             }
         })
@@ -61,29 +71,25 @@ pub fn FormActions() -> impl IntoView {
                 .count()
         });
         match refs {
-            0 => "Waiting for the mask to be prepared: the request goes as soon as it is ready."
-                .to_string(),
-            1 => "Waiting for 1 reference to be prepared: the request goes as soon as it is ready."
-                .to_string(),
-            k => format!(
-                "Waiting for {k} references to be prepared: the request goes as soon as they are ready."
-            ),
+            0 => studio_core::tr!(lang(), form::WAITING_FOR_MASK).to_string(),
+            1 => studio_core::tr!(lang(), form::WAITING_FOR_ONE_REFERENCE).to_string(),
+            k => studio_core::tr!(lang(), form::WAITING_FOR_REFERENCES, k = k),
         }
     };
     view! {
         <div class="actions">
             <button type="submit" class="primary" data-testid="generate">
                 {move || match pending.get() {
-                    0 => "Generate".to_string(),
-                    n => format!("Generate ({n} running)"),
+                    0 => studio_core::tr!(lang(), form::GENERATE).to_string(),
+                    n => studio_core::tr!(lang(), form::GENERATE_RUNNING, n = n),
                 }}
             </button>
             <Show when=move || { pending.get() > 0 }>
                 <button type="button" data-testid="cancel" aria-describedby="cancel-hint"
                     on:click=move |_| state.runs.cancel_all()>
-                    "Cancel"
+                    {t(form::CANCEL)}
                 </button>
-                <span id="cancel-hint" class="hint">"Stops waiting; the server may still finish and bill."</span>
+                <span id="cancel-hint" class="hint">{t(form::CANCEL_HINT)}</span>
             </Show>
         </div>
         <p class="hint" data-testid="expected-time">{expected}</p>
@@ -92,7 +98,7 @@ pub fn FormActions() -> impl IntoView {
             <p class="hint" role="status" data-testid="send-waiting">
                 {waiting_for} " "
                 <button type="button" class="link" data-testid="send-waiting-cancel"
-                    on:click=move |_| state.send_when_ready.set(false)>"Do not send"</button>
+                    on:click=move |_| state.send_when_ready.set(false)>{t(form::DO_NOT_SEND)}</button>
             </p>
         </Show>
         {move || state.form_error.get().map(|why| view! {

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
+use crate::app::lang::{lang, t};
 use crate::app::model_choice::MODEL_FIELD_ID;
 use crate::app::state::use_app_state;
 use studio_core::estimate::picker_hint;
+use studio_core::i18n::text::form;
 use studio_core::models::registry::{ModelInfo, MODELS};
 
 /// The model picker: every known model by name with a one-line note (what it is, price and
@@ -36,7 +38,7 @@ pub fn ModelField() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for=MODEL_FIELD_ID>"Model"</label>
+            <label for=MODEL_FIELD_ID>{t(form::MODEL)}</label>
             <input id=MODEL_FIELD_ID data-testid="model" list="model-options" spellcheck="false"
                 autocomplete="off" aria-describedby="model-note" prop:value=move || settings.model.get()
                 data-settled=move || models.info().name().to_string()
@@ -44,7 +46,7 @@ pub fn ModelField() -> impl IntoView {
                 on:change=move |_| models.settle_soon()/>
             <datalist id="model-options">
                 {move || settings.current_aliases().into_iter().map(|a| {
-                    let label = format!("this gateway's name for {}", a.like);
+                    let label = studio_core::tr!(lang(), form::GATEWAY_ALIAS, model = a.like);
                     view! { <option value=a.name label=label></option> }
                 }).collect_view()}
                 {options}

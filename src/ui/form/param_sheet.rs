@@ -1,10 +1,12 @@
 use leptos::html::Button;
 use leptos::prelude::*;
 
+use crate::app::lang::t;
 use crate::app::state::use_app_state;
 use crate::ui::form::param_fields::ParamFields;
 use crate::ui::icon::{Icon, IconName};
 use studio_core::api::request::WireValue;
+use studio_core::i18n::text::form;
 
 /// The id of the sheet's region, for the bar's `aria-controls`.
 const SHEET_ID: &str = "param-sheet";
@@ -15,17 +17,17 @@ const SHEET_ID: &str = "param-sheet";
 #[component]
 pub fn ParamSheet() -> impl IntoView {
     let state = use_app_state();
-    let (form, model) = (state.form, state.settings.model);
+    let (fields, model) = (state.form, state.settings.model);
     let (open, set_open) = signal(false);
     let bar = NodeRef::<Button>::new();
     let summary = move || {
         format!(
             "{} · {} · {} · {} · n={}",
             model.get(),
-            form.size.get(),
-            form.quality.get().as_str(),
-            form.output_format.get().as_str(),
-            form.n.get()
+            fields.size.get(),
+            fields.quality.get().as_str(),
+            fields.output_format.get().as_str(),
+            fields.n.get()
         )
     };
     let close = move || {
@@ -45,11 +47,11 @@ pub fn ParamSheet() -> impl IntoView {
     view! {
         <button type="button" class="sheet-bar" data-testid="param-sheet-toggle" node_ref=bar
             aria-expanded=move || open.get().to_string() aria-controls=SHEET_ID on:click=unfold>
-            <span class="sheet-bar-title">"Parameters"</span>
+            <span class="sheet-bar-title">{t(form::PARAMETERS)}</span>
             <span class="sheet-bar-summary">{summary}</span>
             <Icon name=IconName::Chevron/>
         </button>
-        <div id=SHEET_ID class="param-sheet" role="region" aria-label="Parameters"
+        <div id=SHEET_ID class="param-sheet" role="region" aria-label=t(form::PARAMETERS)
             data-open=move || open.get().to_string()
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && open.get_untracked() {
@@ -58,8 +60,8 @@ pub fn ParamSheet() -> impl IntoView {
                 }
             }>
             <div class="sheet-head">
-                <h2>"Parameters"</h2>
-                <button type="button" data-testid="param-sheet-close" on:click=move |_| close()>"Done"</button>
+                <h2>{t(form::PARAMETERS)}</h2>
+                <button type="button" data-testid="param-sheet-close" on:click=move |_| close()>{t(form::DONE)}</button>
             </div>
             <ParamFields/>
         </div>

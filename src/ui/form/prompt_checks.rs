@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
+use crate::app::lang::{lang, t};
 use crate::app::state::use_app_state;
+use studio_core::i18n::text::form;
 use studio_core::prompt_checks::{
     long_for_high_quality, remove_resolution_words, resolution_words,
 };
@@ -9,26 +11,26 @@ use studio_core::prompt_checks::{
 /// long prompts at high quality.
 #[component]
 pub fn PromptChecks() -> impl IntoView {
-    let form = use_app_state().form;
+    let fields = use_app_state().form;
     let flagged = Memo::new(move |_| {
-        form.prompt.with(|p| {
+        fields.prompt.with(|p| {
             resolution_words(p)
                 .into_iter()
                 .map(|f| f.text)
                 .collect::<Vec<_>>()
         })
     });
-    let long = move || long_for_high_quality(&form.prompt.get(), form.quality.get());
+    let long = move || long_for_high_quality(&fields.prompt.get(), fields.quality.get());
     view! {
         <Show when=move || flagged.with(|f| !f.is_empty())>
             <p class="warning" data-testid="prompt-flag">
                 {move || {
                     let words = flagged.get().iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ");
-                    format!("{words} in the prompt change nothing: the output resolution is set by Size alone. ")
+                    studio_core::tr!(lang(), form::RESOLUTION_WORDS, words = words)
                 }}
                 <button type="button" class="link" data-testid="prompt-flag-remove"
-                    on:click=move |_| form.prompt.update(|p| *p = remove_resolution_words(p))>
-                    "Remove them"
+                    on:click=move |_| fields.prompt.update(|p| *p = remove_resolution_words(p))>
+                    {t(form::REMOVE_THEM)}
                 </button>
             </p>
         </Show>

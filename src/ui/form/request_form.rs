@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
 use crate::app::generate::generate_from_form;
+use crate::app::lang::t;
 use crate::app::state::use_app_state;
 use crate::ui::form::form_actions::FormActions;
 use crate::ui::form::prompt_field::PromptField;
 use crate::ui::form::retired_confirm::RetiredConfirm;
 use crate::ui::form::task_url_fields::TaskUrlFields;
 use crate::ui::references::reference_panel::ReferencePanel;
+use studio_core::i18n::text::form;
 
 /// Prompt, Generate and the references (the parameters sit beside them, in `ui::app`). Only
 /// Generate and Ctrl/Cmd+Enter (from anywhere in the form, the prompt included) send; Enter
@@ -15,7 +17,7 @@ use crate::ui::references::reference_panel::ReferencePanel;
 pub fn RequestForm() -> impl IntoView {
     let state = use_app_state();
     view! {
-        <form class="request" aria-label="Image request"
+        <form class="request" aria-label=t(form::IMAGE_REQUEST)
             on:submit=move |ev| {
                 ev.prevent_default();
                 generate_from_form(state);

@@ -1,8 +1,10 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
+use crate::app::lang::{lang, t};
 use crate::app::state::use_app_state;
-use studio_core::sizes::{plan, SizePlan};
+use studio_core::i18n::text::form;
+use studio_core::sizes::{plan_in, SizePlan};
 
 /// What will be sent; or each broken rule, valid sizes to pick instead, and the offer to
 /// deliver the typed size exactly by cropping/resizing a covering size.
@@ -11,7 +13,14 @@ pub fn SizeFeedback() -> impl IntoView {
     let state = use_app_state();
     let form = state.form;
     let model = state.settings.model;
-    let current = Memo::new(move |_| plan(&form.size.get(), &model.get(), form.size_exact.get()));
+    let current = Memo::new(move |_| {
+        plan_in(
+            &form.size.get(),
+            &model.get(),
+            form.size_exact.get(),
+            lang(),
+        )
+    });
     let pick = move |(w, h): (u32, u32)| {
         form.size_ratio.set(None);
         form.size_exact.set(false);
@@ -21,7 +30,7 @@ pub fn SizeFeedback() -> impl IntoView {
         current.with(|p| {
             p.sent()
                 .map(|s| s.to_string())
-                .unwrap_or_else(|| "nothing yet".into())
+                .unwrap_or_else(|| studio_core::tr!(lang(), form::NOTHING_YET).into())
         })
     };
     let details = move || match current.get() {
@@ -33,10 +42,10 @@ pub fn SizeFeedback() -> impl IntoView {
         ),
         SizePlan::Exact { target, request } => EitherOf3::B(view! {
             <p class="hint" data-testid="size-exact-note">
-                {format!("The API cannot make {}x{}: {}x{} is requested and the result cropped/resized to exactly {}x{}.",
-                    target.0, target.1, request.0, request.1, target.0, target.1)}
+                {move || studio_core::tr!(lang(), form::EXACT_NOTE,
+                    w = target.0, h = target.1, rw = request.0, rh = request.1)}
                 " "
-                <button type="button" class="link" on:click=move |_| form.size_exact.set(false)>"Use a valid size instead"</button>
+                <button type="button" class="link" on:click=move |_| form.size_exact.set(false)>{t(form::USE_VALID_SIZE)}</button>
             </p>
         }),
         SizePlan::Invalid {
@@ -49,7 +58,7 @@ pub fn SizeFeedback() -> impl IntoView {
                     {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
                 <div class="suggestions">
-                    {(!suggestions.is_empty()).then_some("Valid instead: ")}
+                    {(!suggestions.is_empty()).then_some(t(form::VALID_INSTEAD))}
                     {suggestions.into_iter().map(|s| view! {
                         <button type="button" data-testid="size-suggestion" on:click=move |_| pick(s)>
                             {format!("{}x{}", s.0, s.1)}
@@ -57,7 +66,7 @@ pub fn SizeFeedback() -> impl IntoView {
                     }).collect_view()}
                     {target.map(|(w, h)| view! {
                         <button type="button" data-testid="size-exact" on:click=move |_| form.size_exact.set(true)>
-                            {format!("Deliver exactly {w}x{h} (crop/resize after)")}
+                            {move || studio_core::tr!(lang(), form::DELIVER_EXACTLY, w = w, h = h)}
                         </button>
                     })}
                 </div>
@@ -66,7 +75,7 @@ pub fn SizeFeedback() -> impl IntoView {
     };
     view! {
         <div id="size-feedback" aria-live="polite">
-            <p class="hint">"Sent as " <code data-testid="size-resolved">{sent}</code></p>
+            <p class="hint">{t(form::SENT_AS)} <code data-testid="size-resolved">{sent}</code></p>
             {details}
         </div>
     }

@@ -1,39 +1,41 @@
 use leptos::prelude::*;
 
+use crate::app::lang::{lang, t};
 use crate::app::state::use_app_state;
 use studio_core::api::request::MAX_PARTIAL_IMAGES;
+use studio_core::i18n::text::form;
 
 /// `stream` and `partial_images`: previews while the image is made, each costing about 100
 /// extra output tokens.
 #[component]
 pub fn StreamFields() -> impl IntoView {
-    let form = use_app_state().form;
+    let fields = use_app_state().form;
     view! {
         <div class="field check">
             <input id="stream" data-testid="stream" type="checkbox"
-                prop:checked=move || form.stream.get()
-                on:change=move |ev| form.stream.set(event_target_checked(&ev))/>
-            <label for="stream">"Stream (show previews as they arrive)"</label>
+                prop:checked=move || fields.stream.get()
+                on:change=move |ev| fields.stream.set(event_target_checked(&ev))/>
+            <label for="stream">{t(form::STREAM)}</label>
         </div>
         <div class="field">
-            <label for="partial-images">"Partial images"</label>
+            <label for="partial-images">{t(form::PARTIAL_IMAGES)}</label>
             <select id="partial-images" data-testid="partial-images"
-                prop:disabled=move || !form.stream.get()
+                prop:disabled=move || !fields.stream.get()
                 aria-describedby="partial-images-hint"
                 on:change=move |ev| {
                     if let Ok(k) = event_target_value(&ev).parse::<u8>() {
-                        form.partial_images.set(k.min(MAX_PARTIAL_IMAGES));
+                        fields.partial_images.set(k.min(MAX_PARTIAL_IMAGES));
                     }
                 }>
                 {(0..=MAX_PARTIAL_IMAGES).map(|k| view! {
-                    <option value=k.to_string() prop:selected=move || form.partial_images.get() == k>{k.to_string()}</option>
+                    <option value=k.to_string() prop:selected=move || fields.partial_images.get() == k>{k.to_string()}</option>
                 }).collect_view()}
             </select>
             <p id="partial-images-hint" class="hint">
-                {move || if form.stream.get() {
-                    "Each preview costs about 100 extra output tokens; fewer may arrive."
+                {move || if fields.stream.get() {
+                    studio_core::tr!(lang(), form::PREVIEW_COST)
                 } else {
-                    "Previews need streaming."
+                    studio_core::tr!(lang(), form::PREVIEWS_NEED_STREAMING)
                 }}
             </p>
         </div>

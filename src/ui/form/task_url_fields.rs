@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use crate::app::lang::{lang, t};
 use crate::app::state::use_app_state;
 use crate::app::tasks::fields::use_task_fields;
+use studio_core::i18n::text::form;
 use studio_core::tasks::request::{parse_image_urls, parse_mask_url, MAX_IMAGE_URLS};
 
 /// For a task gateway profile: reference images and a mask as public links (the gateway
@@ -20,24 +22,24 @@ pub fn TaskUrlFields() -> impl IntoView {
     view! {
         <Show when=is_task_gateway>
             <fieldset class="task-urls">
-                <legend>"References for the task gateway"</legend>
+                <legend>{t(form::TASK_REFERENCES)}</legend>
                 <div class="field">
-                    <label for="image-urls">{format!("Image URLs (public links, one per line, up to {MAX_IMAGE_URLS})")}</label>
+                    <label for="image-urls">{move || studio_core::tr!(lang(), form::IMAGE_URLS, max = MAX_IMAGE_URLS)}</label>
                     <textarea id="image-urls" data-testid="image-urls" rows="3" spellcheck="false"
                         placeholder="https://example.com/reference.png"
                         prop:value=move || fields.image_urls.get()
                         on:input=move |ev| fields.image_urls.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="field">
-                    <label for="mask-url">"Mask URL (PNG with alpha; applies to the first image)"</label>
+                    <label for="mask-url">{t(form::MASK_URL)}</label>
                     <input id="mask-url" data-testid="mask-url" type="url" spellcheck="false"
                         prop:value=move || fields.mask_url.get()
                         on:input=move |ev| fields.mask_url.set(event_target_value(&ev))/>
                 </div>
-                <p class="hint">"Files from this device cannot be sent to a task gateway: it takes references only as links it can fetch."</p>
+                <p class="hint">{t(form::TASK_LINKS_ONLY)}</p>
                 <Show when=local_files>
                     <p class="warning" data-testid="task-local-references">
-                        "The references above are local files: a task gateway cannot receive them. Remove them and paste public links instead."
+                        {t(form::TASK_LOCAL_REFERENCES)}
                     </p>
                 </Show>
                 {move || problem().map(|p| view! { <p class="form-error" role="alert" data-testid="task-urls-error">{p}</p> })}

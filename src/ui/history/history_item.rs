@@ -1,5 +1,7 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use studio_core::i18n::text::history;
 
 use crate::app::gallery::{format_bytes, GalleryItem};
 use crate::app::state::use_app_state;
@@ -46,10 +48,12 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                     Ok(Some(blob)) => {
                         set_full.set(web_sys::Url::create_object_url_with_blob(&blob).ok())
                     }
-                    Ok(None) => {
-                        set_problem.set(Some("Only a link was kept for this image.".into()))
-                    }
-                    Err(e) => set_problem.set(Some(format!("Could not read the image: {e}."))),
+                    Ok(None) => set_problem.set(Some(history::ONLY_LINK_KEPT.get(lang()).into())),
+                    Err(e) => set_problem.set(Some(studio_core::tr!(
+                        lang(),
+                        history::COULD_NOT_READ,
+                        e = e
+                    ))),
                 }
             });
         }
@@ -61,10 +65,14 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
             spawn_local(async move {
                 let outcome = match state.gallery.image(&id).await {
                     Ok(Some(blob)) => save_blob(&blob, &name),
-                    Ok(None) => Err("only a link was kept for this image".into()),
+                    Ok(None) => Err(history::ONLY_LINK_KEPT_LOWER.get(lang()).into()),
                     Err(e) => Err(e),
                 };
-                set_problem.set(outcome.err().map(|e| format!("Download failed: {e}.")));
+                set_problem.set(
+                    outcome
+                        .err()
+                        .map(|e| studio_core::tr!(lang(), history::DOWNLOAD_FAILED, e = e)),
+                );
             });
         }
     };
@@ -74,7 +82,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
         state.form.restore(&params);
         state
             .notice
-            .set(Some("The form now holds that result's settings.".into()));
+            .set(Some(history::SETTINGS_RESTORED.get(lang()).into()));
     };
     let edit_record = record.clone();
     let edit_this = move |_| {
@@ -84,12 +92,16 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                 Ok(file) => {
                     // When the references are full, they say so themselves.
                     if state.references.add_files(vec![file]) == 1 {
-                        state.notice.set(Some(
-                            "Added to the references: the next request is an edit of it.".into(),
-                        ));
+                        state
+                            .notice
+                            .set(Some(history::ADDED_TO_REFERENCES.get(lang()).into()));
                     }
                 }
-                Err(e) => set_problem.set(Some(format!("Could not use it as a reference: {e}."))),
+                Err(e) => set_problem.set(Some(studio_core::tr!(
+                    lang(),
+                    history::COULD_NOT_USE,
+                    e = e
+                ))),
             }
         });
     };
@@ -99,7 +111,11 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
             let id = id.clone();
             spawn_local(async move {
                 if let Err(e) = state.gallery.delete(Some(vec![id])).await {
-                    set_problem.set(Some(format!("Could not delete: {e}.")));
+                    set_problem.set(Some(studio_core::tr!(
+                        lang(),
+                        history::COULD_NOT_DELETE,
+                        e = e
+                    )));
                 }
             });
         }
@@ -107,18 +123,19 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
     let select_id = id.clone();
     let is_selected = move || selected.with(|s| s.contains(&select_id));
     let toggle_id = id.clone();
-    let facts = format!(
-        "{} · {}",
-        record.summary(),
-        if stored {
-            format_bytes(record.bytes as f64)
-        } else {
-            "link only".into()
-        }
-    );
+    let summary = record.summary();
+    let size = stored.then(|| format_bytes(record.bytes as f64));
+    let facts = move || {
+        format!(
+            "{} · {}",
+            summary,
+            size.clone()
+                .unwrap_or_else(|| history::LINK_ONLY.get(lang()).into())
+        )
+    };
     view! {
         <li class="history-item" data-testid="history-item" data-id=id.clone() data-width=record.width data-height=record.height data-mime=record.mime.clone()>
-            <input type="checkbox" data-testid="history-select" aria-label="Select for download"
+            <input type="checkbox" data-testid="history-select" aria-label=t(history::SELECT_FOR_DOWNLOAD)
                 prop:checked=is_selected
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
@@ -134,7 +151,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                     viewer.open(crate::ui::viewer::entries::history_entries(state.gallery, state.settings), &key);
                 };
                 view! {
-                    <button type="button" class="image-button" aria-label="Open in the viewer" disabled=!stored on:click=open_viewer>
+                    <button type="button" class="image-button" aria-label=t(history::OPEN_IN_VIEWER) disabled=!stored on:click=open_viewer>
                         <img class="thumb" data-testid="history-thumb" loading="lazy" alt=record.params.prompt.clone() src=src/>
                     </button>
                 }
@@ -146,17 +163,17 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
                 <div class="row">
                     <Show when=move || stored>
                         <button type="button" data-testid="history-open" on:click=open.clone()>
-                            {move || if full.get().is_some() { "Close" } else { "Open" }}
+                            {move || if full.get().is_some() { history::CLOSE.get(lang()) } else { history::OPEN.get(lang()) }}
                         </button>
-                        <button type="button" data-testid="history-download" on:click=download.clone()><Icon name=IconName::Download/>"Download"</button>
-                        <button type="button" data-testid="history-edit" on:click=edit_this.clone()>"Edit this"</button>
+                        <button type="button" data-testid="history-download" on:click=download.clone()><Icon name=IconName::Download/>{t(history::DOWNLOAD)}</button>
+                        <button type="button" data-testid="history-edit" on:click=edit_this.clone()>{t(history::EDIT_THIS)}</button>
                     </Show>
-                    <button type="button" data-testid="history-use" on:click=use_settings.clone()>"Use these settings"</button>
-                    <button type="button" data-testid="history-delete" on:click=delete.clone()>"Delete"</button>
+                    <button type="button" data-testid="history-use" on:click=use_settings.clone()>{t(history::USE_SETTINGS)}</button>
+                    <button type="button" data-testid="history-delete" on:click=delete.clone()>{t(history::DELETE)}</button>
                 </div>
                 {move || problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}
             </div>
-            {move || full.get().map(|src| view! { <img class="history-full" data-testid="history-full" alt="Full image" src=src/> })}
+            {move || full.get().map(|src| view! { <img class="history-full" data-testid="history-full" alt=t(history::FULL_IMAGE) src=src/> })}
         </li>
     }
 }

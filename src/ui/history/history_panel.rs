@@ -1,5 +1,7 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use studio_core::i18n::text::history;
 
 use crate::app::state::use_app_state;
 use crate::ui::history::history_chunk::HistoryChunk;
@@ -34,7 +36,11 @@ pub fn HistoryPanel() -> impl IntoView {
         spawn_local(async move {
             match gallery.delete(None).await {
                 Ok(()) => selected.set(Vec::new()),
-                Err(e) => set_problem.set(Some(format!("Could not delete the history: {e}."))),
+                Err(e) => set_problem.set(Some(studio_core::tr!(
+                    lang(),
+                    history::COULD_NOT_DELETE_HISTORY,
+                    e = e
+                ))),
             }
         });
     };
@@ -45,44 +51,50 @@ pub fn HistoryPanel() -> impl IntoView {
                     let name = zip_name(js_sys::Date::now());
                     let saved = save_blob(&zip, &name);
                     set_problem.set(match (saved, skipped) {
-                        (Err(e), _) => Some(format!("Download failed: {e}.")),
+                        (Err(e), _) => {
+                            Some(studio_core::tr!(lang(), history::DOWNLOAD_FAILED, e = e))
+                        }
                         (Ok(()), 0) => None,
-                        (Ok(()), n) => Some(format!(
-                            "{n} item(s) were kept only as links and are not in the zip."
-                        )),
+                        (Ok(()), n) => {
+                            Some(studio_core::tr!(lang(), history::SKIPPED_LINKS, n = n))
+                        }
                     });
                 }
-                Err(e) => set_problem.set(Some(format!("Could not build the zip: {e}."))),
+                Err(e) => set_problem.set(Some(studio_core::tr!(
+                    lang(),
+                    history::COULD_NOT_BUILD_ZIP,
+                    e = e
+                ))),
             }
         });
     };
     view! {
         <section class="history" aria-labelledby="history-heading">
-            <h2 id="history-heading">{move || format!("History ({})", count())}</h2>
+            <h2 id="history-heading">{move || studio_core::tr!(lang(), history::HISTORY_N, n = count())}</h2>
             <p class="hint" data-testid="storage-usage">
-                {move || gallery.usage.get().unwrap_or_else(|| "Results are kept in this browser (IndexedDB), never the key.".into())}
+                {move || gallery.usage.get().unwrap_or_else(|| history::KEPT_IN_BROWSER.get(lang()).into())}
             </p>
             {move || gallery.problem.get().map(|p| view! { <p class="warning" role="alert" data-testid="history-problem">{p}</p> })}
             <Show when=move || { count() > 0 }>
                 <div class="row">
                     <button type="button" data-testid="history-download-all" on:click=move |_| download_zip(None)>
-                        "Download all (zip)"
+                        {t(history::DOWNLOAD_ALL)}
                     </button>
                     <button type="button" data-testid="history-download-selected"
                         prop:disabled=move || selected.with(Vec::is_empty)
                         on:click=move |_| download_zip(Some(selected.get_untracked()))>
-                        {move || format!("Download selected ({})", selected.with(Vec::len))}
+                        {move || studio_core::tr!(lang(), history::DOWNLOAD_SELECTED, n = selected.with(Vec::len))}
                     </button>
                     <button type="button" data-testid="history-delete-all" on:click=clear>
-                        {move || if confirm_clear.get() { format!("Really delete all {}?", count()) } else { "Delete all".to_string() }}
+                        {move || if confirm_clear.get() { studio_core::tr!(lang(), history::REALLY_DELETE_ALL, n = count()) } else { history::DELETE_ALL.get(lang()).to_string() }}
                     </button>
                 </div>
             </Show>
             {move || problem.get().map(|p| view! { <p class="warning" role="alert">{p}</p> })}
             <Show when=move || gallery.loaded.get() && count() == 0>
                 <p class="empty" data-testid="history-empty">
-                    "Nothing stored yet: every finished image is kept here, across reloads. "
-                    <button type="button" class="link" on:click=move |_| crate::web::focus::reveal_and_focus("prompt", "prompt")>"Write a prompt"</button>
+                    {t(history::NOTHING_STORED)}
+                    <button type="button" class="link" on:click=move |_| crate::web::focus::reveal_and_focus("prompt", "prompt")>{t(history::WRITE_PROMPT)}</button>
                 </p>
             </Show>
             // Chunks of the grid; beyond 100 items only those near the screen are drawn.

@@ -1,4 +1,6 @@
+use crate::app::lang::t;
 use leptos::prelude::*;
+use studio_core::i18n::text::history;
 
 use crate::app::generate::{dismiss_interrupted, send};
 use crate::app::state::use_app_state;
@@ -20,9 +22,9 @@ pub fn InterruptedList() -> impl IntoView {
                     let edit = entry.references > 0;
                     view! {
                         <li data-testid="interrupted-item">
-                            <p><strong>"Interrupted: may have been billed. "</strong>{describe(&entry)}</p>
+                            <p><strong>{t(history::INTERRUPTED)}</strong>{describe(&entry)}</p>
                             <p class="run-prompt">{entry.params.prompt.clone()}</p>
-                            {edit.then(|| view! { <p class="hint">"Its reference images were not kept: add them again, then use these settings."</p> })}
+                            {edit.then(|| view! { <p class="hint">{t(history::REFS_NOT_KEPT)}</p> })}
                             <div class="row">
                                 <Show when=move || !edit>
                                     <button type="button" data-testid="interrupted-retry" on:click={
@@ -32,23 +34,23 @@ pub fn InterruptedList() -> impl IntoView {
                                             send(state, e.params.clone(), None);
                                             dismiss_interrupted(state, &e.id);
                                         }
-                                    }>"Send again (bills again)"</button>
+                                    }>{t(history::SEND_AGAIN)}</button>
                                 </Show>
                                 <button type="button" data-testid="interrupted-use" on:click=move |_| {
                                     state.settings.model.set(use_params.model.clone());
                                     state.form.restore(&use_params);
-                                }>"Use these settings"</button>
+                                }>{t(history::USE_SETTINGS)}</button>
                                 <button type="button" data-testid="interrupted-dismiss" on:click={
                                     let id = dismiss_id.clone();
                                     move |_| dismiss_interrupted(state, &id)
-                                }>"Dismiss"</button>
+                                }>{t(history::DISMISS)}</button>
                             </div>
                         </li>
                     }
                 })
                 .collect_view();
             view! {
-                <section class="interrupted" aria-label="Interrupted requests">
+                <section class="interrupted" aria-label=t(history::INTERRUPTED_REQUESTS)>
                     <ul>{items}</ul>
                 </section>
             }

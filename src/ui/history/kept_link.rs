@@ -1,7 +1,9 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use studio_core::api::request::safe_link;
 use studio_core::api::response::{ImageOut, ImageSource};
+use studio_core::i18n::text::history;
 
 use crate::app::clock::Now;
 use crate::app::state::use_app_state;
@@ -20,7 +22,7 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
     let (busy, set_busy) = signal(false);
     let expiry = record.link_expires_ms.map(|expires| {
         view! {
-            " · expires at " <time data-testid="history-link-expiry">{local_time(expires)}</time>
+            {t(history::EXPIRES_AT)} <time data-testid="history-link-expiry">{move || local_time(expires, crate::app::lang::lang().tag())}</time>
             " (" {move || expiry_phrase(expires, now.get())} ")"
         }
     });
@@ -51,7 +53,7 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
                             },
                         )
                         .await
-                        .map(|()| "Fetched and stored in the history.".to_string()),
+                        .map(|()| history::FETCHED.get(lang()).to_string()),
                     Err(e) => Err(e.to_string()),
                 };
                 set_outcome.set(Some(result));
@@ -61,11 +63,11 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
     };
     view! {
         <p class="hint" data-testid="history-link">
-            <a href=safe_link(&href).map(str::to_string) target="_blank" rel="noopener noreferrer">"Image link"</a>
+            <a href=safe_link(&href).map(str::to_string) target="_blank" rel="noopener noreferrer">{t(history::IMAGE_LINK)}</a>
             {expiry}
             " "
             <button type="button" data-testid="history-link-retry" disabled=busy on:click=try_again>
-                "Try again to fetch it"
+                {t(history::TRY_AGAIN)}
             </button>
         </p>
         {move || outcome.get().map(|r| match r {

@@ -1,4 +1,6 @@
+use crate::app::lang::t;
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 
 use crate::app::state::use_app_state;
 
@@ -13,17 +15,17 @@ pub fn KeepOutsideField() -> impl IntoView {
                 <input type="checkbox" data-testid="keep-outside-mask"
                     prop:checked=move || !painter.keep_outside.get().is_empty()
                     on:change=move |ev| painter.keep_outside.set(if event_target_checked(&ev) { "1".into() } else { String::new() })/>
-                " Keep image 1 outside the mask (paste it back on each result)"
+                {t(references::KEEP_OUTSIDE)}
             </label>
             <label class="inline">
-                " Feather "
+                {t(references::FEATHER)}
                 <input type="number" min="0" max="256" step="1" class="short" data-testid="mask-feather"
                     prop:value=move || painter.feather_px.get()
                     on:change=move |ev| painter.feather_px.set(event_target_value(&ev))/>
-                " px"
+                {t(references::PX)}
             </label>
             <p class="hint">
-                "The model treats the mask as a guide and often changes pixels outside it. With this on, each result that has image 1's aspect ratio also comes with image 1's own pixels outside the mask, blended over the feather radius; both are kept."
+                {t(references::KEEP_OUTSIDE_HINT)}
             </p>
         </div>
     }

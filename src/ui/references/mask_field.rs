@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -17,22 +19,29 @@ pub fn MaskField() -> impl IntoView {
     let status = move || {
         match refs.mask.get() {
         MaskState::None => None,
-        MaskState::Working { name } => Some(view! { <p class="meta" data-testid="mask-status">{format!("{name}: preparing for image 1…")}</p> }.into_any()),
+        MaskState::Working { name } => Some(view! { <p class="meta" data-testid="mask-status">{studio_core::tr!(lang(), references::MASK_PREPARING, name = name)}</p> }.into_any()),
         MaskState::Ready { name, mask, mask_report, image, .. } => {
             let image1 = match &image {
-                Some(png) => format!(
-                    "image 1 goes as PNG too (profile option), {}",
-                    kb(png.upload.bytes.len() as u64)
+                Some(png) => studio_core::tr!(
+                    lang(),
+                    references::IMAGE1_AS_PNG,
+                    size = kb(png.upload.bytes.len() as u64)
                 ),
-                None => "image 1 goes as prepared".to_string(),
+                None => references::IMAGE1_AS_PREPARED.get(lang()).to_string(),
             };
             let note = mask_report.note.map(|n| format!("; {n}")).unwrap_or_default();
             Some(view! {
                 <p class="meta" data-testid="mask-status" data-width=mask.width data-height=mask.height
                     data-bytes=mask.bytes.len() data-mime=mask.content_type.clone()>
-                    {format!(
-                        "{name}: sent as a {}x{} PNG, {} (image 1's size as sent); {image1}{note}.",
-                        mask.width, mask.height, kb(mask.bytes.len() as u64)
+                    {studio_core::tr!(
+                        lang(),
+                        references::MASK_SENT,
+                        name = name,
+                        w = mask.width,
+                        h = mask.height,
+                        size = kb(mask.bytes.len() as u64),
+                        image1 = image1,
+                        note = note
                     )}
                 </p>
             }.into_any())
@@ -44,7 +53,7 @@ pub fn MaskField() -> impl IntoView {
     };
     view! {
         <div class="field mask">
-            <label for="mask-input">"Mask for image 1 (PNG, transparent where it should change)"</label>
+            <label for="mask-input">{t(references::MASK_LABEL)}</label>
             <input id="mask-input" type="file" accept="image/png" data-testid="mask-input"
                 on:change=move |ev| {
                     let input: HtmlInputElement = ev.target().unwrap().unchecked_into();
@@ -54,7 +63,7 @@ pub fn MaskField() -> impl IntoView {
             {status}
             <Show when=move || refs.mask.with(|m| *m != MaskState::None)>
                 <button type="button" class="link" data-testid="mask-remove" on:click=move |_| { refs.set_mask(None); state.painter.reset(); }>
-                    "Remove the mask"
+                    {t(references::REMOVE_MASK)}
                 </button>
             </Show>
         </div>

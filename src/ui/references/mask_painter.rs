@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 
 use crate::app::painter::{mask_name, PAINTED_MASK_NAME};
 use crate::app::state::use_app_state;
@@ -25,26 +27,28 @@ pub fn MaskPainter() -> impl IntoView {
             .with(|t| t.as_ref().map(|t| format!("{}x{}", t.width, t.height)))
             .unwrap_or_default();
         if share == 0.0 {
-            format!("Mask {size}: nothing painted yet, so no mask is sent. Paint where image 1 should change.")
+            studio_core::tr!(lang(), references::NOTHING_PAINTED, size = size)
         } else {
-            format!(
-                "Mask {size}: {:.1}% painted (transparent: to be redrawn); the rest is kept.",
-                share * 100.0
+            studio_core::tr!(
+                lang(),
+                references::PAINTED_SHARE,
+                size = size,
+                share = format!("{:.1}", share * 100.0)
             )
         }
     };
     view! {
         <Show when=has_target fallback=|| view! {
-            <p class="hint">"To paint a mask, add a reference image: the mask applies to image 1."</p>
+            <p class="hint">{t(references::PAINT_NEEDS_IMAGE)}</p>
         }>
             <div class="mask-painter" data-testid="mask-painter">
                 <button type="button" data-testid="mask-paint-open" aria-expanded=move || painter.open.get().to_string()
                     on:click=move |_| painter.open.update(|o| *o = !*o)>
-                    {move || if painter.open.get() { "Close the mask painter" } else { "Paint a mask on image 1" }}
+                    {move || if painter.open.get() { references::CLOSE_PAINTER.get(lang()) } else { references::OPEN_PAINTER.get(lang()) }}
                 </button>
                 <Show when=move || painter.open.get()>
                     {move || uploaded_in_use().then(|| view! {
-                        <p class="hint" data-testid="mask-painter-note">"An uploaded mask is in use: painting replaces it."</p>
+                        <p class="hint" data-testid="mask-painter-note">{t(references::UPLOADED_IN_USE)}</p>
                     })}
                     <MaskToolbar/>
                     <MaskStage/>

@@ -1,5 +1,7 @@
+use crate::app::lang::t;
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 use wasm_bindgen::JsCast;
 use web_sys::{KeyboardEvent, PointerEvent};
 
@@ -125,9 +127,9 @@ pub fn MaskStage() -> impl IntoView {
     view! {
         <div class="mask-viewport">
             <div class="mask-stage" style:width=stage_width style:aspect-ratio=aspect>
-                <img src=src alt="Image 1" draggable="false"/>
+                <img src=src alt=t(references::IMAGE_1) draggable="false"/>
                 <canvas node_ref=canvas_ref data-testid="mask-canvas" tabindex="0"
-                    aria-label="Mask over image 1: drag to paint"
+                    aria-label=t(references::CANVAS_LABEL)
                     class=move || if painter.show_overlay.get() { "mask-overlay" } else { "mask-overlay hidden" }
                     on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up
                     on:keydown=keys/>

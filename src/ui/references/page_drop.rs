@@ -1,4 +1,6 @@
+use crate::app::lang::t;
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 
 use crate::app::state::use_app_state;
 use crate::web::files::file_list;
@@ -52,7 +54,7 @@ pub fn PageDrop() -> impl IntoView {
     view! {
         <Show when=move || { depth.get() > 0 }>
             <div class="drop-overlay" data-testid="drop-overlay" role="status">
-                <p>"Drop images anywhere to add them as references"</p>
+                <p>{t(references::DROP_HERE)}</p>
             </div>
         </Show>
     }

@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 
 use crate::app::state::use_app_state;
 
@@ -11,17 +13,18 @@ pub fn PrepSettingsFields() -> impl IntoView {
         <details class="prep-settings">
             <summary>{move || {
                 let s = settings();
-                format!("Prep: long edge ≤ {} px, ≤ {:.2} MB per file{}", s.max_edge, s.budget_bytes as f64 / 1e6,
-                    if s.text_mode { ", text/graphics" } else { "" })
+                studio_core::tr!(lang(), references::PREP_SUMMARY, edge = s.max_edge,
+                    mb = format!("{:.2}", s.budget_bytes as f64 / 1e6),
+                    text = if s.text_mode { references::PREP_TEXT_MODE.get(lang()) } else { "" })
             }}</summary>
             <div class="params">
                 <div class="field">
-                    <label for="prep-max-edge">"Long edge (px)"</label>
+                    <label for="prep-max-edge">{t(references::LONG_EDGE)}</label>
                     <input id="prep-max-edge" type="number" min="64" max="8192" step="16"
                         data-testid="prep-max-edge" bind:value=refs.max_edge/>
                 </div>
                 <div class="field">
-                    <label for="prep-budget">"Byte budget (MB)"</label>
+                    <label for="prep-budget">{t(references::BYTE_BUDGET)}</label>
                     <input id="prep-budget" type="number" min="0.05" max="50" step="0.05"
                         data-testid="prep-budget" bind:value=refs.budget_mb/>
                 </div>
@@ -30,11 +33,11 @@ pub fn PrepSettingsFields() -> impl IntoView {
                         <input id="prep-text" type="checkbox" data-testid="prep-text"
                             prop:checked=move || !refs.text_mode.get().is_empty()
                             on:change=move |ev| refs.text_mode.set(if event_target_checked(&ev) { "1".into() } else { String::new() })/>
-                        " Text / graphics (sharper: q92-95 or PNG)"
+                        {t(references::TEXT_GRAPHICS)}
                     </label>
                 </div>
             </div>
-            <p class="hint">"Use 1 MB for gateways behind a 1 MB proxy limit. Changing these prepares the files again."</p>
+            <p class="hint">{t(references::PREP_HINT)}</p>
         </details>
     }
 }

@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 
 use crate::app::references::{AsSent, RefItem, RefState};
 use crate::app::state::use_app_state;
@@ -27,14 +29,15 @@ pub fn kb(bytes: u64) -> String {
 fn facts(upload: &Upload, report: Option<&PrepReport>, png_for_mask: bool) -> String {
     let mut text = match report {
         Some(r) if r.passed_through => format!(
-            "{} · {}x{} · {} · sent as it is",
+            "{} · {}x{} · {} · {}",
             kb(r.bytes),
             r.width,
             r.height,
-            r.mime
+            r.mime,
+            references::SENT_AS_IS.get(lang())
         ),
         Some(r) => format!(
-            "{} → {} · {}x{} → {}x{} · {} · {} ms, {} encode{}",
+            "{} → {} · {}x{} → {}x{} · {} · {}",
             kb(r.source_bytes),
             kb(r.bytes),
             r.source_width,
@@ -42,9 +45,16 @@ fn facts(upload: &Upload, report: Option<&PrepReport>, png_for_mask: bool) -> St
             r.width,
             r.height,
             r.mime,
-            r.times.total_ms.round(),
-            r.encodes,
-            if r.encodes == 1 { "" } else { "s" }
+            studio_core::tr!(
+                lang(),
+                if r.encodes == 1 {
+                    references::ENCODE_ONE
+                } else {
+                    references::ENCODE_MANY
+                },
+                ms = r.times.total_ms.round(),
+                n = r.encodes
+            )
         ),
         None => format!(
             "{} · {}x{} · {}",
@@ -55,7 +65,7 @@ fn facts(upload: &Upload, report: Option<&PrepReport>, png_for_mask: bool) -> St
         ),
     };
     if png_for_mask {
-        text.push_str(" · as PNG for the mask (profile option)");
+        text.push_str(references::PNG_FOR_MASK.get(lang()));
     }
     if let Some(note) = report.and_then(|r| r.note.as_deref()) {
         text.push_str(" · ");
@@ -95,7 +105,7 @@ pub fn ReferenceItem(item: RefItem) -> impl IntoView {
     let attr =
         move |f: fn(&Upload) -> String| move || sent.with(|s| s.as_ref().map(|(u, _, _)| f(u)));
     let body = match item.state {
-        RefState::Working => view! { <p class="meta">"Preparing…"</p> }.into_any(),
+        RefState::Working => view! { <p class="meta">{t(references::PREPARING)}</p> }.into_any(),
         RefState::Error(message) => view! {
             <p class="reference-error form-error" role="alert" data-testid="reference-error">{message}</p>
         }
@@ -114,12 +124,12 @@ pub fn ReferenceItem(item: RefItem) -> impl IntoView {
             };
             let text = move || match sent.get() {
                 Some((upload, report, png)) => facts(&upload, report.as_deref(), png),
-                None => "Preparing as PNG for the mask…".into(),
+                None => references::PREPARING_PNG.get(lang()).into(),
             };
             view! {
                 <img class="thumb" src=thumb_url alt="" width="64" height="64"/>
                 <p class="meta" data-testid="reference-facts">{text}</p>
-                <button type="button" class="link" data-testid="reference-download" on:click=download>"Download"</button>
+                <button type="button" class="link" data-testid="reference-download" on:click=download>{t(references::DOWNLOAD)}</button>
             }
             .into_any()
         }
@@ -131,9 +141,9 @@ pub fn ReferenceItem(item: RefItem) -> impl IntoView {
             <span class="reference-name">{name.clone()}</span>
             {body}
             <span class="reference-actions">
-                <button type="button" aria-label=format!("Move {name} up") on:click=move |_| refs.shift(key, -1)><Icon name=IconName::Up/></button>
-                <button type="button" aria-label=format!("Move {name} down") on:click=move |_| refs.shift(key, 1)><Icon name=IconName::Down/></button>
-                <button type="button" data-testid="reference-remove" aria-label=format!("Remove {name}")
+                <button type="button" aria-label={let name = name.clone(); move || studio_core::tr!(lang(), references::MOVE_UP, name = name)} on:click=move |_| refs.shift(key, -1)><Icon name=IconName::Up/></button>
+                <button type="button" aria-label={let name = name.clone(); move || studio_core::tr!(lang(), references::MOVE_DOWN, name = name)} on:click=move |_| refs.shift(key, 1)><Icon name=IconName::Down/></button>
+                <button type="button" data-testid="reference-remove" aria-label={let name = name.clone(); move || studio_core::tr!(lang(), references::REMOVE, name = name)}
                     on:click=move |_| refs.remove(key)><Icon name=IconName::Close/></button>
             </span>
         </li>

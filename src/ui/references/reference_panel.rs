@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
@@ -65,27 +67,30 @@ pub fn ReferencePanel() -> impl IntoView {
                 crate::web::download::save_bytes(&zip, "application/zip", "references.zip")
             });
         if let Err(e) = result {
-            refs.notice
-                .set(Some(format!("Could not build the ZIP: {e}")));
+            refs.notice.set(Some(studio_core::tr!(
+                lang(),
+                references::ZIP_FAILED,
+                e = e
+            )));
         }
     };
     view! {
         <PageDrop/>
         <fieldset class="references">
-            <legend>"Reference images"</legend>
+            <legend>{t(references::REFERENCE_IMAGES)}</legend>
             <div class="field">
-                <label for="reference-input">"Add images (or drop them here, or paste)"</label>
+                <label for="reference-input">{t(references::ADD_IMAGES)}</label>
                 <input id="reference-input" type="file" multiple accept="image/*" data-testid="reference-input"
                     on:change=move |ev| {
                         let input: HtmlInputElement = ev.target().unwrap().unchecked_into();
                         refs.add_files(file_list(input.files()));
                         input.set_value("");
                     }/>
-                <p class="hint">{move || format!("{} of {MAX_REFERENCES}; prepared in your browser, nothing is sent until you generate.", count.get())}</p>
+                <p class="hint">{move || studio_core::tr!(lang(), references::COUNT_HINT, n = count.get(), max = MAX_REFERENCES)}</p>
             </div>
             {move || (count.get() > WARN_REFERENCES).then(|| view! {
                 <p class="warning" data-testid="reference-warning">
-                    {format!("More than {WARN_REFERENCES} references: quality drops, and one gateway caps requests at 5.")}
+                    {studio_core::tr!(lang(), references::TOO_MANY, n = WARN_REFERENCES)}
                 </p>
             })}
             {move || references_over(&state.models.info(), 0, count.get())
@@ -99,7 +104,7 @@ pub fn ReferencePanel() -> impl IntoView {
             </ol>
             <Show when=move || { count.get() > 0 }>
                 <button type="button" data-testid="prep-download" on:click=download_all>
-                    "Download prepared files (ZIP)"
+                    {t(references::DOWNLOAD_ZIP)}
                 </button>
             </Show>
             // A mask applies to image 1: its controls come with the first reference (or stay

@@ -3,7 +3,8 @@
 
 use crate::web::http::Generated;
 use studio_core::api::response::Usage;
-use studio_core::estimate::{cost_of_answer, format_usd};
+use studio_core::estimate::cost_of_answer;
+use studio_core::i18n::text::runs;
 use studio_core::models::registry::ModelInfo;
 
 /// Latency, tokens, cost from usage (at `model`'s prices) and request id of a finished
@@ -26,20 +27,26 @@ pub fn took(
     request_id: Option<&str>,
     model: &ModelInfo,
 ) -> String {
-    let mut parts = vec![format!("{:.1} s", elapsed_ms / 1000.0)];
+    let lang = crate::app::lang::lang();
+    let secs = format!("{:.1}", elapsed_ms / 1000.0);
+    let mut parts = vec![studio_core::tr!(lang, runs::FACT_SECONDS, secs = secs)];
     if let Some(usage) = usage {
         if let Some(total) = usage.total_tokens {
-            parts.push(format!("{total} tokens"));
+            parts.push(studio_core::tr!(lang, runs::FACT_TOKENS, total = total));
         }
         if let Some(usd) = cost_of_answer(model, usage, 1) {
-            parts.push(format!("~{} at list prices", format_usd(usd)));
+            parts.push(studio_core::tr!(
+                lang,
+                runs::FACT_COST,
+                usd = studio_core::i18n::format::usd(lang, usd)
+            ));
         }
     }
     if let Some(size) = size {
-        parts.push(format!("size {size}"));
+        parts.push(studio_core::tr!(lang, runs::FACT_SIZE, size = size));
     }
     if let Some(id) = request_id {
-        parts.push(format!("request {id}"));
+        parts.push(studio_core::tr!(lang, runs::FACT_REQUEST, id = id));
     }
     parts.join(" · ")
 }

@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use crate::app::lang::lang;
 use crate::app::runs::Slot;
 use studio_core::api::retry::format_wait;
+use studio_core::i18n::text::runs;
 
 /// Every failed attempt of a request, in order, once there was more than one: what failed,
 /// and how long the app waited before sending again by itself.
@@ -15,16 +17,19 @@ pub fn AttemptList(request: Slot) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, attempt)| {
-                    let then = match attempt.next_after_ms {
-                        Some(ms) => format!(" Sent again after {}.", format_wait(ms)),
-                        None => " Not sent again by itself.".to_string(),
+                    let text = move || {
+                        let then = match attempt.next_after_ms {
+                            Some(ms) => studio_core::tr!(lang(), runs::SENT_AGAIN_AFTER, wait = format_wait(ms)),
+                            None => studio_core::tr!(lang(), runs::NOT_SENT_AGAIN).to_string(),
+                        };
+                        studio_core::tr!(lang(), runs::ATTEMPT, i = i + 1, error = attempt.error, then = then)
                     };
-                    view! { <li>{format!("Attempt {}: {}{then}", i + 1, attempt.error)}</li> }
+                    view! { <li>{text}</li> }
                 })
                 .collect_view();
             view! {
                 <details class="attempts" data-testid="attempts">
-                    <summary>{move || match attempts.with(Vec::len) { 1 => "1 failed attempt".to_string(), n => format!("{n} failed attempts") }}</summary>
+                    <summary>{move || match attempts.with(Vec::len) { 1 => studio_core::tr!(lang(), runs::ONE_FAILED_ATTEMPT).to_string(), n => studio_core::tr!(lang(), runs::N_FAILED_ATTEMPTS, n = n) }}</summary>
                     <ol>{items}</ol>
                 </details>
             }

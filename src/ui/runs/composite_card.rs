@@ -1,5 +1,7 @@
+use crate::app::lang::{lang, t};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 
 use crate::app::composites::{CompositeState, Made, ResultKey};
 use crate::app::state::use_app_state;
@@ -15,16 +17,16 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
     move || match composites.get(key) {
         None => None,
         Some(CompositeState::Working(made)) => Some(EitherOf3::A(view! {
-            <p class="hint" data-testid="composite-working">{match made {
-                Made::KeptOutside { .. } => "Pasting image 1 back outside the mask…",
-                Made::CutOut { .. } => "Cutting the subject out of its backdrop…",
-            }}</p>
+            <p class="hint" data-testid="composite-working">{t(match made {
+                Made::KeptOutside { .. } => references::PASTING_BACK,
+                Made::CutOut { .. } => references::CUTTING_OUT,
+            })}</p>
         })),
         Some(CompositeState::Refused(made, why)) => Some(EitherOf3::B(view! {
-            <p class="warning" data-testid="composite-note">{match made {
-                Made::KeptOutside { .. } => format!("Image 1 cannot be kept outside the mask: {why}"),
-                Made::CutOut { .. } => format!("No cut-out: {why}. The image as made is kept."),
-            }}</p>
+            <p class="warning" data-testid="composite-note">{move || studio_core::tr!(lang(), match made {
+                Made::KeptOutside { .. } => references::KEEP_OUTSIDE_REFUSED,
+                Made::CutOut { .. } => references::NO_CUTOUT,
+            }, why = why)}</p>
         })),
         Some(CompositeState::Done {
             image,
@@ -48,7 +50,7 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
             let download = move |_| {
                 let result = blob
                     .as_ref()
-                    .ok_or_else(|| "the image is not held".to_string())
+                    .ok_or_else(|| references::IMAGE_NOT_HELD.get(lang()).to_string())
                     .and_then(|b| save_blob(b.blob(), &name));
                 if let Err(e) = result {
                     leptos::logging::warn!("download failed: {e}");
@@ -59,12 +61,12 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
                     feather_px,
                     painted_share,
                 } => Either::Left(view! {
-                    <img data-testid="composite-image" src=src alt="Result with image 1 kept outside the mask"
+                    <img data-testid="composite-image" src=src alt=t(references::KEPT_OUTSIDE_ALT)
                         data-width=width data-height=height data-mime=mime data-ms=format!("{ms:.0}")/>
                     <figcaption>
-                        {format!("Image 1 kept outside the mask ({:.0}% redrawn, feather {feather_px} px) · {width}x{height} · {ms:.0} ms", painted_share * 100.0)}
+                        {move || studio_core::tr!(lang(), references::KEPT_OUTSIDE_CAPTION, share = format!("{:.0}", painted_share * 100.0), feather = feather_px, width = width, height = height, ms = format!("{ms:.0}"))}
                         " "
-                        <button type="button" data-testid="composite-download" on:click=download><Icon name=IconName::Download/>"Download"</button>
+                        <button type="button" data-testid="composite-download" on:click=download><Icon name=IconName::Download/>{t(references::DOWNLOAD)}</button>
                     </figcaption>
                 }),
                 Made::CutOut {
@@ -72,14 +74,14 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
                     transparent_share,
                 } => Either::Right(view! {
                     <div class="checkerboard">
-                        <img data-testid="cutout-image" src=src alt="The subject cut out, on a checkerboard where it is transparent"
+                        <img data-testid="cutout-image" src=src alt=t(references::CUTOUT_ALT)
                             data-width=width data-height=height data-mime=mime
                             data-alpha=format!("{transparent_share:.4}") data-ms=format!("{ms:.0}")/>
                     </div>
                     <figcaption>
-                        {format!("Cut out in the browser from the {} backdrop: {:.0}% transparent · {width}x{height} · {ms:.0} ms", key.name(), transparent_share * 100.0)}
+                        {move || studio_core::tr!(lang(), references::CUTOUT_CAPTION, key = key.name(), share = format!("{:.0}", transparent_share * 100.0), width = width, height = height, ms = format!("{ms:.0}"))}
                         " "
-                        <button type="button" data-testid="cutout-download" on:click=download><Icon name=IconName::Download/>"Download cut-out"</button>
+                        <button type="button" data-testid="cutout-download" on:click=download><Icon name=IconName::Download/>{t(references::DOWNLOAD_CUTOUT)}</button>
                     </figcaption>
                 }),
             };

@@ -1,4 +1,6 @@
+use crate::app::lang::t;
 use leptos::prelude::*;
+use studio_core::i18n::text::references;
 
 use crate::app::generate::retry;
 use crate::app::runs::Run;
@@ -22,10 +24,10 @@ pub fn CutoutOffer(run: Run, params: ImageParams, uploads: Option<EditUploads>) 
     };
     view! {
         <p class="hint">
-            "This endpoint does not make transparent backgrounds. The app can ask for the subject on a flat key colour instead and cut it out here."
+            {t(references::CUTOUT_OFFER_HINT)}
         </p>
         <button type="button" data-testid="cutout-offer" on:click=send>
-            "Send again, cut out in the browser"
+            {t(references::CUTOUT_SEND_AGAIN)}
         </button>
     }
 }

@@ -1,10 +1,12 @@
 use leptos::prelude::*;
 
 use crate::app::generate::retry;
+use crate::app::lang::lang;
 use crate::app::runs::{Run, SlotStatus};
 use crate::app::state::use_app_state;
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::shortfall_note;
+use studio_core::i18n::text::runs;
 
 /// Says when the answered requests of a run brought fewer images than they asked for, and
 /// offers to ask for the missing ones (a new, billed request the person chooses to send).
@@ -43,7 +45,11 @@ pub fn MissingImages(run: Run) -> impl IntoView {
                 <p>{note}</p>
                 <button type="button" data-testid="request-missing"
                     on:click=move |_| retry(state, &this_run, params.clone(), uploads.clone())>
-                    {format!("Request the {missing} missing image{}", if missing == 1 { "" } else { "s" })}
+                    {move || if missing == 1 {
+                        studio_core::tr!(lang(), runs::REQUEST_ONE_MISSING).to_string()
+                    } else {
+                        studio_core::tr!(lang(), runs::REQUEST_N_MISSING, n = missing)
+                    }}
                 </button>
             </div>
         })

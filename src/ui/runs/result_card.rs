@@ -4,6 +4,7 @@ use studio_core::api::request::safe_link;
 
 use std::sync::Arc;
 
+use crate::app::lang::{lang, t};
 use crate::app::state::use_app_state;
 use crate::ui::icon::{Icon, IconName};
 use crate::web::blob::LocalBlob;
@@ -12,13 +13,16 @@ use crate::web::fit_image::FittedImage;
 use studio_core::api::request::ImageParams;
 use studio_core::api::response::{delivery_warnings, ImageOut, ImageSource};
 use studio_core::file_names::result_file_name;
+use studio_core::i18n::text::runs;
 
 /// Saves the result's bytes (decoded once, when it arrived), or follows its link.
 fn save(source: &ImageSource, blob: Option<&LocalBlob>, name: &str) -> Result<(), String> {
     match (blob, source) {
         (Some(blob), _) => save_blob(blob.blob(), name),
         (None, ImageSource::Url(url)) => click_link(url, name),
-        (None, ImageSource::DataUrl(_)) => Err("the image data is damaged".into()),
+        (None, ImageSource::DataUrl(_)) => {
+            Err(studio_core::tr!(lang(), runs::IMAGE_DATA_DAMAGED).into())
+        }
     }
 }
 
@@ -76,9 +80,9 @@ pub fn ResultCard(
     let link_note = match &original {
         ImageSource::Url(url) => Some(view! {
             <p class="warning" data-testid="link-only">
-                "The endpoint returned a link, and this page may not read the file behind it (the server does not allow it: CORS), so it cannot be stored, cropped or downloaded from here. "
-                <a href=safe_link(url).map(str::to_string) target="_blank" rel="noopener noreferrer">"Open the image"</a>
-                " (such links usually expire)."
+                {t(runs::LINK_ONLY)}
+                <a href=safe_link(url).map(str::to_string) target="_blank" rel="noopener noreferrer">{t(runs::OPEN_THE_IMAGE)}</a>
+                {t(runs::LINKS_EXPIRE)}
             </p>
         }),
         ImageSource::DataUrl(_) => None,
@@ -103,12 +107,21 @@ pub fn ResultCard(
                 spawn_local(async move {
                     match fitter.fit_data_url(&url, held.as_ref(), &mime, w, h).await {
                         Ok(f) => set_fitted.set(Some(f)),
-                        Err(e) => set_problem.set(Some(format!("Could not deliver exactly {w}x{h}: {e} The image as the API made it is shown."))),
+                        Err(e) => set_problem.set(Some(studio_core::tr!(
+                            lang(),
+                            runs::FIT_FAILED,
+                            w = w,
+                            h = h,
+                            error = e
+                        ))),
                     }
                 });
             }
-            ImageSource::Url(_) => set_problem.set(Some(format!(
-                "The endpoint returned a link, not the image data, so it cannot be cropped here to {w}x{h}."
+            ImageSource::Url(_) => set_problem.set(Some(studio_core::tr!(
+                lang(),
+                runs::LINK_NOT_CROPPABLE,
+                w = w,
+                h = h
             ))),
         }
     };
@@ -129,11 +142,15 @@ pub fn ResultCard(
                 Some(f) => f
                     .blob
                     .as_ref()
-                    .ok_or_else(|| "the fitted image is not held".to_string())
+                    .ok_or_else(|| studio_core::tr!(lang(), runs::FITTED_NOT_HELD).to_string())
                     .and_then(|b| save_blob(b.blob(), &name())),
                 None => save(&original, blob.as_ref(), &name()),
             };
-            set_problem.set(outcome.err().map(|e| format!("Download failed: {e}")));
+            set_problem.set(
+                outcome
+                    .err()
+                    .map(|e| studio_core::tr!(lang(), runs::DOWNLOAD_FAILED, error = e)),
+            );
         }
     };
     let download_original = {
@@ -143,33 +160,33 @@ pub fn ResultCard(
             set_problem.set(
                 save(&original, blob.as_ref(), &name)
                     .err()
-                    .map(|e| format!("Download failed: {e}")),
+                    .map(|e| studio_core::tr!(lang(), runs::DOWNLOAD_FAILED, error = e)),
             );
         }
     };
     view! {
         <figure class="result">
-            <button type="button" class="image-button" aria-label="Open in the viewer" on:click=open_viewer>
+            <button type="button" class="image-button" aria-label=t(runs::OPEN_IN_VIEWER) on:click=open_viewer>
             <img data-testid="result-image" alt=alt
                 src=move || fitted.with(|f| f.as_ref().map(|f| Arc::<str>::from(f.data_url.as_str()))).unwrap_or_else(|| original_src.clone())
                 data-mime=move || fitted.with(|f| f.as_ref().map(|f| f.mime.clone())).unwrap_or_else(|| image.mime.clone())
                 data-width=move || dims.get().map(|d| d.0.to_string())
                 data-height=move || dims.get().map(|d| d.1.to_string())
                 on:load=on_load
-                on:error=move |_| set_problem.set(Some("The browser could not display this image.".into()))/>
+                on:error=move |_| set_problem.set(Some(studio_core::tr!(lang(), runs::CANNOT_DISPLAY).into()))/>
             </button>
             <figcaption>
                 <span class="dims">{move || dims.get().map(|(w, h)| format!("{w}×{h}")).unwrap_or_default()}</span>
-                <button type="button" data-testid="download" on:click=download><Icon name=IconName::Download/>"Download"</button>
+                <button type="button" data-testid="download" on:click=download><Icon name=IconName::Download/>{t(runs::DOWNLOAD)}</button>
                 <Show when=move || fitted.with(Option::is_some)>
-                    <button type="button" data-testid="download-original" on:click=download_original.clone()>"Original"</button>
+                    <button type="button" data-testid="download-original" on:click=download_original.clone()>{t(runs::ORIGINAL)}</button>
                 </Show>
             </figcaption>
             {move || fitted.get().map(|f| view! { <p class="hint" data-testid="fit-note">{f.note}</p> })}
             {move || warnings().into_iter().map(|m| view! { <p class="warning" data-testid="delivery-warning">{m}</p> }).collect_view()}
             {link_note}
             {move || problem.get().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
-            {image.revised_prompt.map(|p| view! { <p class="revised"><span>"Revised prompt: "</span>{p}</p> })}
+            {image.revised_prompt.map(|p| view! { <p class="revised"><span>{t(runs::REVISED_PROMPT)}</span>{p}</p> })}
         </figure>
     }
 }

@@ -1,25 +1,26 @@
 use leptos::prelude::*;
 
+use crate::app::lang::{lang, t};
 use crate::app::state::use_app_state;
 use crate::ui::runs::run_view::RunView;
+use studio_core::i18n::text::runs;
 
 /// Every run of this session, newest first.
 #[component]
 pub fn RunList() -> impl IntoView {
-    let runs = use_app_state().runs;
+    let list = use_app_state().runs;
     view! {
-        <Show when=move || runs.list.with(Vec::is_empty)>
-            <p class="empty">"Results appear here. Nothing is sent until you press Generate."</p>
+        <Show when=move || list.list.with(Vec::is_empty)>
+            <p class="empty">{t(runs::EMPTY)}</p>
         </Show>
         <ol class="runs" aria-live="polite">
-            <For each=move || runs.list.get() key=|run| run.id let:run>
+            <For each=move || list.list.get() key=|run| run.id let:run>
                 {Suspend::new(run_view(run))}
             </For>
         </ol>
-        <Show when=move || { runs.released.get() > 0 }>
-            <p class="hint" data-testid="runs-released">{move || format!(
-                "{} older runs are no longer shown here (a session keeps the last {}); their images are in the history.",
-                runs.released.get(), crate::app::runs::RUNS_IN_MEMORY)}</p>
+        <Show when=move || { list.released.get() > 0 }>
+            <p class="hint" data-testid="runs-released">{move || studio_core::tr!(lang(), runs::RELEASED,
+                n = list.released.get(), kept = crate::app::runs::RUNS_IN_MEMORY)}</p>
         </Show>
     }
 }

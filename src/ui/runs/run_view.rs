@@ -1,47 +1,68 @@
 use leptos::prelude::*;
 
+use crate::app::lang::lang;
 use crate::app::runs::Run;
 use crate::ui::runs::missing_images::MissingImages;
 use crate::ui::runs::slot_view::SlotView;
 use crate::ui::runs::waiting_indicator::WaitingIndicator;
 use studio_core::api::request::WireValue;
+use studio_core::i18n::text::runs;
 
 /// One run: what was asked, the wait, then each request's images or error.
 #[component]
 pub fn RunView(run: Run) -> impl IntoView {
     let p = run.params.clone();
-    let kind = match &run.uploads {
-        Some(u) => format!(
-            "edit of {} reference{}{}",
-            u.images.len(),
-            if u.images.len() == 1 { "" } else { "s" },
-            if u.mask.is_some() { " with mask" } else { "" }
-        ),
-        None => "generation".to_string(),
-    };
-    let requests = match run.slots.len() {
-        1 => String::new(),
-        k => format!(" in {k} requests"),
-    };
-    let stream = if p.stream {
-        format!(" · streamed, {} partial", p.partial_images)
-    } else {
-        String::new()
-    };
-    let summary = format!(
-        "{kind} · {} · {} · {} quality · {}{} · n={}{requests}{stream}",
-        p.model,
-        p.size,
-        p.quality.as_str(),
-        p.format_sent().as_str(),
-        if p.cut_out_locally() {
-            format!(" on flat {}, cut out here", p.key().name())
+    let (prompt, base_url) = (p.prompt.clone(), run.base_url.clone());
+    let uploads = run
+        .uploads
+        .as_ref()
+        .map(|u| (u.images.len(), u.mask.is_some()));
+    let request_count = run.slots.len();
+    let summary = move || {
+        let lang = lang();
+        let kind = match uploads {
+            Some((count, mask)) => {
+                let mask = if mask {
+                    studio_core::tr!(lang, runs::WITH_MASK)
+                } else {
+                    ""
+                };
+                if count == 1 {
+                    studio_core::tr!(lang, runs::EDIT_OF_ONE, mask = mask)
+                } else {
+                    studio_core::tr!(lang, runs::EDIT_OF_N, n = count, mask = mask)
+                }
+            }
+            None => studio_core::tr!(lang, runs::GENERATION).to_string(),
+        };
+        let requests = match request_count {
+            1 => String::new(),
+            k => studio_core::tr!(lang, runs::IN_K_REQUESTS, k = k),
+        };
+        let stream = if p.stream {
+            studio_core::tr!(lang, runs::STREAMED, k = p.partial_images)
         } else {
             String::new()
-        },
-        p.n
-    );
-    let (prompt, base_url) = (p.prompt.clone(), run.base_url.clone());
+        };
+        let cutout = if p.cut_out_locally() {
+            studio_core::tr!(lang, runs::CUT_OUT_ON, key = p.key().name())
+        } else {
+            String::new()
+        };
+        studio_core::tr!(
+            lang,
+            runs::RUN_SUMMARY,
+            kind = kind,
+            model = p.model,
+            size = p.size,
+            quality = p.quality.as_str(),
+            format = p.format_sent().as_str(),
+            cutout = cutout,
+            n = p.n,
+            requests = requests,
+            stream = stream
+        )
+    };
     let pending = {
         let run = run.clone();
         move || run.is_pending()

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::app::clock::Now;
 use crate::app::generate::retry;
+use crate::app::lang::{lang, t};
 use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
@@ -18,6 +19,7 @@ use studio_core::api::request::{Background, ImageParams};
 use studio_core::api::response::ImageSource;
 use studio_core::api::retry::format_wait;
 use studio_core::file_names::result_file_name;
+use studio_core::i18n::text::runs;
 
 /// One request of a run: its preview while streaming, its retry wait, then its images or
 /// its error with a Retry button.
@@ -39,18 +41,18 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             };
             view! {
                 <figure class="partial">
-                    <img data-testid="partial-image" alt="Partial preview" src=src/>
-                    <figcaption>"Preview; the final image follows."</figcaption>
+                    <img data-testid="partial-image" alt=t(runs::PARTIAL_PREVIEW) src=src/>
+                    <figcaption>{t(runs::PREVIEW_CAPTION)}</figcaption>
                 </figure>
             }
         })
     };
     let body = move || match slot.status.get() {
         SlotStatus::Queued => EitherOf5::A(view! {
-            <p class="hint">"Queued: waiting for a free place under the parallel-requests limit."</p>
+            <p class="hint">{t(runs::QUEUED)}</p>
         }),
         SlotStatus::Sending { attempt, of } => EitherOf5::B(view! {
-            {(attempt > 1).then(|| view! { <p class="hint" data-testid="retry-status">{format!("Attempt {attempt} of {of} sent.")}</p> })}
+            {(attempt > 1).then(|| view! { <p class="hint" data-testid="retry-status">{move || studio_core::tr!(lang(), runs::ATTEMPT_SENT, attempt = attempt, of = of)}</p> })}
             {partial}
         }),
         SlotStatus::Backoff {
@@ -61,8 +63,8 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
         } => EitherOf5::C(view! {
             <p class="warning" data-testid="retry-status">
                 {reason} " "
-                {move || format!("Retrying automatically in {} (attempt {} of {}).",
-                    format_wait(((until_ms - now.get()).max(0.0) / 1000.0).ceil() as u64 * 1000), attempt + 1, of)}
+                {move || studio_core::tr!(lang(), runs::RETRYING_IN,
+                    wait = format_wait(((until_ms - now.get()).max(0.0) / 1000.0).ceil() as u64 * 1000), attempt = attempt + 1, of = of)}
             </p>
         }),
         SlotStatus::Done(generated) => EitherOf5::D(view! {
@@ -81,11 +83,11 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
                 && params.background == Background::Transparent)
                 .then(|| view! { <CutoutOffer run=run.clone() params=params.clone() uploads=uploads.clone()/> });
             let label = if failure.retry_may_bill() {
-                "Retry (the first attempt may still be billed)"
+                runs::RETRY_MAY_BILL
             } else if about_prompt {
-                "Retry as it was (same prompt)"
+                runs::RETRY_AS_IT_WAS
             } else {
-                "Retry"
+                runs::RETRY
             };
             // The prompt as the form holds it now, with everything else as this request had it.
             let edited = {
@@ -105,15 +107,15 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             };
             EitherOf5::E(view! {
                 <div class="error" role="alert">
-                    <p data-testid="error-message">{failure.to_string()}</p>
+                    <p data-testid="error-message">{move || failure.message(crate::app::lang::lang())}</p>
                     <button type="button" data-testid="retry"
-                        on:click=move |_| retry(state, &failed_run, params.clone(), uploads.clone())>{label}</button>
+                        on:click=move |_| retry(state, &failed_run, params.clone(), uploads.clone())>{t(label)}</button>
                     {offer_cutout}
                     {about_prompt.then(|| view! {
                         <button type="button" data-testid="edit-and-send" prop:disabled=unchanged.clone()
-                            on:click=edited.clone()>"Edit and send (the prompt as the form has it now)"</button>
+                            on:click=edited.clone()>{t(runs::EDIT_AND_SEND)}</button>
                         <Show when=unchanged.clone()>
-                            <p class="hint">"Reword the prompt above, then send it from here with this request's other settings."</p>
+                            <p class="hint">{t(runs::REWORD_PROMPT)}</p>
                         </Show>
                     })}
                 </div>

@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use studio_core::api::request::safe_link;
 
 use crate::app::clock::Now;
+use crate::app::lang::t;
 use crate::app::runs::Slot;
 use crate::web::time::local_time;
+use studio_core::i18n::text::runs;
 use studio_core::tasks::schedule::expiry_phrase;
 
 /// The local date and time of `ms`, as this browser writes it.
@@ -27,11 +29,11 @@ pub fn TaskProgressView(request: Slot) -> impl IntoView {
                     .map(|url| {
                         view! {
                             <p class="warning" data-testid="task-kept-link">
-                                "This result could not be fetched into the history (its server does not let this page read it), so only its link is kept: "
+                                {t(runs::KEPT_LINK)}
                                 <a data-testid="task-expiry-link" href=safe_link(url).map(str::to_string) target="_blank"
-                                    rel="noopener noreferrer" data-expires-ms=expires.to_string()>"open the image"</a>
-                                ". It expires at " <time data-testid="task-expiry">{local_time(expires)}</time>
-                                " (" {move || expiry_phrase(expires, now.get())} "); save it before then."
+                                    rel="noopener noreferrer" data-expires-ms=expires.to_string()>{t(runs::OPEN_THE_IMAGE_LOWER)}</a>
+                                {t(runs::EXPIRES_AT)} <time data-testid="task-expiry">{move || local_time(expires, crate::app::lang::lang().tag())}</time>
+                                {t(runs::EXPIRES_OPEN)} {move || expiry_phrase(expires, now.get())} {t(runs::SAVE_BEFORE)}
                             </p>
                         }
                     })
@@ -41,17 +43,17 @@ pub fn TaskProgressView(request: Slot) -> impl IntoView {
                 <div class="task" data-testid="task" data-task-id=task.task_id.clone()>
                     <p role="status" data-testid="task-status" data-status=task.status.clone()
                         data-polls=task.polls.to_string()>
-                        "Task " <code>{task.task_id.clone()}</code> ": " {summary}
+                        {t(runs::TASK)} <code>{task.task_id.clone()}</code> ": " {summary}
                     </p>
                     <progress data-testid="task-progress" max="100"
                         value=task.progress.unwrap_or(0).to_string()
                         data-progress=task.progress.map(|p| p.to_string())
-                        aria-label="Task progress"></progress>
+                        aria-label=t(runs::TASK_PROGRESS)></progress>
                     {task.resumed.then(|| view! {
-                        <p class="hint" data-testid="task-resumed">"Resumed after a reload: polling picked up this task again."</p>
+                        <p class="hint" data-testid="task-resumed">{t(runs::TASK_RESUMED)}</p>
                     })}
                     {in_progress.then(|| view! {
-                        <p class="hint">"Cancel stops polling; the gateway may still finish the task and bill it."</p>
+                        <p class="hint">{t(runs::TASK_CANCEL_HINT)}</p>
                     })}
                     {task.note.clone().map(|note| view! { <p class="warning" data-testid="task-note">{note}</p> })}
                     {kept}

@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::share;
 
 use crate::app::state::use_app_state;
 use crate::web::download::save_bytes;
@@ -18,7 +20,9 @@ pub fn CodeExport() -> impl IntoView {
         state.form.track();
         let params = state.form.params(state.settings.model.get());
         let base_url = state.settings.base_url.get();
-        let cannot = |why: &dyn std::fmt::Display| format!("# The form cannot be sent yet: {why}");
+        let cannot = |why: &dyn std::fmt::Display| {
+            studio_core::tr!(lang(), share::CANNOT_SEND_YET, why = why)
+        };
         uploads.with(|uploads| match uploads {
             Err(why) => cannot(why),
             Ok(None) => match generation_body(&params) {
@@ -44,23 +48,23 @@ pub fn CodeExport() -> impl IntoView {
     let (save_error, set_save_error) = signal(None::<String>);
     view! {
         <details class="code-export" data-testid="code-export">
-            <summary>"Copy as code"</summary>
+            <summary>{t(share::COPY_AS_CODE)}</summary>
             <div class="actions">
-                <label for="code-language">"Language"</label>
+                <label for="code-language">{t(share::LANGUAGE)}</label>
                 <select id="code-language" data-testid="code-language" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(l) = Language::ALL.into_iter().find(|l| l.label() == v) { set_language.set(l) }
                 }>
                     {Language::ALL.map(|l| view! { <option value=l.label()>{l.label()}</option> }).into_iter().collect_view()}
                 </select>
-                <button type="button" data-testid="copy-code" on:click=copy>"Copy"</button>
+                <button type="button" data-testid="copy-code" on:click=copy>{t(share::COPY)}</button>
             </div>
             <pre data-testid="code-snippet" tabindex="0"><code>{move || code.get()}</code></pre>
             {move || {
                 let files = files();
                 (!files.is_empty()).then(|| view! {
                     <div class="code-files">
-                        <p class="hint">"The snippet reads these prepared files: save them beside it."</p>
+                        <p class="hint">{t(share::SNIPPET_FILES)}</p>
                         <ul>
                             {files.into_iter().map(|file| {
                                 let name = file.file_name.clone();

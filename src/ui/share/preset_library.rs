@@ -1,5 +1,7 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use studio_core::i18n::text::share;
 
 use crate::app::state::use_app_state;
 use crate::web::download::save_bytes;
@@ -50,7 +52,7 @@ pub fn PresetLibrary() -> impl IntoView {
             taken
         };
         change(&|items| library::save(items, &name, &link));
-        set_message.set(Some(format!("Saved as \"{name}\".")));
+        set_message.set(Some(studio_core::tr!(lang(), share::SAVED_AS, name = name)));
     };
     let apply = move |link: String, title: String| {
         let decoded = decode(&link);
@@ -58,7 +60,11 @@ pub fn PresetLibrary() -> impl IntoView {
             state.settings.model.set(m.clone());
         }
         state.form.apply(&decoded.preset);
-        set_message.set(Some(format!("Applied \"{title}\".")));
+        set_message.set(Some(studio_core::tr!(
+            lang(),
+            share::APPLIED,
+            title = title
+        )));
     };
     let export = move |_| {
         let json = library::to_json(&list.get_untracked());
@@ -67,7 +73,11 @@ pub fn PresetLibrary() -> impl IntoView {
             "application/json",
             "gpt-image-studio-presets.json",
         );
-        set_message.set(outcome.err().map(|e| format!("Export failed: {e}")));
+        set_message.set(
+            outcome
+                .err()
+                .map(|e| studio_core::tr!(lang(), share::EXPORT_FAILED, e = e)),
+        );
     };
     let import = move |ev: web_sys::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -81,7 +91,7 @@ pub fn PresetLibrary() -> impl IntoView {
                 .ok()
                 .and_then(|t| t.as_string());
             let Some(text) = text else {
-                set_message.set(Some("The file could not be read.".into()));
+                set_message.set(Some(share::FILE_UNREADABLE.get(lang()).into()));
                 return;
             };
             let mut items = list.get_untracked();
@@ -96,20 +106,20 @@ pub fn PresetLibrary() -> impl IntoView {
     };
     view! {
         <fieldset class="library">
-            <legend>"Saved presets"</legend>
+            <legend>{t(share::SAVED_PRESETS)}</legend>
             <div class="actions">
-                <label for="preset-name" class="visually-hidden">"Preset name"</label>
-                <input id="preset-name" data-testid="preset-name" placeholder="Name these settings"
+                <label for="preset-name" class="visually-hidden">{t(share::PRESET_NAME)}</label>
+                <input id="preset-name" data-testid="preset-name" placeholder=t(share::NAME_PLACEHOLDER)
                     prop:value=move || name.get() on:input=move |ev| set_name.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); save_current(); }/>
-                <button type="button" data-testid="preset-save" on:click=move |_| save_current()>"Save"</button>
+                <button type="button" data-testid="preset-save" on:click=move |_| save_current()>{t(share::SAVE)}</button>
             </div>
             {move || clashing.get().map(|(taken, _)| view! {
                 <div class="notice confirm" role="alertdialog" aria-labelledby="preset-clash-text" data-testid="preset-clash">
-                    <p id="preset-clash-text">{format!("A preset named \"{taken}\" already exists with other settings.")}</p>
-                    <button type="button" data-testid="preset-replace" on:click=move |_| resolve(false)>"Replace it"</button>
-                    <button type="button" data-testid="preset-keep-both" on:click=move |_| resolve(true)>"Keep both"</button>
-                    <button type="button" class="link" on:click=move |_| set_clashing.set(None)>"Cancel"</button>
+                    <p id="preset-clash-text">{studio_core::tr!(lang(), share::CLASH, taken = taken)}</p>
+                    <button type="button" data-testid="preset-replace" on:click=move |_| resolve(false)>{t(share::REPLACE)}</button>
+                    <button type="button" data-testid="preset-keep-both" on:click=move |_| resolve(true)>{t(share::KEEP_BOTH)}</button>
+                    <button type="button" class="link" on:click=move |_| set_clashing.set(None)>{t(share::CANCEL)}</button>
                 </div>
             })}
             <ul class="presets">
@@ -119,22 +129,22 @@ pub fn PresetLibrary() -> impl IntoView {
                         let (old, gone) = (item.name.clone(), item.name.clone());
                         view! {
                             <li data-testid="preset-item">
-                                <input aria-label="Preset name" data-testid="preset-item-name" prop:value=item.name.clone()
+                                <input aria-label=t(share::PRESET_NAME) data-testid="preset-item-name" prop:value=item.name.clone()
                                     on:change=move |ev| {
                                         let new = event_target_value(&ev);
                                         change(&|items| library::rename(items, &old, &new));
                                     }/>
-                                <button type="button" data-testid="preset-apply" on:click=move |_| apply(link.clone(), title.clone())>"Apply"</button>
-                                <button type="button" data-testid="preset-delete" on:click=move |_| change(&|items| { library::delete(items, &gone); Ok(()) })>"Delete"</button>
+                                <button type="button" data-testid="preset-apply" on:click=move |_| apply(link.clone(), title.clone())>{t(share::APPLY)}</button>
+                                <button type="button" data-testid="preset-delete" on:click=move |_| change(&|items| { library::delete(items, &gone); Ok(()) })>{t(share::DELETE)}</button>
                             </li>
                         }
                     }
                 </For>
             </ul>
             <div class="actions">
-                <button type="button" data-testid="preset-export" on:click=export>"Export JSON"</button>
+                <button type="button" data-testid="preset-export" on:click=export>{t(share::EXPORT_JSON)}</button>
                 <input id="preset-import" data-testid="preset-import" type="file" accept="application/json,.json" class="visually-hidden" on:change=import/>
-                <label class="button" for="preset-import">"Import JSON"</label>
+                <label class="button" for="preset-import">{t(share::IMPORT_JSON)}</label>
             </div>
             {move || message.get().map(|m| view! { <p class="hint" role="status" data-testid="preset-message">{m}</p> })}
         </fieldset>

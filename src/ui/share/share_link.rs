@@ -1,4 +1,6 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
+use studio_core::i18n::text::share;
 
 use crate::app::state::use_app_state;
 use studio_core::preset::encode;
@@ -35,20 +37,20 @@ pub fn ShareLink() -> impl IntoView {
     };
     view! {
         <fieldset class="share">
-            <legend>"Share"</legend>
+            <legend>{t(share::SHARE)}</legend>
             <div class="field">
-                <label for="share-url">"Link to these settings (no key, no images)"</label>
+                <label for="share-url">{t(share::LINK_LABEL)}</label>
                 <input id="share-url" data-testid="share-url" type="text" readonly=true prop:value=move || url.get()
                     on:focus=select_all/>
             </div>
             <div class="actions">
                 <button type="button" data-testid="share-copy" on:click=copy>
-                    {move || if copied.get() { "Copied" } else { "Copy link" }}
+                    {move || if copied.get() { share::COPIED.get(lang()) } else { share::COPY_LINK.get(lang()) }}
                 </button>
                 <label class="inline">
                     <input type="checkbox" data-testid="share-with-endpoint" prop:checked=move || with_endpoint.get()
                         on:change=move |ev| { set_with_endpoint.set(event_target_checked(&ev)); set_copied.set(false); }/>
-                    " include the base URL"
+                    {t(share::INCLUDE_BASE_URL)}
                 </label>
             </div>
         </fieldset>

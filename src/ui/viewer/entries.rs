@@ -1,6 +1,8 @@
 //! The lists the viewer steps through: this session's results, or the history.
 
+use crate::app::lang::lang;
 use leptos::prelude::*;
+use studio_core::i18n::text::viewer;
 
 use crate::app::gallery::Gallery;
 use crate::app::runs::{Runs, SlotStatus};
@@ -12,12 +14,13 @@ use studio_core::api::response::ImageSource;
 use studio_core::file_names::result_file_name;
 
 fn asked(params: &ImageParams) -> String {
-    format!(
-        "Asked: {} · {} · {} quality · {}",
-        params.model,
-        params.size,
-        params.quality.as_str(),
-        params.output_format.as_str()
+    studio_core::tr!(
+        lang(),
+        viewer::ASKED,
+        model = params.model,
+        size = params.size,
+        quality = params.quality.as_str(),
+        format = params.output_format.as_str()
     )
 }
 
@@ -50,7 +53,7 @@ pub fn result_entries(runs: Runs, settings: Settings) -> Vec<ViewEntry> {
                         image
                             .revised_prompt
                             .as_ref()
-                            .map(|p| format!("Revised prompt: {p}")),
+                            .map(|p| studio_core::tr!(lang(), viewer::REVISED_PROMPT, p = p)),
                     );
                     entries.push(ViewEntry {
                         key: result_key(run.id, request, index),
@@ -94,7 +97,7 @@ pub fn history_entries(gallery: Gallery, settings: Settings) -> Vec<ViewEntry> {
                 facts.extend(
                     r.revised_prompt
                         .as_ref()
-                        .map(|p| format!("Revised prompt: {p}")),
+                        .map(|p| studio_core::tr!(lang(), viewer::REVISED_PROMPT, p = p)),
                 );
                 ViewEntry {
                     key: r.id.clone(),

@@ -1,5 +1,7 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use studio_core::i18n::text::viewer;
 
 use crate::app::state::use_app_state;
 use crate::app::viewer::{ViewEntry, ViewImage, Viewer};
@@ -57,7 +59,7 @@ pub fn ViewerDialog() -> impl IntoView {
             (None, ViewImage::Stored(record)) => spawn_local(async move {
                 let outcome = match state.gallery.image(&record.id).await {
                     Ok(Some(blob)) => save_blob(&blob, &e.file_name),
-                    Ok(None) => Err("only a link was kept for this image".into()),
+                    Ok(None) => Err(viewer::ONLY_LINK_KEPT_LOWER.get(lang()).into()),
                     Err(why) => Err(why),
                 };
                 set_problem.set(outcome.err());
@@ -71,16 +73,15 @@ pub fn ViewerDialog() -> impl IntoView {
                     (Some(blob), _) => file_of(blob.blob(), &e.file_name, &e.mime),
                     (None, ViewImage::Stored(record)) => state.gallery.as_file(record).await,
                     (None, ViewImage::Shown(_)) => {
-                        Err("this image came as a link the page may not read".into())
+                        Err(viewer::LINK_NOT_READABLE.get(lang()).into())
                     }
                 };
                 match file {
                     Ok(file) => {
                         if state.references.add_files(vec![file]) == 1 {
-                            state.notice.set(Some(
-                                "Added to the references: the next request is an edit of it."
-                                    .into(),
-                            ));
+                            state
+                                .notice
+                                .set(Some(viewer::ADDED_TO_REFERENCES.get(lang()).into()));
                         }
                         viewer.close();
                     }
@@ -95,27 +96,27 @@ pub fn ViewerDialog() -> impl IntoView {
             state.form.restore(&e.params);
             state
                 .notice
-                .set(Some("The form now holds that result's settings.".into()));
+                .set(Some(viewer::SETTINGS_RESTORED.get(lang()).into()));
             viewer.close();
         })
     };
     view! {
-        <dialog class="viewer" data-testid="viewer" aria-label="Image viewer" node_ref=dialog
+        <dialog class="viewer" data-testid="viewer" aria-label=t(viewer::IMAGE_VIEWER) node_ref=dialog
             on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); viewer.close(); }
             on:keydown=keys>
             <Show when=move || entry.with(Option::is_some)>
                 <div class="viewer-bar">
                     <p class="viewer-position" aria-live="polite">
-                        {move || format!("{} of {}", viewer.index.get().map_or(0, |i| i + 1), count())}
+                        {move || studio_core::tr!(lang(), viewer::POSITION, i = viewer.index.get().map_or(0, |i| i + 1), n = count())}
                     </p>
-                    <button type="button" data-testid="viewer-prev" aria-label="Previous image" on:click=move |_| viewer.step(-1)><Icon name=IconName::Previous/></button>
-                    <button type="button" data-testid="viewer-next" aria-label="Next image" on:click=move |_| viewer.step(1)><Icon name=IconName::Next/></button>
-                    <button type="button" aria-pressed=move || (zoom.get() == Zoom::Fit).to_string() on:click=move |_| zoom.set(Zoom::Fit)>"Fit"</button>
+                    <button type="button" data-testid="viewer-prev" aria-label=t(viewer::PREVIOUS) on:click=move |_| viewer.step(-1)><Icon name=IconName::Previous/></button>
+                    <button type="button" data-testid="viewer-next" aria-label=t(viewer::NEXT) on:click=move |_| viewer.step(1)><Icon name=IconName::Next/></button>
+                    <button type="button" aria-pressed=move || (zoom.get() == Zoom::Fit).to_string() on:click=move |_| zoom.set(Zoom::Fit)>{t(viewer::FIT)}</button>
                     <button type="button" aria-pressed=move || (zoom.get() == Zoom::Scale(1.0)).to_string() on:click=move |_| zoom.set(Zoom::Scale(1.0))>"100%"</button>
-                    <button type="button" on:click=download><Icon name=IconName::Download/>"Download"</button>
-                    <button type="button" on:click=edit_this>"Edit this"</button>
-                    <button type="button" on:click=use_settings>"Use these settings"</button>
-                    <button type="button" class="viewer-close" data-testid="viewer-close" aria-label="Close the viewer" on:click=move |_| viewer.close()><Icon name=IconName::Close/></button>
+                    <button type="button" on:click=download><Icon name=IconName::Download/>{t(viewer::DOWNLOAD)}</button>
+                    <button type="button" on:click=edit_this>{t(viewer::EDIT_THIS)}</button>
+                    <button type="button" on:click=use_settings>{t(viewer::USE_SETTINGS)}</button>
+                    <button type="button" class="viewer-close" data-testid="viewer-close" aria-label=t(viewer::CLOSE_VIEWER) on:click=move |_| viewer.close()><Icon name=IconName::Close/></button>
                 </div>
                 <ViewerStage entry zoom/>
                 <div class="viewer-facts">
@@ -132,5 +133,5 @@ fn file_of(blob: &web_sys::Blob, name: &str, mime: &str) -> Result<web_sys::File
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);
     web_sys::File::new_with_blob_sequence_and_options(&js_sys::Array::of1(blob), name, &options)
-        .map_err(|_| "the browser could not make a file of it".to_string())
+        .map_err(|_| viewer::NO_FILE.get(lang()).to_string())
 }

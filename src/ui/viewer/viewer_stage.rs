@@ -1,5 +1,7 @@
+use crate::app::lang::{lang, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use studio_core::i18n::text::viewer;
 
 use crate::app::state::use_app_state;
 use crate::app::viewer::{ViewEntry, ViewImage};
@@ -58,9 +60,13 @@ pub fn ViewerStage(entry: Memo<Option<ViewEntry>>, zoom: RwSignal<Zoom>) -> impl
                             set_src(web_sys::Url::create_object_url_with_blob(&blob).ok())
                         }
                         Ok(None) => {
-                            set_problem.set(Some("Only a link was kept for this image.".into()))
+                            set_problem.set(Some(viewer::ONLY_LINK_KEPT.get(lang()).into()))
                         }
-                        Err(e) => set_problem.set(Some(format!("Could not read the image: {e}."))),
+                        Err(e) => set_problem.set(Some(studio_core::tr!(
+                            lang(),
+                            viewer::COULD_NOT_READ,
+                            e = e
+                        ))),
                     }
                 });
             }
@@ -138,7 +144,7 @@ pub fn ViewerStage(entry: Memo<Option<ViewEntry>>, zoom: RwSignal<Zoom>) -> impl
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:wheel=on_wheel>
             {move || before.get().map(|b| view! {
-                <img class="viewer-before" alt="Image 1 before the edit" src=b
+                <img class="viewer-before" alt=t(viewer::BEFORE_EDIT) src=b
                     style:width=width style:height=height style:max-width=unbounded style:max-height=unbounded style:transform=translate/>
             })}
             {move || image_src().map(|s| view! {
@@ -155,8 +161,8 @@ pub fn ViewerStage(entry: Memo<Option<ViewEntry>>, zoom: RwSignal<Zoom>) -> impl
         </div>
         <Show when=move || before.get().is_some()>
             <label class="viewer-compare">
-                "Before / after "
-                <input type="range" min="0" max="100" step="1" data-testid="compare" aria-label="Show image 1 (left) against the result (right)"
+                {t(viewer::BEFORE_AFTER)}
+                <input type="range" min="0" max="100" step="1" data-testid="compare" aria-label=t(viewer::COMPARE)
                     prop:value=move || compare.get().to_string()
                     on:input=move |ev| compare.set(event_target_value(&ev).parse().unwrap_or(50.0))/>
             </label>

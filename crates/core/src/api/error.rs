@@ -3,6 +3,9 @@
 
 use serde_json::Value;
 
+use crate::i18n::{text::errors, Lang};
+use crate::tr;
+
 use super::request::ParamError;
 use super::response::{snippet, ResponseError};
 
@@ -82,90 +85,123 @@ impl From<ResponseError> for ApiError {
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl ApiError {
+    /// What happened and what to do, in `lang` (the endpoint's own words stay as it sent them).
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ApiError::Invalid(why) => write!(f, "{why}"),
-            ApiError::BadRequest { message, param: Some(param) } => {
-                write!(f, "The endpoint refused the request (400, parameter \"{param}\"): {message}")
+            ApiError::Invalid(why) => why.clone(),
+            ApiError::BadRequest {
+                message,
+                param: Some(param),
+            } => {
+                tr!(
+                    lang,
+                    errors::BAD_REQUEST_PARAM,
+                    param = param,
+                    message = message
+                )
             }
-            ApiError::BadRequest { message, param: None } => {
-                write!(f, "The endpoint refused the request (400): {message}")
+            ApiError::BadRequest {
+                message,
+                param: None,
+            } => {
+                tr!(lang, errors::BAD_REQUEST, message = message)
             }
-            ApiError::Unauthorized { message } => write!(
-                f,
-                "The key was refused (401): {message} Check the API key for this base URL."
-            ),
-            ApiError::Forbidden { message } => write!(
-                f,
-                "Blocked (403): {message} This is usually moderation: reword the prompt, or set moderation to low."
-            ),
-            ApiError::TooLarge => write!(
-                f,
-                "The request body was too large (413). Lower the upload budget for references; proxies often cap bodies at 1 MB."
-            ),
-            ApiError::RateLimited { message, retry_after_secs } => {
-                write!(f, "Rate limited or out of balance (429): {message}")?;
+            ApiError::Unauthorized { message } => {
+                tr!(lang, errors::UNAUTHORIZED, message = message)
+            }
+            ApiError::Forbidden { message } => tr!(lang, errors::FORBIDDEN, message = message),
+            ApiError::TooLarge => tr!(lang, errors::TOO_LARGE).to_string(),
+            ApiError::RateLimited {
+                message,
+                retry_after_secs,
+            } => {
+                let mut text = tr!(lang, errors::RATE_LIMITED, message = message);
                 if let Some(secs) = retry_after_secs {
-                    write!(f, " The endpoint asks to wait {secs} s.")?;
+                    text.push_str(&tr!(lang, errors::RATE_LIMITED_WAIT, secs = secs));
                 }
-                Ok(())
+                text
             }
             ApiError::Server { status, message } => {
-                write!(f, "The endpoint failed ({status}): {message} This is usually temporary; try again.")
+                tr!(lang, errors::SERVER, status = status, message = message)
             }
-            ApiError::Unavailable { message, retry_after_secs } => write!(
-                f,
-                "The endpoint is busy (503): {message} It asks to wait {retry_after_secs} s."
-            ),
-            ApiError::HtmlPage { status, title } => write!(
-                f,
-                "The endpoint answered {status} with a web page (\"{title}\") instead of JSON: a proxy or gateway in front of the API failed or the base URL is wrong."
-            ),
-            ApiError::Http { status, message } => write!(f, "The endpoint answered {status}: {message}"),
-            ApiError::Network { base_url, detail } => write!(
-                f,
-                "The connection to {base_url} broke before an answer arrived ({detail}). The request may have reached the model and may be billed, so it was not sent again by itself. If the endpoint does not accept calls from a browser (CORS), a proxy is needed."
-            ),
-            ApiError::Unreachable { base_url, detail } => write!(
-                f,
-                "Could not reach {base_url} ({detail}): no connection was made, so nothing was sent or billed. Check the URL and the network."
-            ),
-            ApiError::CorsBlocked { base_url } => write!(
-                f,
-                "{base_url} does not accept calls from a browser (CORS) and a proxy is needed: the browser stopped the request before it was sent, so nothing was billed."
-            ),
-            ApiError::Offline => write!(
-                f,
-                "You are offline. Generating needs the network; the app itself keeps working offline."
-            ),
-            ApiError::Timeout { secs } => write!(
-                f,
-                "No answer within {secs} s, so the request was given up. The server may still finish and bill it."
-            ),
-            ApiError::Cancelled => write!(
-                f,
-                "Cancelled. The server may still finish the image and bill it."
-            ),
-            ApiError::BadAnswer(e) => write!(f, "{e}"),
-            ApiError::StreamError { message } => {
-                write!(f, "The endpoint reported an error while streaming: {message}")
+            ApiError::Unavailable {
+                message,
+                retry_after_secs,
+            } => {
+                tr!(
+                    lang,
+                    errors::UNAVAILABLE,
+                    message = message,
+                    secs = retry_after_secs
+                )
             }
-            ApiError::StreamCut { partials } => write!(
-                f,
-                "The stream ended before the final image ({partials} partial image{} arrived). The server may still finish and bill it; Retry sends it again.",
-                if *partials == 1 { "" } else { "s" }
-            ),
-            ApiError::TaskFailed { task_id, code: Some(code), message } => write!(
-                f,
-                "The gateway's task failed ({code}): {message} (task {task_id})"
-            ),
-            ApiError::TaskFailed { task_id, code: None, message } => {
-                write!(f, "The gateway's task failed: {message} (task {task_id})")
+            ApiError::HtmlPage { status, title } => {
+                tr!(lang, errors::HTML_PAGE, status = status, title = title)
             }
-            ApiError::BadTask(e) => write!(f, "{e}"),
-            ApiError::LinkUnreadable { url, detail } => write!(
-                f,
-                "The result at {url} could not be fetched ({detail}): its server may not let this page read it (CORS). The link is kept; open it before it expires."
-            ),
+            ApiError::Http { status, message } => {
+                tr!(lang, errors::HTTP, status = status, message = message)
+            }
+            ApiError::Network { base_url, detail } => {
+                tr!(lang, errors::NETWORK, base_url = base_url, detail = detail)
+            }
+            ApiError::Unreachable { base_url, detail } => {
+                tr!(
+                    lang,
+                    errors::UNREACHABLE,
+                    base_url = base_url,
+                    detail = detail
+                )
+            }
+            ApiError::CorsBlocked { base_url } => {
+                tr!(lang, errors::CORS_BLOCKED, base_url = base_url)
+            }
+            ApiError::Offline => tr!(lang, errors::OFFLINE).to_string(),
+            ApiError::Timeout { secs } => tr!(lang, errors::TIMEOUT, secs = secs),
+            ApiError::Cancelled => tr!(lang, errors::CANCELLED).to_string(),
+            ApiError::BadAnswer(e) => e.to_string(),
+            ApiError::StreamError { message } => tr!(lang, errors::STREAM_ERROR, message = message),
+            ApiError::StreamCut { partials } => {
+                let text = if *partials == 1 {
+                    errors::STREAM_CUT_ONE
+                } else {
+                    errors::STREAM_CUT_MANY
+                };
+                tr!(lang, text, partials = partials)
+            }
+            ApiError::TaskFailed {
+                task_id,
+                code: Some(code),
+                message,
+            } => {
+                tr!(
+                    lang,
+                    errors::TASK_FAILED_CODE,
+                    code = code,
+                    message = message,
+                    task_id = task_id
+                )
+            }
+            ApiError::TaskFailed {
+                task_id,
+                code: None,
+                message,
+            } => {
+                tr!(
+                    lang,
+                    errors::TASK_FAILED,
+                    message = message,
+                    task_id = task_id
+                )
+            }
+            ApiError::BadTask(e) => e.to_string(),
+            ApiError::LinkUnreadable { url, detail } => {
+                tr!(lang, errors::LINK_UNREADABLE, url = url, detail = detail)
+            }
         }
     }
 }

@@ -370,25 +370,38 @@ impl Failure {
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.error)?;
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl Failure {
+    /// The error and how the automatic retries went, in `lang`.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::text::errors;
+        let mut text = self.error.message(lang);
         let waited = format_wait(self.waited_ms);
-        match (&self.error, self.retries) {
-            (ApiError::RateLimited { .. }, 0) => write!(
-                f,
-                " It was not retried automatically: the wait asked for is longer than this app waits by itself."
-            ),
-            (ApiError::RateLimited { .. }, n) => write!(
-                f,
-                " Still limited after {n} {} (waited {waited} in all).",
-                plural(n)
-            ),
-            (_, 0) => Ok(()),
-            (_, n) => write!(
-                f,
-                " Gave up after {n} automatic {} (waited {waited} between attempts).",
-                plural(n)
-            ),
-        }
+        let tail = match (&self.error, self.retries) {
+            (ApiError::RateLimited { .. }, 0) => errors::NOT_RETRIED_RATE.get(lang).to_string(),
+            (ApiError::RateLimited { .. }, n) => {
+                let entry = if n == 1 {
+                    errors::STILL_LIMITED_ONE
+                } else {
+                    errors::STILL_LIMITED_MANY
+                };
+                crate::tr!(lang, entry, n = n, waited = waited)
+            }
+            (_, 0) => String::new(),
+            (_, n) => {
+                let entry = if n == 1 {
+                    errors::GAVE_UP_ONE
+                } else {
+                    errors::GAVE_UP_MANY
+                };
+                crate::tr!(lang, entry, n = n, waited = waited)
+            }
+        };
+        text.push_str(&tail);
+        text
     }
 }
 
@@ -444,14 +457,6 @@ mod prompt_failure_tests {
         assert!(
             !bad("transparent is fine but quality is not", Some("quality")).refuses_transparency()
         );
-    }
-}
-
-fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        "retry"
-    } else {
-        "retries"
     }
 }
 

@@ -13,7 +13,10 @@ pub fn usd(lang: Lang, usd: f64) -> String {
         Lang::En => "$",
         Lang::ZhCn => "US$",
     };
-    format!("{sign}{symbol}{}", grouped(&format!("{:.*}", decimals, usd.abs())))
+    format!(
+        "{sign}{symbol}{}",
+        grouped(&format!("{:.*}", decimals, usd.abs()))
+    )
 }
 
 /// An integer with thousands grouped: "12,345" in both languages (`Intl` agrees).
@@ -23,7 +26,9 @@ pub fn count(_lang: Lang, n: u64) -> String {
 
 /// A plain decimal ("1234.5") with its integer digits grouped ("1,234.5").
 fn grouped(plain: &str) -> String {
-    let (int, frac) = plain.split_once('.').map_or((plain, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = plain
+        .split_once('.')
+        .map_or((plain, None), |(i, f)| (i, Some(f)));
     let mut out = String::with_capacity(plain.len() + int.len() / 3);
     for (i, digit) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

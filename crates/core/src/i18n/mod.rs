@@ -113,9 +113,9 @@ fn fill_template(template: &str, args: &[(&str, &dyn Display)]) -> String {
             rest = &tail[2..];
             continue;
         }
-        if tail.starts_with('}') {
+        if let Some(after) = tail.strip_prefix('}') {
             out.push('}');
-            rest = &tail[1..];
+            rest = after;
             continue;
         }
         let Some(len) = tail.find('}') else {
@@ -188,8 +188,14 @@ mod tests {
             en: "asked {w}x{h}, got {{raw}}",
             zh: "要求 {w}x{h}，得到 {{raw}}",
         };
-        assert_eq!(tr!(Lang::En, text, w = 3840, h = "2160"), "asked 3840x2160, got {raw}");
-        assert_eq!(tr!(Lang::ZhCn, text, h = 2160, w = 3840), "要求 3840x2160，得到 {raw}");
+        assert_eq!(
+            tr!(Lang::En, text, w = 3840, h = "2160"),
+            "asked 3840x2160, got {raw}"
+        );
+        assert_eq!(
+            tr!(Lang::ZhCn, text, h = 2160, w = 3840),
+            "要求 3840x2160，得到 {raw}"
+        );
         assert_eq!(placeholders(text.en), vec!["w", "h"]);
         assert_eq!(tr!(Lang::En, text, w = 1), "asked 1x{h}, got {raw}");
     }

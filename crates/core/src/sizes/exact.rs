@@ -88,16 +88,22 @@ impl SizePlan {
     }
 }
 
-pub const EXPERIMENTAL_WARNING: &str =
-    "Above 2560x1440 sizes are experimental: slower, and results are less consistent.";
+pub const EXPERIMENTAL_WARNING: &str = crate::i18n::text::sizes::EXPERIMENTAL.en;
 
 /// Resolves the typed size for a model; `exact` asks to deliver an unmakeable size exactly.
+/// Its messages are in English (`plan_in` writes them in another language).
 pub fn plan(text: &str, model: &str, exact: bool) -> SizePlan {
+    plan_in(text, model, exact, crate::i18n::Lang::En)
+}
+
+/// `plan` with its problems and warnings written in `lang`.
+pub fn plan_in(text: &str, model: &str, exact: bool, lang: crate::i18n::Lang) -> SizePlan {
+    use crate::i18n::text::sizes;
     let spec = match parse(text) {
         Ok(spec) => spec,
         Err(why) => {
             return SizePlan::Invalid {
-                problems: vec![format!("Size: {why}")],
+                problems: vec![crate::tr!(lang, sizes::SIZE_PARSE, why = why)],
                 suggestions: Vec::new(),
                 target: None,
             }
@@ -113,7 +119,7 @@ pub fn plan(text: &str, model: &str, exact: bool) -> SizePlan {
     if verdict.violations.is_empty() {
         let warnings = verdict
             .experimental
-            .then(|| EXPERIMENTAL_WARNING.to_string())
+            .then(|| sizes::EXPERIMENTAL.get(lang).to_string())
             .into_iter()
             .collect();
         return SizePlan::Send {
@@ -121,7 +127,7 @@ pub fn plan(text: &str, model: &str, exact: bool) -> SizePlan {
             warnings,
         };
     }
-    let problems: Vec<String> = verdict.violations.iter().map(ToString::to_string).collect();
+    let problems: Vec<String> = verdict.violations.iter().map(|v| v.message(lang)).collect();
     if exact {
         return SizePlan::Exact {
             target: (width, height),
@@ -131,7 +137,7 @@ pub fn plan(text: &str, model: &str, exact: bool) -> SizePlan {
     if !enforced_for(model) {
         let warnings = problems
             .into_iter()
-            .map(|p| format!("{p} (gpt-image-2's rule; {model} may differ)"))
+            .map(|p| crate::tr!(lang, sizes::NOT_ENFORCED, problem = p, model = model))
             .collect();
         return SizePlan::Send {
             size: spec,

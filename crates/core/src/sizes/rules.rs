@@ -3,7 +3,9 @@
 
 use std::fmt;
 
+use crate::i18n::{text::sizes, Lang};
 use crate::models::registry::{self, SizeRule};
+use crate::tr;
 
 pub const EDGE_STEP: u32 = 16;
 pub const MIN_EDGE: u32 = 16;
@@ -57,33 +59,67 @@ pub enum SizeViolation {
 
 impl fmt::Display for SizeViolation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SizeViolation::NotMultiple { edge, value } => {
-                write!(f, "{value} is not a multiple of 16 (the {edge}); use {} or {}.", u64::from(*value) / 16 * 16, (u64::from(*value) / 16 + 1) * 16)
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl SizeViolation {
+    /// The broken rule with its numbers, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let edge_name = |edge: &str| {
+            if edge == "width" {
+                sizes::WIDTH.get(lang)
+            } else {
+                sizes::HEIGHT.get(lang)
             }
-            SizeViolation::EdgeTooSmall { edge, value } => write!(f, "The {edge} {value} is below the minimum edge of {MIN_EDGE}."),
-            SizeViolation::EdgeTooLarge { edge, value } => write!(f, "The {edge} {value} is above the maximum edge of {MAX_EDGE}."),
-            SizeViolation::TooElongated { long, short } => write!(
-                f,
-                "{long}:{short} is {:.2}:1; the long edge may be at most 3 times the short edge.",
-                f64::from(*long) / f64::from(*short)
+        };
+        match self {
+            SizeViolation::NotMultiple { edge, value } => tr!(
+                lang,
+                sizes::NOT_MULTIPLE,
+                value = value,
+                edge = edge_name(edge),
+                down = u64::from(*value) / 16 * 16,
+                up = (u64::from(*value) / 16 + 1) * 16
             ),
-            SizeViolation::TooFewPixels { pixels } => write!(
-                f,
-                "{} pixels is below the minimum of {} (e.g. 1024x640).",
-                thousands(*pixels),
-                thousands(MIN_PIXELS)
+            SizeViolation::EdgeTooSmall { edge, value } => {
+                tr!(
+                    lang,
+                    sizes::EDGE_TOO_SMALL,
+                    edge = edge_name(edge),
+                    value = value,
+                    min = MIN_EDGE
+                )
+            }
+            SizeViolation::EdgeTooLarge { edge, value } => {
+                tr!(
+                    lang,
+                    sizes::EDGE_TOO_LARGE,
+                    edge = edge_name(edge),
+                    value = value,
+                    max = MAX_EDGE
+                )
+            }
+            SizeViolation::TooElongated { long, short } => tr!(
+                lang,
+                sizes::TOO_ELONGATED,
+                long = long,
+                short = short,
+                ratio = format!("{:.2}", f64::from(*long) / f64::from(*short))
             ),
-            SizeViolation::TooManyPixels { pixels } => write!(
-                f,
-                "{} pixels is above the maximum of {} (3840x2160).",
-                thousands(*pixels),
-                thousands(MAX_PIXELS)
+            SizeViolation::TooFewPixels { pixels } => tr!(
+                lang,
+                sizes::TOO_FEW_PIXELS,
+                pixels = thousands(*pixels),
+                min = thousands(MIN_PIXELS)
             ),
-            SizeViolation::NotStable { model } => write!(
-                f,
-                "{model} takes only 1024x1024, 1536x1024, 1024x1536 or auto; gpt-image-2 takes other sizes."
+            SizeViolation::TooManyPixels { pixels } => tr!(
+                lang,
+                sizes::TOO_MANY_PIXELS,
+                pixels = thousands(*pixels),
+                max = thousands(MAX_PIXELS)
             ),
+            SizeViolation::NotStable { model } => tr!(lang, sizes::NOT_STABLE, model = model),
         }
     }
 }

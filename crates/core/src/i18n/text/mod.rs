@@ -2,20 +2,20 @@
 //! `form::GENERATE`), the form the unused-entry test looks for.
 
 pub mod common;
+pub mod endpoint;
 pub mod errors;
-pub mod runs;
 pub mod form;
-pub mod sizes;
+pub mod history;
 pub mod models;
+pub mod prep;
 pub mod prompts;
 pub mod references;
-pub mod prep;
-pub mod history;
-pub mod viewer;
+pub mod runs;
 pub mod share;
+pub mod sizes;
 pub mod storage;
-pub mod endpoint;
 pub mod tasks;
+pub mod viewer;
 
 /// Every table with its module name (for the tests).
 pub const TABLES: &[(&str, &[(&str, super::Text)])] = &[

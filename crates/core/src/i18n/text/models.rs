@@ -1,4 +1,3 @@
 //! models.
 
-crate::texts! {
-}
+crate::texts! {}

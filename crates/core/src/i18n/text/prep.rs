@@ -1,4 +1,3 @@
 //! prep.
 
-crate::texts! {
-}
+crate::texts! {}

@@ -1,4 +1,3 @@
 //! prompts.
 
-crate::texts! {
-}
+crate::texts! {}

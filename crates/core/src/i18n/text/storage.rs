@@ -1,4 +1,3 @@
 //! storage.
 
-crate::texts! {
-}
+crate::texts! {}

@@ -1,4 +1,3 @@
 //! tasks.
 
-crate::texts! {
-}
+crate::texts! {}
