@@ -21,7 +21,11 @@ pub fn apply_link(state: &AppState) {
         if endpoint_id(&base) != endpoint_id(&current) {
             if untrack(|| state.settings.current_key()).is_empty() {
                 state.settings.switch_to_endpoint(&base);
-                said.push(format!("The link selected the endpoint {base}."));
+                said.push(studio_core::tr!(
+                    crate::app::lang::lang(),
+                    studio_core::i18n::text::common::LINK_SELECTED_ENDPOINT,
+                    base = base
+                ));
             } else {
                 state.pending_endpoint.set(Some(base));
             }
@@ -36,7 +40,12 @@ pub fn apply_link(state: &AppState) {
         || preset.ratio.is_some()
         || preset.quality.is_some();
     if filled {
-        said.insert(0, "The form was filled from the link.".into());
+        said.insert(
+            0,
+            studio_core::i18n::text::common::FORM_FILLED_FROM_LINK
+                .get(crate::app::lang::lang())
+                .into(),
+        );
     }
     said.extend(decoded.notices);
     if !said.is_empty() {

@@ -124,15 +124,19 @@ impl Gallery {
 
     async fn refresh_usage(self) {
         if let Some((used, quota)) = idb::storage_estimate().await {
+            use studio_core::i18n::text::common;
+            let lang = crate::app::lang::lang();
             let kept = if self.persisted.get_value() {
-                "kept persistently"
+                common::KEPT_PERSISTENTLY
             } else {
-                "the browser may clear it under storage pressure"
+                common::MAY_BE_CLEARED
             };
-            self.usage.set(Some(format!(
-                "{} used of {} available · {kept}",
-                format_bytes(used),
-                format_bytes(quota)
+            self.usage.set(Some(studio_core::tr!(
+                lang,
+                common::STORAGE_USAGE,
+                used = format_bytes(used),
+                quota = format_bytes(quota),
+                kept = kept.get(lang)
             )));
         }
     }

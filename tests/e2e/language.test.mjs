@@ -34,16 +34,18 @@ describe('a browser whose locale is zh-CN', () => {
   });
 
   test('the static shell shown before the wasm is Chinese too', async () => {
-    const { page, context } = ctx.app;
+    const { page } = ctx.app;
+    // A fresh context (no service worker has cached the app yet), where the page's wasm never
+    // arrives: what is on screen is index.html and shell.js alone.
+    const context = await ctx.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
     const other = await context.newPage();
-    // The wasm never arrives: what is on screen is index.html and shell.js alone.
-    await other.route(/\.wasm$/, () => {});
+    await other.route(/gpt-image-studio-[0-9a-f]+_bg\.wasm$/, () => {});
     await other.goto(page.url());
     await other.locator('#shell-status').waitFor();
     assert.equal(await other.evaluate(() => document.documentElement.lang), 'zh-CN');
     assert.equal((await other.locator('#shell .tagline').textContent()).trim(), TAGLINE_ZH);
     assert.equal((await other.locator('#shell button[type=submit]').textContent()).trim(), '生成');
-    await other.close();
+    await context.close();
   });
 });
 
