@@ -239,10 +239,7 @@ pub fn format_cost(c: CostRange, n: u8) -> String {
 
 /// `format_cost` for `lang`: the dollar written as `Intl` writes it there ("US$0.053").
 pub fn format_cost_in(c: CostRange, n: u8, lang: Lang) -> String {
-    let symbol = match lang {
-        Lang::En => "$",
-        Lang::ZhCn => "US$",
-    };
+    let symbol = crate::i18n::format::dollar(lang);
     let n = f64::from(n.max(1));
     let (lo, hi) = (c.low_usd * n, c.high_usd * n);
     let prefix = if c.estimated { "~" } else { "" };

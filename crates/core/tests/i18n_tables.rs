@@ -110,6 +110,14 @@ struct Literal {
     text: String,
 }
 
+/// Records a literal that starts on `line`; returns the line it ends on.
+fn push_literal(out: &mut Vec<Literal>, line: usize, bytes: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let end = line + text.matches('\n').count();
+    out.push(Literal { line, text });
+    end
+}
+
 /// The string literals of Rust source, comments skipped (char literals and lifetimes too).
 fn literals(source: &str) -> Vec<Literal> {
     let bytes = source.as_bytes();
@@ -157,12 +165,7 @@ fn literals(source: &str) -> Vec<Literal> {
                 while k + close.len() <= bytes.len() && bytes[k..k + close.len()] != close[..] {
                     k += 1;
                 }
-                let text = String::from_utf8_lossy(&bytes[start..k.min(bytes.len())]).into_owned();
-                out.push(Literal {
-                    line,
-                    text: text.clone(),
-                });
-                line += text.matches('\n').count();
+                line = push_literal(&mut out, line, &bytes[start..k.min(bytes.len())]);
                 i = k + close.len();
             }
             b'"' => {
@@ -174,12 +177,7 @@ fn literals(source: &str) -> Vec<Literal> {
                     }
                     k += 1;
                 }
-                let text = String::from_utf8_lossy(&bytes[start..k.min(bytes.len())]).into_owned();
-                out.push(Literal {
-                    line,
-                    text: text.clone(),
-                });
-                line += text.matches('\n').count();
+                line = push_literal(&mut out, line, &bytes[start..k.min(bytes.len())]);
                 i = k + 1;
             }
             b'\'' => {

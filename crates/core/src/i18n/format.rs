@@ -9,14 +9,19 @@ use super::Lang;
 pub fn usd(lang: Lang, usd: f64) -> String {
     let decimals = if usd.abs() < 0.01 { 4 } else { 3 };
     let sign = if usd < 0.0 { "-" } else { "" };
-    let symbol = match lang {
-        Lang::En => "$",
-        Lang::ZhCn => "US$",
-    };
+    let symbol = dollar(lang);
     format!(
         "{sign}{symbol}{}",
         grouped(&format!("{:.*}", decimals, usd.abs()))
     )
+}
+
+/// The US dollar's symbol as `Intl` writes it in `lang`: "$", or "US$" in Chinese.
+pub const fn dollar(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "$",
+        Lang::ZhCn => "US$",
+    }
 }
 
 /// An integer with thousands grouped: "12,345" in both languages (`Intl` agrees).

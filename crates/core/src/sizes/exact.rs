@@ -88,8 +88,6 @@ impl SizePlan {
     }
 }
 
-pub const EXPERIMENTAL_WARNING: &str = crate::i18n::text::sizes::EXPERIMENTAL.en;
-
 /// Resolves the typed size for a model; `exact` asks to deliver an unmakeable size exactly.
 /// Its messages are in English (`plan_in` writes them in another language).
 pub fn plan(text: &str, model: &str, exact: bool) -> SizePlan {
@@ -183,7 +181,7 @@ mod tests {
             p,
             SizePlan::Send {
                 size: SizeSpec::exact(3840, 2160),
-                warnings: vec![EXPERIMENTAL_WARNING.into()]
+                warnings: vec![crate::i18n::text::sizes::EXPERIMENTAL.en.into()]
             }
         );
         let SizePlan::Invalid {

@@ -19,7 +19,7 @@ mod ratio;
 mod rules;
 mod suggest;
 
-pub use exact::{plan, plan_in, request_for_exact, SizePlan, EXPERIMENTAL_WARNING};
+pub use exact::{plan, plan_in, request_for_exact, SizePlan};
 pub use parse::{check, parse, Preset, SizeCheck, SizeSpec, PRESETS, STABLE_PRESETS};
 pub use ratio::{nearest_ratio, parse_ratio, ratio_tier_size, Tier, RATIOS};
 pub use rules::{

@@ -124,17 +124,9 @@ impl SizeViolation {
     }
 }
 
-/// `1234567` as `1,234,567`.
+/// `1234567` as `1,234,567` (grouped as `Intl` groups it, the same in both languages).
 pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::format::count(Lang::En, n)
 }
 
 /// Every gpt-image-2 rule the size breaks, in the order the facts sheet lists them.
