@@ -9,6 +9,7 @@ use gpt_image_studio::web::storage::{read, write, StorageKind};
 use studio_core::api::error::ApiError;
 use studio_core::api::request::{generation_body, ImageParams, OutputFormat, Quality};
 use studio_core::api::response::ImageSource;
+use studio_core::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -57,7 +58,13 @@ async fn generate(
     let body = generation_body(p).unwrap();
     let controller = AbortController::new().unwrap();
     ImagesClient::new(base, "sk-test")
-        .generate(&body, p.output_format.mime(), timeout_secs, &controller)
+        .generate(
+            &body,
+            p.output_format.mime(),
+            timeout_secs,
+            &controller,
+            Lang::En,
+        )
         .await
 }
 
@@ -180,7 +187,7 @@ async fn cancelling_aborts_the_request() {
     let abort = controller.clone();
     leptos::prelude::set_timeout(move || abort.abort(), std::time::Duration::from_millis(200));
     let e = ImagesClient::new(backend(), "")
-        .generate(&body, "image/png", 30, &controller)
+        .generate(&body, "image/png", 30, &controller, Lang::En)
         .await
         .unwrap_err();
     assert_eq!(e, ApiError::Cancelled);
@@ -242,4 +249,17 @@ async fn the_app_mounts_with_its_test_hooks() {
         .query_selector("[data-testid='output-compression']")
         .unwrap()
         .is_some());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_data_url_is_said_in_both_languages() {
+    let e = data_url_bytes("data:image/png;base64,@@@").unwrap_err();
+    assert!(e
+        .message(Lang::En)
+        .starts_with("the image data is not valid base64: "));
+    assert!(e
+        .message(Lang::ZhCn)
+        .starts_with("图片数据不是有效的 base64："));
+    let e = data_url_bytes("https://example.com/a.png").unwrap_err();
+    assert_eq!(e.message(Lang::ZhCn), "不是 base64 data: URL");
 }

@@ -12,6 +12,7 @@ use serde_json::Value;
 use studio_core::api::multipart::edit_parts;
 use studio_core::api::request::{generation_body, ImageParams, Quality};
 use studio_core::api::upload::{EditUploads, Upload};
+use studio_core::i18n::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::AbortController;
@@ -86,7 +87,7 @@ async fn an_edit_goes_as_multipart_with_every_reference_and_the_mask() {
     };
     let controller = AbortController::new().unwrap();
     let generated = ImagesClient::new(backend(), "sk-test")
-        .send(&outgoing, 60, &controller, &|_, _| {})
+        .send(&outgoing, 60, &controller, &|_, _| {}, Lang::En)
         .await
         .expect("the edit succeeds");
     assert_eq!(generated.answer.images.len(), 2);
@@ -135,9 +136,13 @@ async fn a_stream_delivers_partials_then_the_final_image() {
     let record = seen.clone();
     let controller = AbortController::new().unwrap();
     let generated = ImagesClient::new(backend(), "")
-        .send(&outgoing, 60, &controller, &move |index, _| {
-            record.borrow_mut().push(index)
-        })
+        .send(
+            &outgoing,
+            60,
+            &controller,
+            &move |index, _| record.borrow_mut().push(index),
+            Lang::En,
+        )
         .await
         .expect("the stream completes");
     assert_eq!(*seen.borrow(), vec![0, 1]);
@@ -201,7 +206,7 @@ async fn every_gpt_image_25_shape_passes_the_spec() {
                     };
                     let controller = AbortController::new().unwrap();
                     client
-                        .send(&outgoing, 60, &controller, &|_, _| {})
+                        .send(&outgoing, 60, &controller, &|_, _| {}, Lang::En)
                         .await
                         .unwrap_or_else(|e| panic!("{prompt}: {e}"));
                     let logged = logged_request(&prompt).await;

@@ -10,6 +10,7 @@ use gpt_image_studio::web::fit_job::{fit_image_bytes, FitOutcome};
 use js_sys::Uint8Array;
 use studio_core::api::mime;
 use studio_core::fit::{apply_fit, plan_fit};
+use studio_core::i18n::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -57,7 +58,7 @@ async fn fit_data_url(
 ) -> Result<FitOutcome, String> {
     let bytes = Uint8Array::from(&data_url_bytes(data_url).unwrap()[..]);
     let source_mime = mime::from_data_url(data_url).unwrap();
-    fit_image_bytes(&bytes, source_mime, width, height, mime).await
+    fit_image_bytes(&bytes, source_mime, width, height, mime, Lang::En).await
 }
 
 /// The fitted image as the `data:` URL the page makes of it.

@@ -4,6 +4,7 @@
 
 use gpt_image_studio::web::download::bytes_blob;
 use gpt_image_studio::web::idb::{blob_bytes, HistoryDb, StoreError};
+use studio_core::i18n::Lang;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -57,10 +58,11 @@ async fn a_refused_image_write_leaves_no_record_behind() {
     let outcome = db.put("q", r#"{"id":"q"}"#, None, Some(&image)).await;
     js_sys::eval("IDBObjectStore.prototype.put = window.__realPut;").unwrap();
     assert_eq!(outcome, Err(StoreError::Quota));
-    assert!(outcome
-        .unwrap_err()
-        .to_string()
+    let refused = outcome.unwrap_err();
+    assert!(refused
+        .message(Lang::En)
         .contains("nothing was half-written"));
+    assert!(refused.message(Lang::ZhCn).contains("存储空间已满"));
     assert!(
         db.list().await.unwrap().is_empty(),
         "the record was rolled back"

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use crate::app::settings::endpoint_id;
 use crate::app::state::AppState;
 use crate::web::location_hash;
-use studio_core::preset::decode;
+use studio_core::preset::decode_in;
 
 pub fn apply_link(state: &AppState) {
     let fragment = location_hash();
     if fragment.trim_start_matches('#').is_empty() {
         return;
     }
-    let decoded = decode(&fragment);
+    let decoded = decode_in(&fragment, crate::app::lang::lang());
     let preset = decoded.preset;
     let mut said = Vec::new();
     if let Some(base) = preset.base_url.clone() {

@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 
 use crate::app::gallery::{Gallery, Kept, ToKeep};
 use crate::app::keep::derived_record;
+use crate::app::lang::lang;
 use crate::app::runs::Run;
 use crate::web::blob::{blob_array, bytes_blob_of_array, LocalBlob};
 use crate::web::http::Generated;
@@ -22,6 +23,8 @@ use studio_core::api::request::OutputFormat;
 use studio_core::api::response::{ImageOut, ImageSource};
 use studio_core::cutout::KeyColour;
 use studio_core::history::record::ImageRecord;
+use studio_core::i18n::text::work;
+use studio_core::i18n::Lang;
 use studio_core::prep::protocol::{JobKind, WorkerMessage};
 use studio_core::prep::PrepSettings;
 
@@ -44,17 +47,14 @@ pub enum Made {
 }
 
 impl Made {
-    /// How it was made, as the history record says it.
-    fn describe(self) -> String {
+    /// How it was made, as the history record says it (in the language it is kept in).
+    fn describe(self, lang: Lang) -> String {
         match self {
             Made::KeptOutside { feather_px, .. } => {
-                format!("image 1 kept outside the mask (feather {feather_px} px)")
+                studio_core::tr!(lang, work::KEPT_OUTSIDE_NOTE, feather_px = feather_px)
             }
             Made::CutOut { key, .. } => {
-                format!(
-                    "cut out in the browser from its flat {} backdrop",
-                    key.name()
-                )
+                studio_core::tr!(lang, work::CUT_OUT_NOTE, key = key.label(lang))
             }
         }
     }
@@ -103,7 +103,7 @@ impl Composites {
             worker: StoredValue::new_local(None),
             gallery: StoredValue::new(Some(gallery)),
         };
-        let worker = use_prep_worker(move |id, result| composites.on_result(id, result));
+        let worker = use_prep_worker(1, move |id, result| composites.on_result(id, result));
         composites.worker.set_value(Some(worker));
         composites
     }
@@ -185,20 +185,16 @@ impl Composites {
             let Some(blob) = generated.blob(index).cloned() else {
                 self.set(
                     key,
-                    CompositeState::Refused(
-                        made,
-                        "the endpoint returned only a link, so its pixels cannot be read here"
-                            .into(),
-                    ),
+                    CompositeState::Refused(made, work::LINK_ONLY_NO_PIXELS.get(lang()).into()),
                 );
                 continue;
             };
             self.set(key, CompositeState::Working(made));
-            let record = derived_record(run, request, index, n, &out.mime, made.describe());
+            let record = derived_record(run, request, index, n, &out.mime, made.describe(lang()));
             let (kind, extra) = job();
             let this = *self;
             spawn_local(async move {
-                let result = match blob_array(blob.blob()).await {
+                let result = match blob_array(blob.blob(), lang()).await {
                     Ok(result) => result,
                     Err(why) => return this.set(key, CompositeState::Refused(made, why)),
                 };
@@ -207,7 +203,7 @@ impl Composites {
                 };
                 let mut buffers = vec![result];
                 buffers.extend(extra);
-                let job = worker.submit(kind, PrepSettings::default(), buffers);
+                let job = worker.submit(kind, PrepSettings::default(), buffers, lang());
                 this.pending.update_value(|p| {
                     p.insert(job, Pending { key, record, made });
                 });
@@ -268,7 +264,7 @@ impl Composites {
                 },
             )),
             (WorkerMessage::Failed { message, .. }, _) => Err(message),
-            _ => Err("unexpected answer from the prep worker".into()),
+            _ => Err(work::UNEXPECTED_ANSWER_LOWER.get(lang()).into()),
         };
         match answer {
             Ok((mime, width, height, ms, made)) => {
@@ -303,7 +299,7 @@ impl Composites {
                                 }])
                                 .await
                         }
-                        (Some(_), None) => Some("The browser could not hold the image.".into()),
+                        (Some(_), None) => Some(work::CANNOT_HOLD_IMAGE.get(lang()).into()),
                         (None, _) => None,
                     };
                     this.set(

@@ -5,11 +5,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::Blob;
 
+use crate::app::lang::lang;
 use crate::web::blob::LocalBlob;
 use crate::web::idb::{self, HistoryDb};
 use crate::web::thumbnail::thumbnail;
 use studio_core::history::record::{self, ImageRecord};
+use studio_core::i18n::text::{history, storage};
 use studio_core::prep::zip::{crc32, ZipWriter};
+use studio_core::tr;
 
 mod kept_link;
 
@@ -94,7 +97,7 @@ impl Gallery {
                                         thumb: s.thumb.map(LocalBlob::new),
                                     }),
                                     Err(e) => {
-                                        unreadable.push(e.to_string());
+                                        unreadable.push(e.message(lang()));
                                         None
                                     }
                                 })
@@ -102,20 +105,29 @@ impl Gallery {
                             items.sort_by(|a, b| b.record.id.cmp(&a.record.id));
                             self.items.set(items);
                             if let Some(first) = unreadable.first() {
-                                self.problem.set(Some(format!(
-                                    "{} stored item(s) could not be read and are not listed: {first}.",
-                                    unreadable.len()
+                                self.problem.set(Some(tr!(
+                                    lang(),
+                                    storage::UNREADABLE_ITEMS,
+                                    n = unreadable.len(),
+                                    first = first
                                 )));
                             }
                         }
-                        Err(e) => self
-                            .problem
-                            .set(Some(format!("The history could not be read: {e}."))),
+                        Err(e) => {
+                            let lang = lang();
+                            self.problem.set(Some(tr!(
+                                lang,
+                                storage::READ_FAILED,
+                                e = e.message(lang)
+                            )))
+                        }
                     }
                 }
-                Err(e) => self.problem.set(Some(format!(
-                    "Results cannot be kept in this browser: {e}. Download what you want to keep."
-                ))),
+                Err(e) => {
+                    let lang = lang();
+                    self.problem
+                        .set(Some(tr!(lang, storage::CANNOT_KEEP, e = e.message(lang))))
+                }
             }
             self.loaded.set(true);
             self.refresh_usage().await;
@@ -125,7 +137,7 @@ impl Gallery {
     async fn refresh_usage(self) {
         if let Some((used, quota)) = idb::storage_estimate().await {
             use studio_core::i18n::text::common;
-            let lang = crate::app::lang::lang();
+            let lang = lang();
             let kept = if self.persisted.get_value() {
                 common::KEPT_PERSISTENTLY
             } else {
@@ -160,9 +172,9 @@ impl Gallery {
 
     fn open_db(self) -> Result<HistoryDb, String> {
         self.db.get_value().ok_or_else(|| {
-            self.problem.get_untracked().unwrap_or_else(|| {
-                "The history is not open yet; download this image to keep it.".into()
-            })
+            self.problem
+                .get_untracked()
+                .unwrap_or_else(|| storage::NOT_OPEN_YET.get(lang()).into())
         })
     }
 
@@ -185,7 +197,7 @@ impl Gallery {
                 record.link = Some(url);
                 (None, None)
             }
-            Kept::Damaged => return Err("an image's data is damaged and was not saved".into()),
+            Kept::Damaged => return Err(storage::DAMAGED.get(lang()).into()),
         };
         db.put(
             &record.id,
@@ -194,7 +206,7 @@ impl Gallery {
             blob.as_ref().map(LocalBlob::blob),
         )
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message(lang()))?;
         let item = GalleryItem {
             thumb: thumb.map(LocalBlob::new),
             record,
@@ -205,8 +217,15 @@ impl Gallery {
 
     /// The full image of an item, when it was stored.
     pub async fn image(self, id: &str) -> Result<Option<Blob>, String> {
-        let db = self.db.get_value().ok_or("the history is not open")?;
-        db.image(id).await
+        let db = self.open_or(storage::NOT_OPEN)?;
+        db.image(id).await.map_err(|e| e.message(lang()))
+    }
+
+    /// The open database, or `why_not` (in the current language).
+    fn open_or(self, why_not: studio_core::i18n::Text) -> Result<HistoryDb, String> {
+        self.db
+            .get_value()
+            .ok_or_else(|| why_not.get(lang()).to_string())
     }
 
     /// The stored images of `ids` (all when `None`) as one ZIP, in list order: a Blob of
@@ -235,24 +254,30 @@ impl Gallery {
                 index,
                 &record.mime,
             );
-            let crc = crc32(&idb::blob_bytes(&blob).await?);
-            let header = writer.entry(
-                &name,
-                crc,
-                blob.size() as u64,
-                crate::web::local_secs(record.created_ms),
-            )?;
+            let bytes = idb::blob_bytes(&blob)
+                .await
+                .map_err(|e| e.message(lang()))?;
+            let crc = crc32(&bytes);
+            let header = writer
+                .entry(
+                    &name,
+                    crc,
+                    blob.size() as u64,
+                    crate::web::local_secs(record.created_ms),
+                )
+                .map_err(|e| e.message(lang()))?;
             parts.push(&js_sys::Uint8Array::from(&header[..]));
             parts.push(&blob);
         }
         if parts.length() == 0 {
-            return Err("none of these items has a stored image".into());
+            return Err(storage::NO_STORED_IMAGE.get(lang()).into());
         }
-        parts.push(&js_sys::Uint8Array::from(&writer.finish()?[..]));
+        let end = writer.finish().map_err(|e| e.message(lang()))?;
+        parts.push(&js_sys::Uint8Array::from(&end[..]));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type("application/zip");
         let zip = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-            .map_err(|_| "the browser could not build the ZIP".to_string())?;
+            .map_err(|_| storage::ZIP_FAILED.get(lang()).to_string())?;
         Ok((zip, skipped))
     }
 
@@ -262,7 +287,7 @@ impl Gallery {
         let blob = self
             .image(&record.id)
             .await?
-            .ok_or("only a link was kept for this image")?;
+            .ok_or_else(|| history::ONLY_LINK_KEPT_LOWER.get(lang()).to_string())?;
         let name = studio_core::file_names::result_file_name(
             &record.params.model,
             &record.params.prompt,
@@ -277,13 +302,15 @@ impl Gallery {
             &name,
             &options,
         )
-        .map_err(|_| "the browser could not make a file of it".to_string())
+        .map_err(|_| storage::FILE_FAILED.get(lang()).to_string())
     }
 
     /// Deletes the given items, or all (`None`).
     pub async fn delete(self, ids: Option<Vec<String>>) -> Result<(), String> {
-        let db = self.db.get_value().ok_or("the history is not open")?;
-        db.delete(ids.as_deref()).await?;
+        let db = self.open_or(storage::NOT_OPEN)?;
+        db.delete(ids.as_deref())
+            .await
+            .map_err(|e| e.message(lang()))?;
         self.items.update(|list| {
             let gone =
                 |item: &GalleryItem| ids.as_ref().is_none_or(|ids| ids.contains(&item.record.id));

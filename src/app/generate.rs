@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use web_sys::AbortController;
 
 use crate::app::journal;
+use crate::app::lang::lang;
 use crate::app::runs::Attempt;
 use crate::app::runs::Run;
 use crate::app::runs::Slot;
@@ -23,6 +24,7 @@ use studio_core::api::retry::{Failure, RetryDecision, RetryPolicy};
 use studio_core::api::upload::EditUploads;
 use studio_core::estimate::{default_timeout_secs, entry_for_estimates};
 use studio_core::history::journal::JournalEntry;
+use studio_core::i18n::text::work;
 use studio_core::models::registry::{self, ModelInfo};
 use studio_core::profiles::same_endpoint;
 use studio_core::repeat_guard::fingerprint;
@@ -144,8 +146,10 @@ pub fn outgoing(
         ..params.clone()
     };
     let payload = match uploads {
-        None => Payload::Generation(generation_body_for(&params, info).map_err(|e| e.to_string())?),
-        Some(u) => Payload::Edit(edit_parts_for(&params, info, u).map_err(|e| e.to_string())?),
+        None => {
+            Payload::Generation(generation_body_for(&params, info).map_err(|e| e.message(lang()))?)
+        }
+        Some(u) => Payload::Edit(edit_parts_for(&params, info, u).map_err(|e| e.message(lang()))?),
     };
     Ok(Outgoing {
         payload,
@@ -168,9 +172,11 @@ pub fn retry(state: AppState, run: &Run, params: ImageParams, uploads: Option<Ed
             _ => settings.switch_to_endpoint(&run.base_url),
         }
         let name = untrack(|| settings.active().name);
-        state.notice.set(Some(format!(
-            "Switched back to the profile \"{name}\" ({}), where this request was sent.",
-            run.base_url
+        state.notice.set(Some(studio_core::tr!(
+            lang(),
+            work::SWITCHED_BACK,
+            name = name,
+            base_url = run.base_url
         )));
     }
     send(state, params, uploads);
@@ -198,7 +204,7 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
     state.form_error.set(None);
     let base_url = state.settings.base_url.get_untracked().trim().to_string();
     if let Err(why) = check_base_url(&base_url) {
-        state.form_error.set(Some(why));
+        state.form_error.set(Some(why.message(lang())));
         // The field to fix may be folded away: unfold it and go there.
         state.open_endpoint_settings("base-url");
         return;
@@ -250,9 +256,9 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         timeout_secs,
         &split,
     ) else {
-        state.form_error.set(Some(
-            "The browser refused to start a request (no AbortController).".into(),
-        ));
+        state
+            .form_error
+            .set(Some(work::NO_ABORT_CONTROLLER.get(lang()).into()));
         return;
     };
     state.composites.keep_only_runs(&state.runs.held_ids());
@@ -321,7 +327,11 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                         state.health.record(
                             &run.base_url,
                             true,
-                            format!("answered in {:.1} s", generated.elapsed_ms / 1000.0),
+                            studio_core::tr!(
+                                lang(),
+                                work::ANSWERED_IN,
+                                secs = format!("{:.1}", generated.elapsed_ms / 1000.0)
+                            ),
                         );
                         slot.status.set(SlotStatus::Done(generated));
                     }
@@ -329,7 +339,7 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                         if let Some(ok) = failure.error.endpoint_answered() {
                             state
                                 .health
-                                .record(&run.base_url, ok, failure.error.to_string());
+                                .record(&run.base_url, ok, failure.error.message(lang()));
                         }
                         slot.status.set(SlotStatus::Failed(failure));
                     }
@@ -372,7 +382,7 @@ async fn send_with_retries(
         slot.status.set(SlotStatus::Sending { attempt, of });
         let on_partial = move |_, image| slot.partial.set(Some(image));
         let error = match client
-            .submit(request, timeout_secs, controller, &on_partial)
+            .submit(request, timeout_secs, controller, &on_partial, lang())
             .await
         {
             Ok(submitted) => return Ok(submitted),
@@ -383,7 +393,7 @@ async fn send_with_retries(
             RetryDecision::RetryAfter { wait_ms } if !controller.signal().aborted() => {
                 slot.attempts.update(|list| {
                     list.push(Attempt {
-                        error: error.to_string(),
+                        error: error.message(lang()),
                         next_after_ms: Some(wait_ms),
                     })
                 });
@@ -391,7 +401,7 @@ async fn send_with_retries(
                     attempt,
                     of,
                     until_ms: js_sys::Date::now() + wait_ms as f64,
-                    reason: error.to_string(),
+                    reason: error.message(lang()),
                 });
                 if sleep_ms(wait_ms, &controller.signal()).await.is_err() {
                     return Err(Failure {
@@ -407,7 +417,7 @@ async fn send_with_retries(
                 if attempt > 1 {
                     slot.attempts.update(|list| {
                         list.push(Attempt {
-                            error: error.to_string(),
+                            error: error.message(lang()),
                             next_after_ms: None,
                         })
                     });

@@ -83,7 +83,7 @@ impl ModelChoice {
         self.settled.set(to.clone());
         self.retired_pending.set(None);
         let params = self.form.params(to.name().to_string());
-        let (adapted, changes) = adapt(&params, &from, &to);
+        let (adapted, changes) = adapt(&params, &from, &to, crate::app::lang::lang());
         if !changes.is_empty() {
             self.form.restore_choices(&adapted);
         }

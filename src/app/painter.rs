@@ -348,16 +348,18 @@ impl Painter {
         self.committing.set(true);
         let painter = *self;
         spawn_local(async move {
-            let file = png_file(&rgba, w, h, PAINTED_MASK_NAME).await;
+            let file = png_file(&rgba, w, h, PAINTED_MASK_NAME, crate::app::lang::lang()).await;
             if painter.commit_generation.get_value() != generation {
                 return;
             }
             painter.committing.set(false);
             match file {
                 Ok(file) => refs.set_mask(Some(file)),
-                Err(e) => refs
-                    .notice
-                    .set(Some(format!("The painted mask could not be made: {e}"))),
+                Err(e) => refs.notice.set(Some(studio_core::tr!(
+                    crate::app::lang::lang(),
+                    studio_core::i18n::text::work::PAINTED_MASK_FAILED,
+                    e = e
+                ))),
             }
         });
     }

@@ -14,11 +14,13 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
-use crate::web::prep_worker::{use_prep_worker, JobResult, PrepWorker};
+use crate::app::lang::lang;
+use crate::web::prep_worker::{device_pool_size, use_prep_worker, JobResult, PrepWorker};
 use crate::web::storage::{use_stored_string, StorageKind};
 use studio_core::api::mime;
 use studio_core::api::upload::{EditUploads, Upload};
 use studio_core::file_names::edit_file_names;
+use studio_core::i18n::text::work;
 use studio_core::prep::mask::MaskTarget;
 use studio_core::prep::pipeline::PrepReport;
 use studio_core::prep::protocol::{JobKind, WorkerMessage};
@@ -164,7 +166,11 @@ impl References {
             next_key: StoredValue::new(1),
             worker: StoredValue::new_local(None),
         };
-        let worker = use_prep_worker(move |id, result| refs.on_result(id, result));
+        let worker = use_prep_worker(device_pool_size(), move |id, result| {
+            refs.on_result(id, result)
+        });
+        // Loaded while the page is idle, so the first file does not wait for the codecs.
+        worker.warm_up_when_idle();
         refs.worker.set_value(Some(worker));
         // New settings re-prepare everything that came from a file.
         Effect::new(move |previous: Option<PrepSettings>| {
@@ -221,6 +227,7 @@ impl References {
                 &left_out,
                 files.len(),
                 already,
+                lang(),
             )));
         } else {
             self.notice.set(None);
@@ -259,7 +266,7 @@ impl References {
             let Some(worker) = refs.worker.get_value() else {
                 return;
             };
-            let job = worker.submit(JobKind::Reference, settings, vec![bytes]);
+            let job = worker.submit(JobKind::Reference, settings, vec![bytes], lang());
             refs.jobs.update_value(|j| {
                 j.insert(job, JobTarget::Item(key));
             });
@@ -358,13 +365,11 @@ impl References {
                     }
                     WorkerMessage::Failed { message, .. } => MaskState::Refused {
                         name,
-                        message: format!(
-                            "Image 1 cannot be prepared, so neither can its mask: {message}"
-                        ),
+                        message: studio_core::tr!(lang(), work::IMAGE_1_FAILED, message = message),
                     },
                     _ => MaskState::Refused {
                         name,
-                        message: "Unexpected answer from the prep worker.".into(),
+                        message: work::UNEXPECTED_ANSWER.get(lang()).into(),
                     },
                 });
             }
@@ -417,7 +422,7 @@ impl References {
             self.mask_job.set_value(0);
             self.mask.set(MaskState::Refused {
                 name,
-                message: "The mask applies to image 1: add a reference image first.".into(),
+                message: work::MASK_NEEDS_IMAGE_1.get(lang()).into(),
             });
             return;
         };
@@ -483,7 +488,7 @@ impl References {
             let Some(worker) = refs.worker.get_value() else {
                 return;
             };
-            let job = worker.submit(kind, settings, buffers);
+            let job = worker.submit(kind, settings, buffers, lang());
             refs.jobs.update_value(|j| {
                 j.insert(job, JobTarget::Mask(wanted));
             });
@@ -559,15 +564,11 @@ impl References {
         if items.is_empty() {
             return match mask {
                 MaskState::None => Ok(None),
-                _ => Err(
-                    "A mask applies to image 1: add a reference image, or remove the mask.".into(),
-                ),
+                _ => Err(work::MASK_NEEDS_REFERENCE.get(lang()).into()),
             };
         }
         if items.iter().any(|i| i.state == RefState::Working) {
-            return Err(
-                "Reference images are still being prepared: send again in a moment.".into(),
-            );
+            return Err(work::REFERENCES_PREPARING.get(lang()).into());
         }
         let ready: Vec<(u64, Upload)> = items
             .iter()
@@ -577,18 +578,18 @@ impl References {
             })
             .collect();
         if ready.is_empty() {
-            return Err(
-                "None of the reference images could be prepared: remove them or add others.".into(),
-            );
+            return Err(work::NONE_PREPARED.get(lang()).into());
         }
         let mut images: Vec<Upload> = ready.iter().map(|(_, u)| u.clone()).collect();
         let mask = match mask {
             MaskState::None => None,
-            MaskState::Working { .. } => {
-                return Err("The mask is still being prepared: send again in a moment.".into())
-            }
+            MaskState::Working { .. } => return Err(work::MASK_PREPARING.get(lang()).into()),
             MaskState::Refused { message, .. } => {
-                return Err(format!("The mask cannot be used: {message}"))
+                return Err(studio_core::tr!(
+                    lang(),
+                    work::MASK_UNUSABLE,
+                    message = message
+                ))
             }
             MaskState::Ready {
                 image,
@@ -598,15 +599,19 @@ impl References {
             } => {
                 let wanted = mask_for(&items, self.image_png.get_untracked());
                 if Some(made_for) != wanted || made_for.key != ready[0].0 {
-                    return Err("The mask is still being prepared: send again in a moment.".into());
+                    return Err(work::MASK_PREPARING.get(lang()).into());
                 }
                 if let Some(image) = image {
                     images[0] = image.upload;
                 }
                 if (mask.width, mask.height) != (images[0].width, images[0].height) {
-                    return Err(format!(
-                        "The mask is {}x{} but image 1 goes at {}x{}: remove the mask and add it again.",
-                        mask.width, mask.height, images[0].width, images[0].height
+                    return Err(studio_core::tr!(
+                        lang(),
+                        work::MASK_SIZE_MISMATCH,
+                        mask_w = mask.width,
+                        mask_h = mask.height,
+                        w = images[0].width,
+                        h = images[0].height
                     ));
                 }
                 Some(mask)
@@ -675,7 +680,14 @@ async fn read_file(file: &File) -> Result<Uint8Array, String> {
     JsFuture::from(file.array_buffer())
         .await
         .map(|buffer| Uint8Array::new(&buffer))
-        .map_err(|e| format!("{} could not be read: {e:?}", file.name()))
+        .map_err(|e| {
+            studio_core::tr!(
+                lang(),
+                work::FILE_UNREADABLE,
+                name = file.name(),
+                e = format!("{e:?}")
+            )
+        })
 }
 
 /// A blob: URL for showing bytes as an image (revoked when the item changes or goes).

@@ -150,7 +150,7 @@ impl Settings {
         let mut outcome = Ok(());
         self.update_book(|b| {
             let id = b.active.clone();
-            outcome = b.rename(&id, name);
+            outcome = b.rename(&id, name, crate::app::lang::lang());
         });
         outcome
     }
@@ -159,7 +159,7 @@ impl Settings {
     pub fn delete_active(&self) -> Result<(), String> {
         let id = untrack(|| self.book().active);
         let mut outcome = Ok(());
-        self.update_book(|b| outcome = b.delete(&id));
+        self.update_book(|b| outcome = b.delete(&id, crate::app::lang::lang()));
         outcome?;
         for store in [self.session_keys, self.device_keys] {
             Self::edit_keys(store, |m| {

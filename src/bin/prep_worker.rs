@@ -20,16 +20,19 @@ fn main() {
 mod worker {
     use gpt_image_studio::web::fit_job::fit_image_bytes;
     use js_sys::{Array, Object, Reflect, Uint8Array};
+    use studio_core::i18n::text::prep;
+    use studio_core::i18n::Lang;
     use studio_core::mask::composite::keep_outside_mask;
     use studio_core::prep::encode::{Codec, Encoder, RustEncoder};
-    use studio_core::prep::error::PrepError;
+    use studio_core::prep::error::{Detail, PrepError};
     use studio_core::prep::mask::{prepare_mask, prepare_with_mask, PairError};
     use studio_core::prep::pipeline::prepare;
     use studio_core::prep::protocol::{
-        JobKind, JobRequest, WorkerMessage, BUFFERS_FIELD, JSON_FIELD,
+        JobKind, JobLang, JobRequest, WorkerMessage, BUFFERS_FIELD, JSON_FIELD,
     };
     use studio_core::prep::resize::Pixels;
     use studio_core::prep::sniff::SourceFormat;
+    use studio_core::tr;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::{Clamped, JsCast};
     use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -81,6 +84,7 @@ mod worker {
         let _ = Reflect::set(&object, &JSON_FIELD.into(), &json.into());
         let _ = Reflect::set(&object, &BUFFERS_FIELD.into(), &arrays);
         if let Err(e) = scope().post_message_with_transfer(&object, &transfer) {
+            // i18n: not shown (console only)
             web_sys::console::error_2(&"prep worker: could not post".into(), &e);
         }
     }
@@ -92,8 +96,10 @@ mod worker {
             .unwrap_or_default();
         let Ok(request) = serde_json::from_str::<JobRequest>(&json) else {
             // Answered all the same: the page waits for one answer per job before the next.
-            // It knows which job is out, so the id does not matter.
-            let message = "The page sent the prep worker an unreadable job.".to_string();
+            // It knows which job is out, so the id does not matter. The language is read on its
+            // own, so that even this refusal is in the page's.
+            let lang = JobLang::of(&json);
+            let message = prep::WORKER_UNREADABLE_JOB.get(lang).to_string();
             post(&WorkerMessage::Failed { id: 0, message }, Vec::new());
             return;
         };
@@ -106,12 +112,13 @@ mod worker {
                     .collect()
             })
             .unwrap_or_default();
-        let id = request.id;
+        let (id, lang) = (request.id, request.lang);
         let failed = |message: String| WorkerMessage::Failed { id, message };
         match (request.kind, buffers.as_slice()) {
             (JobKind::Reference, [file]) => {
                 let mut encoder = BrowserEncoder;
-                match prepare(&file.to_vec(), &request.settings, webp, &mut encoder, &now).await {
+                let settings = request.settings;
+                match prepare(&file.to_vec(), &settings, webp, &mut encoder, &now, lang).await {
                     Ok(p) => post(
                         &WorkerMessage::Prepared {
                             id,
@@ -119,11 +126,11 @@ mod worker {
                         },
                         vec![p.bytes],
                     ),
-                    Err(e) => post(&failed(e.message), Vec::new()),
+                    Err(e) => post(&failed(e.message(lang)), Vec::new()),
                 }
             }
             (JobKind::Mask { target }, [mask]) => {
-                match prepare_mask(&mask.to_vec(), &target, &now) {
+                match prepare_mask(&mask.to_vec(), &target, &now, lang) {
                     Ok(m) => post(
                         &WorkerMessage::MaskPrepared { id, mask: m.report },
                         vec![m.bytes],
@@ -135,8 +142,17 @@ mod worker {
                 let mut encoder = BrowserEncoder;
                 let (image, mask) = (image.to_vec(), mask.to_vec());
                 let settings = request.settings;
-                match prepare_with_mask(&image, &mask, &settings, true, webp, &mut encoder, &now)
-                    .await
+                match prepare_with_mask(
+                    &image,
+                    &mask,
+                    &settings,
+                    true,
+                    webp,
+                    &mut encoder,
+                    &now,
+                    lang,
+                )
+                .await
                 {
                     Ok((i, m)) => post(
                         &WorkerMessage::PreparedWithMask {
@@ -146,7 +162,7 @@ mod worker {
                         },
                         vec![i.bytes, m.bytes],
                     ),
-                    Err(PairError::Image(e)) => post(&failed(e.message), Vec::new()),
+                    Err(PairError::Image(e)) => post(&failed(e.message(lang)), Vec::new()),
                     Err(PairError::Mask(message)) => {
                         post(&WorkerMessage::MaskRefused { id, message }, Vec::new())
                     }
@@ -155,7 +171,7 @@ mod worker {
             (JobKind::KeepOutsideMask { feather_px }, [result, image, mask]) => {
                 let start = now();
                 let (result, image, mask) = (result.to_vec(), image.to_vec(), mask.to_vec());
-                match composite(&result, &image, &mask, feather_px, webp).await {
+                match composite(&result, &image, &mask, feather_px, webp, lang).await {
                     Ok((bytes, mime, width, height, painted_share)) => post(
                         &WorkerMessage::Composited {
                             id,
@@ -178,7 +194,7 @@ mod worker {
                     mime,
                 },
                 [image],
-            ) => match fit_image_bytes(image, &source_mime, width, height, &mime).await {
+            ) => match fit_image_bytes(image, &source_mime, width, height, &mime, lang).await {
                 Ok(fitted) => post(
                     &WorkerMessage::Fitted {
                         id,
@@ -194,7 +210,7 @@ mod worker {
             },
             (JobKind::CutOut { key, mime }, [image]) => {
                 let start = now();
-                match cut_out(&image.to_vec(), key, &mime, webp).await {
+                match cut_out(&image.to_vec(), key, &mime, webp, lang).await {
                     Ok((bytes, mime, width, height, transparent_share)) => post(
                         &WorkerMessage::CutOut {
                             id,
@@ -210,7 +226,7 @@ mod worker {
                 }
             }
             _ => post(
-                &failed("The page sent the prep worker a malformed job.".into()),
+                &failed(prep::WORKER_MALFORMED_JOB.get(lang).into()),
                 Vec::new(),
             ),
         }
@@ -224,8 +240,9 @@ mod worker {
         mask: &[u8],
         feather_px: u32,
         webp: bool,
+        lang: Lang,
     ) -> Result<(Vec<u8>, String, u32, u32, f64), String> {
-        let done = keep_outside_mask(result, image, mask, feather_px as f32)?;
+        let done = keep_outside_mask(result, image, mask, feather_px as f32, lang)?;
         let codec = match done.format {
             SourceFormat::Jpeg => Codec::Jpeg,
             SourceFormat::Webp if webp => Codec::Webp,
@@ -234,7 +251,7 @@ mod worker {
         let bytes = BrowserEncoder
             .encode(&done.pixels, codec, COMPOSITE_QUALITY)
             .await
-            .map_err(|e| format!("the composited image could not be encoded: {}", e.message))?;
+            .map_err(|e| tr!(lang, prep::COMPOSITE_NOT_ENCODED, e = e.message(lang)))?;
         Ok((
             bytes,
             codec.mime().to_string(),
@@ -251,8 +268,9 @@ mod worker {
         key: studio_core::cutout::KeyColour,
         mime: &str,
         webp: bool,
+        lang: Lang,
     ) -> Result<(Vec<u8>, String, u32, u32, f64), String> {
-        let done = studio_core::cutout::cut_out(image, key)?;
+        let done = studio_core::cutout::cut_out(image, key, lang)?;
         let codec = if mime == Codec::Webp.mime() && webp {
             Codec::Webp
         } else {
@@ -261,7 +279,7 @@ mod worker {
         let bytes = BrowserEncoder
             .encode(&done.pixels, codec, CUTOUT_QUALITY)
             .await
-            .map_err(|e| format!("the cut-out could not be encoded: {}", e.message))?;
+            .map_err(|e| tr!(lang, prep::CUTOUT_NOT_ENCODED, e = e.message(lang)))?;
         Ok((
             bytes,
             codec.mime().to_string(),
@@ -300,7 +318,7 @@ mod worker {
         let context: OffscreenCanvasRenderingContext2d = canvas
             .get_context("2d")
             .map_err(js)?
-            .ok_or_else(|| PrepError::encode("no 2D canvas in this worker"))?
+            .ok_or_else(|| PrepError::encode_with(Detail::Text(prep::NO_WORKER_CANVAS)))?
             .unchecked_into();
         let data = ImageData::new_with_u8_clamped_array_and_sh(
             Clamped(&pixels.rgba),
@@ -317,7 +335,7 @@ mod worker {
             .map_err(js)?
             .unchecked_into();
         if blob.type_() != "image/webp" {
-            return Err(PrepError::encode("this browser does not encode WebP"));
+            return Err(PrepError::encode_with(Detail::Text(prep::NO_WEBP_ENCODER)));
         }
         let buffer = JsFuture::from(blob.array_buffer()).await.map_err(js)?;
         Ok(Uint8Array::new(&buffer).to_vec())

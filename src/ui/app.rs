@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="top">
             <div class="brand">
+                // i18n: not shown: the product's name, the same in both languages.
                 <h1>"GPT Image Studio"</h1>
                 <p class="tagline">{t(common::TAGLINE)}</p>
             </div>

@@ -7,6 +7,8 @@ use web_sys::Blob;
 
 use super::download::{bytes_blob, data_url_bytes};
 use studio_core::api::response::{ImageOut, ImageSource};
+use studio_core::i18n::text::images;
+use studio_core::i18n::Lang;
 
 /// A Blob that may sit in signals. The page has one thread, so the wrapper never moves it
 /// to another (it would panic there).
@@ -37,11 +39,11 @@ impl LocalBlob {
     }
 }
 
-/// The bytes of `blob` as a JS array, without a copy through wasm memory.
-pub async fn blob_array(blob: &Blob) -> Result<js_sys::Uint8Array, String> {
+/// The bytes of `blob` as a JS array, without a copy through wasm memory; refused in `lang`.
+pub async fn blob_array(blob: &Blob, lang: Lang) -> Result<js_sys::Uint8Array, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
         .await
-        .map_err(|_| "the image could not be read".to_string())?;
+        .map_err(|_| images::UNREADABLE.get(lang).to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer))
 }
 

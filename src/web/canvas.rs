@@ -3,15 +3,20 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement};
 
-/// A detached canvas of the given size with its 2D context.
+use studio_core::i18n::text::images;
+use studio_core::i18n::Lang;
+use studio_core::tr;
+
+/// A detached canvas of the given size with its 2D context; refused in `lang`.
 pub(crate) fn canvas(
     width: u32,
     height: u32,
+    lang: Lang,
 ) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), String> {
-    let unavailable = || format!("the browser could not make a {width}x{height} canvas");
+    let unavailable = || tr!(lang, images::NO_CANVAS, width = width, height = height);
     let canvas: HtmlCanvasElement = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("the canvas is unavailable: this page has no document")?
+        .ok_or(images::NO_DOCUMENT.get(lang))?
         .create_element("canvas")
         .map_err(|_| unavailable())?
         .unchecked_into();

@@ -13,6 +13,8 @@ use super::blob::{blob_array, bytes_blob_of_array, LocalBlob};
 use super::download::data_url_bytes;
 use super::prep_worker::{use_prep_worker, JobResult, PrepWorker};
 use studio_core::api::mime;
+use studio_core::i18n::text::prep;
+use studio_core::i18n::Lang;
 use studio_core::prep::protocol::{JobKind, WorkerMessage};
 use studio_core::prep::PrepSettings;
 
@@ -42,7 +44,7 @@ pub struct ImageFitter {
 
 pub fn use_image_fitter() -> ImageFitter {
     let waiting = StoredValue::new_local(HashMap::<u64, oneshot::Sender<JobResult>>::new());
-    let worker = use_prep_worker(move |id, result| {
+    let worker = use_prep_worker(1, move |id, result| {
         if let Some(Some(sender)) = waiting.try_update_value(|w| w.remove(&id)) {
             // Refused only when the awaiting card is gone: nobody needs the answer then.
             let _ = sender.send(result);
@@ -55,7 +57,8 @@ impl ImageFitter {
     /// Crops and resizes the image in `data_url` to exactly `width` x `height` (see
     /// `studio_core::fit::plan_fit`), re-encoded as `mime`. An image already of that size comes
     /// back unchanged, without a lossy re-encode. `held` is the image's bytes when they are
-    /// already held as a Blob: they go to the worker as they are, not decoded again.
+    /// already held as a Blob: they go to the worker as they are, not decoded again. The note
+    /// and any refusal are in `lang`.
     pub async fn fit_data_url(
         &self,
         data_url: &str,
@@ -63,10 +66,11 @@ impl ImageFitter {
         mime: &str,
         width: u32,
         height: u32,
+        lang: Lang,
     ) -> Result<FittedImage, String> {
         let bytes = match held {
-            Some(blob) => blob_array(blob.blob()).await?,
-            None => Uint8Array::from(&data_url_bytes(data_url)?[..]),
+            Some(blob) => blob_array(blob.blob(), lang).await?,
+            None => Uint8Array::from(&data_url_bytes(data_url).map_err(|e| e.message(lang))?[..]),
         };
         let kind = JobKind::FitExact {
             source_mime: mime::from_data_url(data_url).unwrap_or(mime).to_owned(),
@@ -79,14 +83,14 @@ impl ImageFitter {
         // place even for a job that fails at once.
         let job = self
             .worker
-            .submit(kind, PrepSettings::default(), vec![bytes]);
+            .submit(kind, PrepSettings::default(), vec![bytes], lang);
         self.waiting.update_value(|w| {
             w.insert(job, sender);
         });
         let result = answer
             .await
-            .map_err(|_| "the prep worker stopped before answering".to_string())?;
-        fitted_image(data_url, held, result)
+            .map_err(|_| prep::WORKER_STOPPED.get(lang).to_string())?;
+        fitted_image(data_url, held, result, lang)
     }
 }
 
@@ -96,6 +100,7 @@ fn fitted_image(
     sent: &str,
     held: Option<&LocalBlob>,
     result: JobResult,
+    lang: Lang,
 ) -> Result<FittedImage, String> {
     match result.message {
         WorkerMessage::Fitted {
@@ -112,7 +117,7 @@ fn fitted_image(
                 let array = result
                     .buffers
                     .first()
-                    .ok_or("the prep worker sent no image back")?;
+                    .ok_or(prep::WORKER_NO_IMAGE.get(lang))?;
                 let url = format!(
                     "data:{mime};base64,{}",
                     base64::engine::general_purpose::STANDARD.encode(array.to_vec())
@@ -129,6 +134,6 @@ fn fitted_image(
             })
         }
         WorkerMessage::Failed { message, .. } => Err(message),
-        _ => Err("unexpected answer from the prep worker".into()),
+        _ => Err(prep::WORKER_UNEXPECTED.get(lang).into()),
     }
 }

@@ -14,6 +14,9 @@ use web_sys::{
 
 use studio_core::api::mime;
 use studio_core::fit::{apply_fit, describe, describe_encoded, plan_fit};
+use studio_core::i18n::text::images;
+use studio_core::i18n::Lang;
+use studio_core::tr;
 
 /// Quality for re-encoding JPEG and WebP: a second lossy pass at this level is not visible.
 /// Encoders of lossless types ignore it.
@@ -43,15 +46,16 @@ pub struct FitOutcome {
 
 /// Crops and resizes the image in `bytes` (of type `source_mime`) to exactly `width` x
 /// `height` (see `studio_core::fit::plan_fit`), encoded as `mime`. An image already of that
-/// size is not re-encoded.
+/// size is not re-encoded. The note and any refusal are in `lang`.
 pub async fn fit_image_bytes(
     bytes: &Uint8Array,
     source_mime: &str,
     width: u32,
     height: u32,
     mime: &str,
+    lang: Lang,
 ) -> Result<FitOutcome, String> {
-    let bitmap = decode(bytes, source_mime).await?;
+    let bitmap = decode(bytes, source_mime, lang).await?;
     let (src_width, src_height) = (bitmap.width(), bitmap.height());
     let plan = plan_fit(src_width, src_height, width, height);
     if (src_width, src_height) == (width, height) {
@@ -61,16 +65,16 @@ pub async fn fit_image_bytes(
             mime: mime.to_owned(),
             width,
             height,
-            note: describe(&plan, src_width, src_height),
+            note: describe(&plan, src_width, src_height, lang),
         });
     }
-    let rgba = read_pixels(&bitmap, src_width, src_height);
+    let rgba = read_pixels(&bitmap, src_width, src_height, lang);
     bitmap.close();
-    let fitted = apply_fit(&rgba?, src_width, src_height, &plan)?;
-    let (encoded, encoded_mime) = encode(&fitted, width, height, mime).await?;
+    let fitted = apply_fit(&rgba?, src_width, src_height, &plan).map_err(|e| e.message(lang))?;
+    let (encoded, encoded_mime) = encode(&fitted, width, height, mime, lang).await?;
     Ok(FitOutcome {
         bytes: Some(encoded),
-        note: describe_encoded(&plan, src_width, src_height, mime, &encoded_mime),
+        note: describe_encoded(&plan, src_width, src_height, mime, &encoded_mime, lang),
         mime: encoded_mime,
         width,
         height,
@@ -78,12 +82,12 @@ pub async fn fit_image_bytes(
 }
 
 /// Decodes the image the way `<img>` would (EXIF orientation applied, colours converted).
-async fn decode(bytes: &Uint8Array, source_mime: &str) -> Result<ImageBitmap, String> {
-    let undecodable = |_| "the image could not be decoded".to_string();
+async fn decode(bytes: &Uint8Array, source_mime: &str, lang: Lang) -> Result<ImageBitmap, String> {
+    let undecodable = |_| images::UNDECODABLE.get(lang).to_string();
     let options = BlobPropertyBag::new();
     options.set_type(source_mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(bytes), &options)
-        .map_err(|_| "could not hold the image for decoding".to_string())?;
+        .map_err(|_| images::HOLD_FOR_DECODING.get(lang).to_string())?;
     let decoded = JsFuture::from(create_image_bitmap(&blob).map_err(undecodable)?)
         .await
         .map_err(undecodable)?;
@@ -91,15 +95,27 @@ async fn decode(bytes: &Uint8Array, source_mime: &str) -> Result<ImageBitmap, St
 }
 
 /// The RGBA8 pixels of a decoded image.
-fn read_pixels(bitmap: &ImageBitmap, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let (canvas, context) = offscreen_canvas(width, height)?;
+fn read_pixels(
+    bitmap: &ImageBitmap,
+    width: u32,
+    height: u32,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    let (canvas, context) = offscreen_canvas(width, height, lang)?;
     let pixels = context
         .draw_image_with_image_bitmap(bitmap, 0.0, 0.0)
-        .map_err(|_| "the image could not be drawn on a canvas".to_string())
+        .map_err(|_| images::NOT_DRAWN.get(lang).to_string())
         .and_then(|()| {
             context
                 .get_image_data(0.0, 0.0, f64::from(width), f64::from(height))
-                .map_err(|_| format!("could not read the pixels of a {width}x{height} canvas"))
+                .map_err(|_| {
+                    tr!(
+                        lang,
+                        images::PIXELS_UNREADABLE,
+                        width = width,
+                        height = height
+                    )
+                })
         });
     release(&canvas);
     Ok(pixels?.data().0)
@@ -112,13 +128,21 @@ async fn encode(
     width: u32,
     height: u32,
     mime: &str,
+    lang: Lang,
 ) -> Result<(Vec<u8>, String), String> {
-    let (canvas, context) = offscreen_canvas(width, height)?;
+    let (canvas, context) = offscreen_canvas(width, height, lang)?;
     let pixels = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height)
-        .map_err(|_| format!("could not hold {width}x{height} pixels for encoding"))?;
+        .map_err(|_| {
+            tr!(
+                lang,
+                images::PIXELS_NOT_HELD,
+                width = width,
+                height = height
+            )
+        })?;
     context
         .put_image_data(&pixels, 0.0, 0.0)
-        .map_err(|_| "could not put the pixels on a canvas".to_string())?;
+        .map_err(|_| images::PIXELS_NOT_PUT.get(lang).to_string())?;
     let options = ImageEncodeOptions::new();
     options.set_type(mime);
     options.set_quality(LOSSY_QUALITY);
@@ -128,7 +152,7 @@ async fn encode(
     };
     release(&canvas);
     let blob: Blob = encoded
-        .map_err(|_| format!("the browser could not encode the image as {mime}"))?
+        .map_err(|_| tr!(lang, images::NOT_ENCODED_AS, mime = mime))?
         .unchecked_into();
     // An encoder that cannot make `mime` makes PNG and says so in the Blob's type.
     let encoded_mime = match blob.type_() {
@@ -137,7 +161,7 @@ async fn encode(
     };
     let buffer = JsFuture::from(blob.array_buffer())
         .await
-        .map_err(|_| "could not read the encoded image".to_string())?;
+        .map_err(|_| images::ENCODED_UNREADABLE.get(lang).to_string())?;
     Ok((Uint8Array::new(&buffer).to_vec(), encoded_mime))
 }
 
@@ -145,8 +169,9 @@ async fn encode(
 fn offscreen_canvas(
     width: u32,
     height: u32,
+    lang: Lang,
 ) -> Result<(OffscreenCanvas, OffscreenCanvasRenderingContext2d), String> {
-    let unavailable = || format!("the browser could not make a {width}x{height} canvas");
+    let unavailable = || tr!(lang, images::NO_CANVAS, width = width, height = height);
     let canvas = OffscreenCanvas::new(width, height).map_err(|_| unavailable())?;
     // Keeps the pixels in memory rather than on the GPU: getImageData is then a copy, not a
     // readback.

@@ -19,6 +19,8 @@ use studio_core::api::multipart::{Part, PartValue};
 use studio_core::api::request::{check_base_url, endpoint_url, GenerationBody};
 use studio_core::api::response::{parse_images, ImageOut, ImageSource, ImagesAnswer, Usage};
 use studio_core::api::sse::{stream_item, SseParser, StreamItem};
+use studio_core::i18n::text::work;
+use studio_core::i18n::Lang;
 use studio_core::tasks::answer::{parse_report, parse_submission, TaskReport};
 use studio_core::tasks::request::TaskGenerationBody;
 
@@ -199,12 +201,13 @@ impl ImagesClient {
         requested_mime: &'static str,
         timeout_secs: u64,
         controller: &AbortController,
+        lang: Lang,
     ) -> Result<Generated, ApiError> {
         let outgoing = Outgoing {
             payload: Payload::Generation(body.clone()),
             requested_mime,
         };
-        self.send(&outgoing, timeout_secs, controller, &|_, _| {})
+        self.send(&outgoing, timeout_secs, controller, &|_, _| {}, lang)
             .await
     }
 
@@ -216,15 +219,17 @@ impl ImagesClient {
         timeout_secs: u64,
         controller: &AbortController,
         on_partial: &dyn Fn(u32, ImageOut),
+        lang: Lang,
     ) -> Result<Generated, ApiError> {
         match self
-            .submit(outgoing, timeout_secs, controller, on_partial)
+            .submit(outgoing, timeout_secs, controller, on_partial, lang)
             .await?
         {
             Submitted::Images(generated) => Ok(generated),
-            Submitted::Task(task) => Err(ApiError::Invalid(format!(
-                "The endpoint answered with a task ({}) instead of images; it is an async task gateway.",
-                task.id
+            Submitted::Task(task) => Err(ApiError::Invalid(studio_core::tr!(
+                lang,
+                work::TASK_NOT_IMAGES,
+                id = task.id
             ))),
         }
     }
@@ -232,15 +237,17 @@ impl ImagesClient {
     /// Sends one request and reads its answer, streamed or not: images, or a task to follow.
     /// Partial images are handed to `on_partial` as they arrive. Only `Authorization` and
     /// `Content-Type` are sent (many gateways' CORS preflight refuses anything else); for
-    /// edits the browser sets the multipart Content-Type with its boundary.
+    /// edits the browser sets the multipart Content-Type with its boundary. What this page
+    /// itself says about a failure is in `lang`.
     pub async fn submit(
         &self,
         outgoing: &Outgoing,
         timeout_secs: u64,
         controller: &AbortController,
         on_partial: &dyn Fn(u32, ImageOut),
+        lang: Lang,
     ) -> Result<Submitted, ApiError> {
-        check_base_url(&self.base_url).map_err(ApiError::Invalid)?;
+        check_base_url(&self.base_url).map_err(|e| ApiError::Invalid(e.message(lang)))?;
         let url = endpoint_url(&self.base_url, outgoing.path());
         let mut builder = Request::post(&url).abort_signal(Some(&controller.signal()));
         if !self.api_key.is_empty() {
@@ -249,14 +256,22 @@ impl ImagesClient {
         let request = match &outgoing.payload {
             Payload::Generation(body) => builder.json(body),
             Payload::TaskGeneration(body) => builder.json(body),
-            Payload::Edit(parts) => builder.body(form_data(parts)?),
+            Payload::Edit(parts) => builder.body(form_data(parts, lang)?),
         }
-        .map_err(|e| ApiError::Invalid(format!("Could not build the request: {e}")))?;
+        .map_err(|e| {
+            ApiError::Invalid(studio_core::tr!(lang, work::BUILD_REQUEST_FAILED, e = e))
+        })?;
 
         let started = now_ms();
         let deadline = Deadline::start(controller, timeout_secs);
         let outcome = self
-            .exchange(request, outgoing.requested_mime, on_partial, controller)
+            .exchange(
+                request,
+                outgoing.requested_mime,
+                on_partial,
+                controller,
+                lang,
+            )
             .await;
         let timed_out = deadline.timed_out.get();
         drop(deadline);
@@ -277,56 +292,68 @@ impl ImagesClient {
         requested_mime: &str,
         on_partial: &dyn Fn(u32, ImageOut),
         controller: &AbortController,
+        lang: Lang,
     ) -> Result<(Answered, Option<String>), ApiError> {
         let sent_ms = now_ms();
         let response = match request.send().await {
             Ok(response) => response,
-            Err(e) => return Err(self.send_failure(e, sent_ms, controller).await),
+            Err(e) => return Err(self.send_failure(e, sent_ms, controller, lang).await),
         };
         let request_id = response.headers().get("x-request-id");
         let content_type = response.headers().get("content-type").unwrap_or_default();
         if response.ok() && content_type.contains("text/event-stream") {
-            let answer = read_stream(&response, requested_mime, on_partial).await?;
+            let answer = read_stream(&response, requested_mime, on_partial, lang).await?;
             return Ok((Answered::Images(answer, Vec::new()), request_id));
         }
-        let body = response.text().await.map_err(|e| self.network_error(e))?;
+        let body = response
+            .text()
+            .await
+            .map_err(|e| self.network_error(e, lang))?;
         if !response.ok() {
-            return Err(status_error(&response, &content_type, &body));
+            return Err(status_error(&response, &content_type, &body, lang));
         }
         // An async task gateway answers a task to poll instead of images.
-        if let Some(task) = parse_submission(&body) {
+        if let Some(task) = parse_submission(&body, lang) {
             return Ok((Answered::Task(task.map_err(ApiError::BadTask)?), request_id));
         }
         // A gateway may accept `stream` and answer plain JSON: that is handled here too.
         let mut answer = parse_images(&body, requested_mime)?;
-        let fetched = fetch_linked_images(&mut answer, controller).await;
+        let fetched = fetch_linked_images(&mut answer, controller, lang).await;
         Ok((Answered::Images(answer, fetched), request_id))
     }
 
     /// `GET {base}/tasks/{id}`: where a task stands. Cancelling `controller` stops it; a poll
-    /// that hangs is given up after 30 s without cancelling the rest of the run.
+    /// that hangs is given up after 30 s without cancelling the rest of the run. What this
+    /// page itself says about a failure is in `lang`.
     pub async fn task_report(
         &self,
         task_id: &str,
         controller: &AbortController,
+        lang: Lang,
     ) -> Result<TaskReport, ApiError> {
         const POLL_TIMEOUT_SECS: u64 = 30;
         let path = format!("tasks/{}", js_sys::encode_uri_component(task_id));
         let url = endpoint_url(&self.base_url, &path);
         let poll = SubRequest::start(controller, POLL_TIMEOUT_SECS)
-            .ok_or_else(|| ApiError::Invalid("The browser refused to start a request.".into()))?;
+            .ok_or_else(|| ApiError::Invalid(work::REQUEST_REFUSED.get(lang).into()))?;
         let mut builder = Request::get(&url).abort_signal(Some(&poll.signal()));
         if !self.api_key.is_empty() {
             builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
         }
         let outcome = async {
-            let response = builder.send().await.map_err(|e| self.network_error(e))?;
+            let response = builder
+                .send()
+                .await
+                .map_err(|e| self.network_error(e, lang))?;
             let content_type = response.headers().get("content-type").unwrap_or_default();
-            let body = response.text().await.map_err(|e| self.network_error(e))?;
+            let body = response
+                .text()
+                .await
+                .map_err(|e| self.network_error(e, lang))?;
             if !response.ok() {
-                return Err(status_error(&response, &content_type, &body));
+                return Err(status_error(&response, &content_type, &body, lang));
             }
-            parse_report(&body).map_err(ApiError::BadTask)
+            parse_report(&body, lang).map_err(ApiError::BadTask)
         }
         .await;
         let timed_out = poll.timed_out();
@@ -341,18 +368,20 @@ impl ImagesClient {
     }
 
     /// Fetches a result link as a `data:` URL and its MIME type. Links are on other hosts:
-    /// no key is sent. Fails (CORS, network, HTTP) with the link in the error.
+    /// no key is sent. Fails (CORS, network, HTTP) with the link in the error, what this page
+    /// itself says in `lang`.
     pub async fn fetch_result_image(
         &self,
         url: &str,
         fallback_mime: &str,
         controller: &AbortController,
+        lang: Lang,
     ) -> Result<(String, String), ApiError> {
         let unreadable = |detail: String| ApiError::LinkUnreadable {
             url: url.to_string(),
             detail,
         };
-        let (bytes, mime) = fetch_bytes(url, controller).await.map_err(|e| {
+        let (bytes, mime) = fetch_bytes(url, controller, lang).await.map_err(|e| {
             if controller.signal().aborted() {
                 return ApiError::Cancelled;
             }
@@ -364,7 +393,7 @@ impl ImagesClient {
         Ok(data_url_of(&bytes, mime, fallback_mime))
     }
 
-    fn network_error(&self, e: gloo_net::Error) -> ApiError {
+    fn network_error(&self, e: gloo_net::Error, lang: Lang) -> ApiError {
         if !crate::web::offline::is_online() {
             return ApiError::Offline;
         }
@@ -376,7 +405,7 @@ impl ImagesClient {
             .and_then(|w| w.location().protocol().ok())
             .is_some_and(|p| p == "https:");
         if page_is_https && self.base_url.starts_with("http://") {
-            detail.push_str("; this page is https and the base URL is http, which browsers block as mixed content");
+            detail.push_str(work::MIXED_CONTENT.get(lang));
         }
         ApiError::Network {
             base_url: self.base_url.clone(),
@@ -393,8 +422,9 @@ impl ImagesClient {
         e: gloo_net::Error,
         sent_ms: f64,
         controller: &AbortController,
+        lang: Lang,
     ) -> ApiError {
-        let broke = self.network_error(e);
+        let broke = self.network_error(e, lang);
         let ApiError::Network { base_url, detail } = &broke else {
             return broke;
         };
@@ -471,13 +501,19 @@ impl SubRequest {
 }
 
 /// The error a non-2xx answer stands for.
-fn status_error(response: &gloo_net::http::Response, content_type: &str, body: &str) -> ApiError {
+fn status_error(
+    response: &gloo_net::http::Response,
+    content_type: &str,
+    body: &str,
+    lang: Lang,
+) -> ApiError {
     let retry_after = response.headers().get("retry-after");
     error::from_status(
         response.status(),
         content_type,
         body,
         retry_after.as_deref(),
+        lang,
     )
 }
 
@@ -492,15 +528,21 @@ fn data_url_of(bytes: &[u8], served_mime: Option<String>, fallback: &str) -> (St
 }
 
 /// The parts as `FormData`: text fields as strings, files as Blobs with their names and types.
-fn form_data(parts: &[Part]) -> Result<FormData, ApiError> {
-    let fail = |e: JsValue| ApiError::Invalid(format!("Could not build the upload: {e:?}"));
+fn form_data(parts: &[Part], lang: Lang) -> Result<FormData, ApiError> {
+    let fail = |e: JsValue| {
+        ApiError::Invalid(studio_core::tr!(
+            lang,
+            work::BUILD_UPLOAD_FAILED,
+            e = format!("{e:?}")
+        ))
+    };
     let form = FormData::new().map_err(fail)?;
     for part in parts {
         match &part.value {
             PartValue::Text(text) => form.append_with_str(&part.name, text).map_err(fail)?,
             PartValue::File(file) => {
                 let blob = crate::web::download::bytes_blob(&file.bytes, &file.content_type)
-                    .map_err(ApiError::Invalid)?;
+                    .map_err(|e| ApiError::Invalid(e.message(lang)))?;
                 form.append_with_blob_and_filename(&part.name, &blob, &file.file_name)
                     .map_err(fail)?
             }
@@ -515,6 +557,7 @@ async fn read_stream(
     response: &gloo_net::http::Response,
     requested_mime: &str,
     on_partial: &dyn Fn(u32, ImageOut),
+    lang: Lang,
 ) -> Result<ImagesAnswer, ApiError> {
     let mut answer = ImagesAnswer {
         images: Vec::new(),
@@ -545,7 +588,7 @@ async fn read_stream(
             parser.push(&js_sys::Uint8Array::new(&value).to_vec())
         };
         for event in events {
-            match stream_item(&event, requested_mime) {
+            match stream_item(&event, requested_mime, lang) {
                 StreamItem::Partial { index, image } => {
                     partials += 1;
                     on_partial(index, image);
@@ -605,6 +648,7 @@ fn merge_usage(a: Option<Usage>, b: Option<Usage>) -> Option<Usage> {
 async fn fetch_linked_images(
     answer: &mut ImagesAnswer,
     controller: &AbortController,
+    lang: Lang,
 ) -> Vec<Option<LocalBlob>> {
     let mut fetched = Vec::with_capacity(answer.images.len());
     for image in &mut answer.images {
@@ -612,7 +656,7 @@ async fn fetch_linked_images(
             fetched.push(None);
             continue;
         };
-        match fetch_bytes(url, controller).await {
+        match fetch_bytes(url, controller, lang).await {
             Ok((bytes, mime)) => {
                 let (data_url, mime) = data_url_of(&bytes, mime, &image.mime);
                 fetched.push(bytes_blob(&bytes, &mime).ok().map(LocalBlob::new));
@@ -626,14 +670,15 @@ async fn fetch_linked_images(
 }
 
 /// Fetches a result link. Cancel of the run stops it, and a link that does not answer within
-/// [`LINK_TIMEOUT_SECS`] is given up (without cancelling the run).
+/// [`LINK_TIMEOUT_SECS`] is given up (without cancelling the run). This page's own reasons
+/// are in `lang`.
 async fn fetch_bytes(
     url: &str,
     run: &AbortController,
+    lang: Lang,
 ) -> Result<(Vec<u8>, Option<String>), gloo_net::Error> {
-    let fetch = SubRequest::start(run, LINK_TIMEOUT_SECS).ok_or_else(|| {
-        gloo_net::Error::GlooError("the browser refused to start a request".into())
-    })?;
+    let fetch = SubRequest::start(run, LINK_TIMEOUT_SECS)
+        .ok_or_else(|| gloo_net::Error::GlooError(work::REQUEST_REFUSED_LOWER.get(lang).into()))?;
     let outcome = async {
         let response = Request::get(url)
             .abort_signal(Some(&fetch.signal()))
@@ -650,8 +695,10 @@ async fn fetch_bytes(
     }
     .await;
     if fetch.timed_out() {
-        return Err(gloo_net::Error::GlooError(format!(
-            "no answer within {LINK_TIMEOUT_SECS} s"
+        return Err(gloo_net::Error::GlooError(studio_core::tr!(
+            lang,
+            work::LINK_NO_ANSWER,
+            secs = LINK_TIMEOUT_SECS
         )));
     }
     outcome

@@ -10,6 +10,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use studio_core::i18n::text::storage;
+use studio_core::i18n::Lang;
+use studio_core::tr;
+
 const DB_NAME: &str = "gpt-image-studio";
 const DB_VERSION: u32 = 1;
 /// `{id, meta: record JSON, thumb: Blob?}`: listed at start.
@@ -17,30 +21,62 @@ const ITEMS: &str = "items";
 /// `{id, blob: Blob}`: read one at a time.
 const IMAGES: &str = "images";
 
+/// What the browser said when IndexedDB failed (`None`: it said nothing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DbError(pub Option<String>);
+
+impl DbError {
+    /// The browser's own words, or "unknown error" in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.0
+            .clone()
+            .unwrap_or_else(|| tr!(lang, storage::UNKNOWN_ERROR).to_string())
+    }
+}
+
 /// Why a write failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// The browser's storage quota (or the disk) is full.
     Quota,
-    Failed(String),
+    Failed(DbError),
 }
 
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl StoreError {
+    /// What happened and what to do now, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            StoreError::Quota => write!(f, "Storage is full, so this image was not saved to the history (nothing was half-written). It is still shown here: download it now, and delete old history items to make room."),
-            StoreError::Failed(why) => write!(f, "This image could not be saved to the history ({why}). It is still shown here: download it now."),
+            StoreError::Quota => tr!(lang, storage::STORAGE_FULL).to_string(),
+            StoreError::Failed(why) => tr!(lang, storage::NOT_SAVED, why = why.message(lang)),
         }
     }
 }
 
-fn describe(e: &JsValue) -> String {
-    Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .filter(|m| !m.is_empty())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
+/// Why the history database could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenError {
+    /// No `indexedDB` at all (some private modes).
+    Unavailable,
+    Failed(DbError),
+}
+
+impl OpenError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            OpenError::Unavailable => tr!(lang, storage::NO_INDEXEDDB).to_string(),
+            OpenError::Failed(why) => tr!(lang, storage::DB_OPEN_FAILED, why = why.message(lang)),
+        }
+    }
+}
+
+fn describe(e: &JsValue) -> DbError {
+    DbError(
+        Reflect::get(e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .filter(|m| !m.is_empty())
+            .or_else(|| e.as_string()),
+    )
 }
 
 fn store_error(e: &JsValue) -> StoreError {
@@ -123,13 +159,13 @@ pub struct HistoryDb {
 }
 
 impl HistoryDb {
-    pub async fn open() -> Result<HistoryDb, String> {
+    pub async fn open() -> Result<HistoryDb, OpenError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
-            .ok_or("this browser offers no IndexedDB (private mode may disable it)")?;
+            .ok_or(OpenError::Unavailable)?;
         let request = factory
             .open_with_u32(DB_NAME, DB_VERSION)
-            .map_err(|e| describe(&e))?;
+            .map_err(|e| OpenError::Failed(describe(&e)))?;
         let upgrading = request.clone();
         let on_upgrade = Closure::once_into_js(move || {
             let Ok(db) = upgrading
@@ -149,17 +185,16 @@ impl HistoryDb {
         request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
         let db = finished(&request)
             .await
-            .map_err(|e| format!("could not open the history database: {}", describe(&e)))?;
+            .map_err(|e| OpenError::Failed(describe(&e)))?;
         Ok(HistoryDb {
             db: db.unchecked_into(),
         })
     }
 
-    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
+    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, JsValue> {
         let stores = Array::of2(&ITEMS.into(), &IMAGES.into());
         self.db
             .transaction_with_str_sequence_and_mode(&stores, mode)
-            .map_err(|e| store_error(&e))
     }
 
     /// Writes a record with its thumbnail and image, all or nothing.
@@ -170,7 +205,9 @@ impl HistoryDb {
         thumb: Option<&Blob>,
         image: Option<&Blob>,
     ) -> Result<(), StoreError> {
-        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        let tx = self
+            .transaction(IdbTransactionMode::Readwrite)
+            .map_err(|e| store_error(&e))?;
         let done = committed(&tx);
         let write = || -> Result<(), JsValue> {
             let id: JsValue = id.into();
@@ -195,10 +232,10 @@ impl HistoryDb {
     }
 
     /// Every record with its thumbnail (no full images).
-    pub async fn list(&self) -> Result<Vec<StoredItem>, String> {
+    pub async fn list(&self) -> Result<Vec<StoredItem>, DbError> {
         let tx = self
             .transaction(IdbTransactionMode::Readonly)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| describe(&e))?;
         let request = tx
             .object_store(ITEMS)
             .and_then(|s| s.get_all())
@@ -217,10 +254,10 @@ impl HistoryDb {
     }
 
     /// The full image of one item.
-    pub async fn image(&self, id: &str) -> Result<Option<Blob>, String> {
+    pub async fn image(&self, id: &str) -> Result<Option<Blob>, DbError> {
         let tx = self
             .transaction(IdbTransactionMode::Readonly)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| describe(&e))?;
         let request = tx
             .object_store(IMAGES)
             .and_then(|s| s.get(&id.into()))
@@ -232,10 +269,10 @@ impl HistoryDb {
     }
 
     /// Deletes items (`None` = all).
-    pub async fn delete(&self, ids: Option<&[String]>) -> Result<(), String> {
+    pub async fn delete(&self, ids: Option<&[String]>) -> Result<(), DbError> {
         let tx = self
             .transaction(IdbTransactionMode::Readwrite)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| describe(&e))?;
         let done = committed(&tx);
         for name in [ITEMS, IMAGES] {
             let store = tx.object_store(name).map_err(|e| describe(&e))?;
@@ -276,7 +313,7 @@ pub async fn request_persistence() -> bool {
 }
 
 /// The bytes of a Blob.
-pub async fn blob_bytes(blob: &Blob) -> Result<Vec<u8>, String> {
+pub async fn blob_bytes(blob: &Blob) -> Result<Vec<u8>, DbError> {
     let buffer = JsFuture::from(blob.array_buffer())
         .await
         .map_err(|e| describe(&e))?;

@@ -9,7 +9,10 @@ use web_sys::{
 };
 
 use super::canvas::{canvas, release};
+use studio_core::i18n::text::images;
+use studio_core::i18n::Lang;
 use studio_core::mask::paint::{Coverage, Dirty};
+use studio_core::tr;
 
 /// Draws `dirty` of the coverage's overlay on `target` (all of it when the canvas is resized).
 pub fn draw_overlay(target: &HtmlCanvasElement, coverage: &Coverage, dirty: Option<Dirty>) {
@@ -44,28 +47,36 @@ pub fn draw_overlay(target: &HtmlCanvasElement, coverage: &Coverage, dirty: Opti
     }
 }
 
-/// A PNG file of `rgba` (`width` x `height`), alpha kept exactly for 0 and 255.
-pub async fn png_file(rgba: &[u8], width: u32, height: u32, name: &str) -> Result<File, String> {
-    let (canvas, context) = canvas(width, height)?;
+/// A PNG file of `rgba` (`width` x `height`), alpha kept exactly for 0 and 255; refused in
+/// `lang`.
+pub async fn png_file(
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    name: &str,
+    lang: Lang,
+) -> Result<File, String> {
+    let (canvas, context) = canvas(width, height, lang)?;
     let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), width, height)
-        .map_err(|_| "the mask's pixels were refused".to_string())?;
+        .map_err(|_| images::MASK_PIXELS_REFUSED.get(lang).to_string())?;
     context
         .put_image_data(&data, 0.0, 0.0)
-        .map_err(|_| "the mask could not be drawn".to_string())?;
-    let blob = to_blob(&canvas, "image/png").await;
+        .map_err(|_| images::MASK_NOT_DRAWN.get(lang).to_string())?;
+    let blob = to_blob(&canvas, "image/png", lang).await;
     release(&canvas);
     let blob = blob?;
     let options = FilePropertyBag::new();
     options.set_type("image/png");
     File::new_with_blob_sequence_and_options(&Array::of1(&blob), name, &options)
-        .map_err(|_| "the browser could not make a file of the mask".to_string())
+        .map_err(|_| images::MASK_NO_FILE.get(lang).to_string())
 }
 
-async fn to_blob(canvas: &HtmlCanvasElement, mime: &str) -> Result<Blob, String> {
+async fn to_blob(canvas: &HtmlCanvasElement, mime: &str, lang: Lang) -> Result<Blob, String> {
     let mut executor = |resolve: js_sys::Function, reject: js_sys::Function| {
         let refuse = reject.clone();
         let callback = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
             if blob.is_null() {
+                // i18n: not shown (the rejection's value is dropped below)
                 let _ = reject.call1(&JsValue::NULL, &"no blob".into());
             } else {
                 let _ = resolve.call1(&JsValue::NULL, &blob);
@@ -83,5 +94,5 @@ async fn to_blob(canvas: &HtmlCanvasElement, mime: &str) -> Result<Blob, String>
     JsFuture::from(promise)
         .await
         .map(|b| b.unchecked_into())
-        .map_err(|_| format!("the browser could not encode the mask as {mime}"))
+        .map_err(|_| tr!(lang, images::MASK_NOT_ENCODED, mime = mime))
 }

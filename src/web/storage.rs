@@ -23,14 +23,17 @@ pub fn read(kind: StorageKind, key: &str) -> Option<String> {
 }
 
 /// Writes or (for an empty value) removes; storage can be missing or full, and a setting that
-/// cannot be remembered must not break the page, so failures are only reported.
+/// cannot be remembered must not break the page, so failures are only reported (to the
+/// console: every caller logs or drops them, none shows them).
 pub fn write(kind: StorageKind, key: &str, value: &str) -> Result<(), String> {
+    // i18n: not shown (only logged to the console)
     let store = storage(kind).ok_or("storage is not available")?;
     let result = if value.is_empty() {
         store.remove_item(key)
     } else {
         store.set_item(key, value)
     };
+    // i18n: not shown (only logged to the console)
     result.map_err(|e| format!("could not save {key}: {e:?}"))
 }
 

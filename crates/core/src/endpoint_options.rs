@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::api::retry::{DEFAULT_SERVER_RETRIES, MAX_SERVER_RETRIES};
 
 use crate::api::request::MAX_N;
+use crate::i18n::{text::endpoint, Lang};
+use crate::tr;
 
 /// Some gateways take only n=1; above the limit, n is split into parallel requests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,13 +66,25 @@ impl EndpointOptions {
     }
 }
 
-/// Reads a whole-number setting typed by the user, or says what is expected.
-pub fn parse_setting(text: &str, what: &str, min: u64, max: u64) -> Result<u64, String> {
+/// Reads a whole-number setting typed by the user, or says in `lang` what is expected
+/// (`what` names the setting in `lang`).
+pub fn parse_setting(
+    text: &str,
+    what: &str,
+    min: u64,
+    max: u64,
+    lang: Lang,
+) -> Result<u64, String> {
     let t = text.trim();
     match t.parse::<u64>() {
         Ok(v) if (min..=max).contains(&v) => Ok(v),
-        _ => Err(format!(
-            "{what} must be a whole number from {min} to {max}, not \"{t}\"."
+        _ => Err(tr!(
+            lang,
+            endpoint::OPTION_NUMBER,
+            what = what,
+            min = min,
+            max = max,
+            text = t
         )),
     }
 }
@@ -116,9 +130,13 @@ mod tests {
 
     #[test]
     fn typed_settings() {
-        assert_eq!(parse_setting(" 12 ", "Timeout", 5, 3600), Ok(12));
-        let e = parse_setting("1.5", "Timeout", 5, 3600).unwrap_err();
+        assert_eq!(parse_setting(" 12 ", "Timeout", 5, 3600, Lang::En), Ok(12));
+        let e = parse_setting("1.5", "Timeout", 5, 3600, Lang::En).unwrap_err();
         assert!(e.contains("whole number from 5 to 3600"), "{e}");
-        assert!(parse_setting("4", "Timeout", 5, 3600).is_err());
+        assert!(parse_setting("4", "Timeout", 5, 3600, Lang::En).is_err());
+        assert_eq!(
+            parse_setting("x", "超时时间", 5, 3600, Lang::ZhCn).unwrap_err(),
+            "超时时间必须是 5 到 3600 之间的整数，而不是“x”。"
+        );
     }
 }

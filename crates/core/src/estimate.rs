@@ -258,16 +258,25 @@ pub fn format_cost_in(c: CostRange, n: u8, lang: Lang) -> String {
 /// The picker's hint for a model: what one medium 1024x1024 image costs and takes, e.g.
 /// "medium 1024x1024: $0.053, 20-40 s".
 pub fn picker_hint(entry: &ModelEntry) -> String {
+    picker_hint_in(entry, Lang::En)
+}
+
+/// `picker_hint` for `lang` ("medium 1024x1024：US$0.053，20-40 秒").
+pub fn picker_hint_in(entry: &ModelEntry, lang: Lang) -> String {
     let size = SizeSpec::Exact {
         width: 1024,
         height: 1024,
     };
     let quality = nearest_quality(entry, Quality::Medium);
+    let (colon, comma) = match lang {
+        Lang::En => (": ", ", "),
+        Lang::ZhCn => ("：", "，"),
+    };
     format!(
-        "{} 1024x1024: {}, {}",
+        "{} 1024x1024{colon}{}{comma}{}",
         quality.as_str(),
-        format_cost(cost_per_image(entry, quality, size), 1),
-        format_range(latency(entry, quality, size))
+        format_cost_in(cost_per_image(entry, quality, size), 1, lang),
+        format_range_in(latency(entry, quality, size), lang)
     )
 }
 

@@ -7,6 +7,10 @@
 use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, MulDiv, PixelType, ResizeAlg, ResizeOptions, Resizer};
 
+use crate::i18n::text::images;
+use crate::i18n::{Lang, Text};
+use crate::tr;
+
 /// Which part of the source to keep and the size to scale it to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FitPlan {
@@ -75,9 +79,9 @@ fn rounded_quotient(numerator: u64, denominator: u64) -> u64 {
     (numerator + denominator / 2) / denominator
 }
 
-/// A short sentence saying what `plan` does to a `src_width` x `src_height` image, e.g.
-/// "Cropped 1920x1088 to 1920x1080 (4 px off top and bottom)."
-pub fn describe(plan: &FitPlan, src_width: u32, src_height: u32) -> String {
+/// A short sentence saying what `plan` does to a `src_width` x `src_height` image, in `lang`,
+/// e.g. "Cropped 1920x1088 to 1920x1080 (4 px off top and bottom)."
+pub fn describe(plan: &FitPlan, src_width: u32, src_height: u32, lang: Lang) -> String {
     let FitPlan {
         crop_width: cw,
         crop_height: ch,
@@ -87,23 +91,51 @@ pub fn describe(plan: &FitPlan, src_width: u32, src_height: u32) -> String {
     } = *plan;
     let cropped = (cw, ch) != (src_width, src_height);
     match (cropped, plan.is_resize()) {
-        (false, false) => format!("Already {w}x{h}; nothing changed."),
-        (false, true) => format!("Resized {src_width}x{src_height} to {w}x{h}."),
+        (false, false) => tr!(lang, images::FIT_ALREADY, width = w, height = h),
+        (false, true) => tr!(
+            lang,
+            images::FIT_RESIZED,
+            src_width = src_width,
+            src_height = src_height,
+            width = w,
+            height = h
+        ),
         (true, resized) => {
             let margins = [
-                margins_phrase(plan.crop_x, cw, src_width, ["left", "right"]),
-                margins_phrase(plan.crop_y, ch, src_height, ["top", "bottom"]),
+                margins_phrase(
+                    plan.crop_x,
+                    cw,
+                    src_width,
+                    [images::SIDE_LEFT, images::SIDE_RIGHT],
+                    lang,
+                ),
+                margins_phrase(
+                    plan.crop_y,
+                    ch,
+                    src_height,
+                    [images::SIDE_TOP, images::SIDE_BOTTOM],
+                    lang,
+                ),
             ]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
-            .join("; ");
+            .join(images::MARGIN_SEPARATOR.get(lang));
             let resize = if resized {
-                format!(" and resized to {w}x{h}")
+                tr!(lang, images::FIT_AND_RESIZED, width = w, height = h)
             } else {
                 String::new()
             };
-            format!("Cropped {src_width}x{src_height} to {cw}x{ch} ({margins}){resize}.")
+            tr!(
+                lang,
+                images::FIT_CROPPED,
+                src_width = src_width,
+                src_height = src_height,
+                crop_width = cw,
+                crop_height = ch,
+                margins = margins,
+                resize = resize
+            )
         }
     }
 }
@@ -117,12 +149,16 @@ pub fn describe_encoded(
     src_height: u32,
     mime: &str,
     encoded_mime: &str,
+    lang: Lang,
 ) -> String {
-    let mut note = describe(plan, src_width, src_height);
+    let mut note = describe(plan, src_width, src_height, lang);
     if encoded_mime != mime {
         // Canvases encode PNG always, JPEG and WebP mostly (Safari has no WebP encoder).
-        note.push_str(&format!(
-            " Saved as {encoded_mime}: this browser cannot encode {mime}."
+        note.push_str(&tr!(
+            lang,
+            images::FIT_SAVED_AS,
+            encoded_mime = encoded_mime,
+            mime = mime
         ));
     }
     note
@@ -133,17 +169,131 @@ fn margins_phrase(
     crop_start: u32,
     crop_edge: u32,
     src_edge: u32,
-    [before_name, after_name]: [&str; 2],
+    [before, after_side]: [Text; 2],
+    lang: Lang,
 ) -> Option<String> {
+    let (before_name, after_name) = (before.get(lang), after_side.get(lang));
     let after = src_edge.saturating_sub(crop_start.saturating_add(crop_edge));
     match (crop_start, after) {
         (0, 0) => None,
-        (b, a) if b == a => Some(format!("{b} px off {before_name} and {after_name}")),
-        (0, a) => Some(format!("{a} px off the {after_name}")),
-        (b, 0) => Some(format!("{b} px off the {before_name}")),
-        (b, a) => Some(format!(
-            "{b} px off the {before_name} and {a} px off the {after_name}"
+        (b, a) if b == a => Some(tr!(
+            lang,
+            images::MARGIN_BOTH_EQUAL,
+            px = b,
+            before = before_name,
+            after = after_name
         )),
+        (0, a) => Some(tr!(lang, images::MARGIN_AFTER, px = a, after = after_name)),
+        (b, 0) => Some(tr!(
+            lang,
+            images::MARGIN_BEFORE,
+            px = b,
+            before = before_name
+        )),
+        (b, a) => Some(tr!(
+            lang,
+            images::MARGIN_BOTH,
+            before_px = b,
+            before = before_name,
+            after_px = a,
+            after = after_name
+        )),
+    }
+}
+
+/// Why pixels could not be fitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FitError {
+    /// A `width` x `height` image would not fit in memory addresses.
+    TooLarge { width: u32, height: u32 },
+    /// The pixels are not `width` x `height` RGBA8.
+    WrongLength {
+        len: usize,
+        width: u32,
+        height: u32,
+        needed: usize,
+    },
+    /// A size of the source, the crop or the target is zero.
+    ZeroSize {
+        src_width: u32,
+        src_height: u32,
+        width: u32,
+        height: u32,
+    },
+    /// The crop leaves the source.
+    CropOutside {
+        plan: FitPlan,
+        src_width: u32,
+        src_height: u32,
+    },
+    /// The resizer failed, in its own words.
+    Resize { plan: FitPlan, detail: String },
+}
+
+impl FitError {
+    /// The sentence for the user, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FitError::TooLarge { width, height } => {
+                tr!(lang, images::FIT_TOO_LARGE, width = width, height = height)
+            }
+            FitError::WrongLength {
+                len,
+                width,
+                height,
+                needed,
+            } => tr!(
+                lang,
+                images::FIT_WRONG_LENGTH,
+                len = len,
+                width = width,
+                height = height,
+                needed = needed
+            ),
+            FitError::ZeroSize {
+                src_width,
+                src_height,
+                width,
+                height,
+            } => tr!(
+                lang,
+                images::FIT_ZERO_SIZE,
+                src_width = src_width,
+                src_height = src_height,
+                width = width,
+                height = height
+            ),
+            FitError::CropOutside {
+                plan,
+                src_width,
+                src_height,
+            } => tr!(
+                lang,
+                images::FIT_CROP_OUTSIDE,
+                crop_width = plan.crop_width,
+                crop_height = plan.crop_height,
+                x = plan.crop_x,
+                y = plan.crop_y,
+                src_width = src_width,
+                src_height = src_height
+            ),
+            FitError::Resize { plan, detail } => tr!(
+                lang,
+                images::FIT_RESIZE_FAILED,
+                crop_width = plan.crop_width,
+                crop_height = plan.crop_height,
+                width = plan.width,
+                height = plan.height,
+                e = detail
+            ),
+        }
+    }
+}
+
+/// The English sentence.
+impl std::fmt::Display for FitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -159,14 +309,12 @@ pub fn apply_fit(
     src_width: u32,
     src_height: u32,
     plan: &FitPlan,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, FitError> {
     check_plan(rgba, src_width, src_height, plan)?;
     if plan.is_resize() {
-        resample(rgba, src_width, src_height, plan).map_err(|e| {
-            format!(
-                "could not resize {}x{} to {}x{}: {e}",
-                plan.crop_width, plan.crop_height, plan.width, plan.height
-            )
+        resample(rgba, src_width, src_height, plan).map_err(|detail| FitError::Resize {
+            plan: *plan,
+            detail,
         })
     } else {
         Ok(copy_crop(rgba, src_width, plan))
@@ -224,30 +372,40 @@ fn resample(
 
 /// Refuses pixels that are not `src_width` x `src_height` RGBA8 and plans that leave the source
 /// or produce nothing.
-fn check_plan(rgba: &[u8], src_width: u32, src_height: u32, plan: &FitPlan) -> Result<(), String> {
-    let too_large = |w: u32, h: u32| format!("a {w}x{h} image is too large to process");
+fn check_plan(
+    rgba: &[u8],
+    src_width: u32,
+    src_height: u32,
+    plan: &FitPlan,
+) -> Result<(), FitError> {
+    let too_large = |width: u32, height: u32| FitError::TooLarge { width, height };
     let needed = rgba_len(src_width, src_height).ok_or_else(|| too_large(src_width, src_height))?;
     rgba_len(plan.width, plan.height).ok_or_else(|| too_large(plan.width, plan.height))?;
     if rgba.len() != needed {
-        return Err(format!(
-            "{} bytes of pixels do not make a {src_width}x{src_height} RGBA image ({needed} bytes)",
-            rgba.len()
-        ));
+        return Err(FitError::WrongLength {
+            len: rgba.len(),
+            width: src_width,
+            height: src_height,
+            needed,
+        });
     }
     let sizes = [src_width, src_height, plan.crop_width, plan.crop_height];
     if sizes.contains(&0) || plan.width == 0 || plan.height == 0 {
-        return Err(format!(
-            "cannot fit a {src_width}x{src_height} image to {}x{}: a size is zero",
-            plan.width, plan.height
-        ));
+        return Err(FitError::ZeroSize {
+            src_width,
+            src_height,
+            width: plan.width,
+            height: plan.height,
+        });
     }
     let inside = u64::from(plan.crop_x) + u64::from(plan.crop_width) <= u64::from(src_width)
         && u64::from(plan.crop_y) + u64::from(plan.crop_height) <= u64::from(src_height);
     if !inside {
-        return Err(format!(
-            "the crop {}x{} at ({}, {}) leaves the {src_width}x{src_height} image",
-            plan.crop_width, plan.crop_height, plan.crop_x, plan.crop_y
-        ));
+        return Err(FitError::CropOutside {
+            plan: *plan,
+            src_width,
+            src_height,
+        });
     }
     Ok(())
 }
@@ -330,7 +488,7 @@ mod tests {
         let p = plan_fit(1920, 1088, 1920, 1080);
         assert_eq!(p, plan((0, 4, 1920, 1080), (1920, 1080)));
         assert_eq!(
-            describe(&p, 1920, 1088),
+            describe(&p, 1920, 1088, Lang::En),
             "Cropped 1920x1088 to 1920x1080 (4 px off top and bottom)."
         );
     }
@@ -341,7 +499,7 @@ mod tests {
         let p = plan_fit(1760, 2496, 1748, 2480);
         assert_eq!(p, plan((0, 0, 1759, 2496), (1748, 2480)));
         assert_eq!(
-            describe(&p, 1760, 2496),
+            describe(&p, 1760, 2496, Lang::En),
             "Cropped 1760x2496 to 1759x2496 (1 px off the right) and resized to 1748x2480."
         );
     }
@@ -351,7 +509,7 @@ mod tests {
         let p = plan_fit(1024, 1024, 1024, 1024);
         assert_eq!(p, plan((0, 0, 1024, 1024), (1024, 1024)));
         assert_eq!(
-            describe(&p, 1024, 1024),
+            describe(&p, 1024, 1024, Lang::En),
             "Already 1024x1024; nothing changed."
         );
     }
@@ -360,12 +518,31 @@ mod tests {
     fn an_encoder_fallback_is_named() {
         let p = plan_fit(1920, 1088, 1920, 1080);
         assert_eq!(
-            describe_encoded(&p, 1920, 1088, "image/webp", "image/png"),
+            describe_encoded(&p, 1920, 1088, "image/webp", "image/png", Lang::En),
             "Cropped 1920x1088 to 1920x1080 (4 px off top and bottom). Saved as image/png: this browser cannot encode image/webp."
         );
         assert_eq!(
-            describe_encoded(&p, 1920, 1088, "image/jpeg", "image/jpeg"),
-            describe(&p, 1920, 1088)
+            describe_encoded(&p, 1920, 1088, "image/jpeg", "image/jpeg", Lang::En),
+            describe(&p, 1920, 1088, Lang::En)
+        );
+    }
+
+    #[test]
+    fn the_notes_come_in_chinese_too() {
+        let p = plan_fit(1920, 1088, 1920, 1080);
+        assert_eq!(
+            describe_encoded(&p, 1920, 1088, "image/webp", "image/png", Lang::ZhCn),
+            "已将 1920x1088 裁剪为 1920x1080（顶部和底部各裁去 4 px）。已保存为 image/png：此浏览器无法编码 image/webp。"
+        );
+        let p = plan_fit(1024, 1031, 1024, 1024);
+        assert_eq!(
+            describe(&p, 1024, 1031, Lang::ZhCn),
+            "已将 1024x1031 裁剪为 1024x1024（顶部裁去 3 px，底部裁去 4 px）。"
+        );
+        let p = plan_fit(1760, 2496, 1748, 2480);
+        assert_eq!(
+            describe(&p, 1760, 2496, Lang::ZhCn),
+            "已将 1760x2496 裁剪为 1759x2496（右侧裁去 1 px），并缩放到 1748x2480。"
         );
     }
 
@@ -373,7 +550,10 @@ mod tests {
     fn same_aspect_is_only_resized() {
         let p = plan_fit(2048, 1152, 1920, 1080);
         assert_eq!(p, plan((0, 0, 2048, 1152), (1920, 1080)));
-        assert_eq!(describe(&p, 2048, 1152), "Resized 2048x1152 to 1920x1080.");
+        assert_eq!(
+            describe(&p, 2048, 1152, Lang::En),
+            "Resized 2048x1152 to 1920x1080."
+        );
     }
 
     #[test]
@@ -381,7 +561,7 @@ mod tests {
         let p = plan_fit(3840, 1632, 1000, 1000);
         assert_eq!(p, plan((1104, 0, 1632, 1632), (1000, 1000)));
         assert_eq!(
-            describe(&p, 3840, 1632),
+            describe(&p, 3840, 1632, Lang::En),
             "Cropped 3840x1632 to 1632x1632 (1104 px off left and right) and resized to 1000x1000."
         );
     }
@@ -391,7 +571,7 @@ mod tests {
         let p = plan_fit(1024, 1031, 1024, 1024);
         assert_eq!(p, plan((0, 3, 1024, 1024), (1024, 1024)));
         assert_eq!(
-            describe(&p, 1024, 1031),
+            describe(&p, 1024, 1031, Lang::En),
             "Cropped 1024x1031 to 1024x1024 (3 px off the top and 4 px off the bottom)."
         );
     }
@@ -417,7 +597,7 @@ mod tests {
             let p = plan_fit(sw, sh, w, h);
             let rgba = vec![0; (sw * sh * 4) as usize];
             let err = apply_fit(&rgba, sw, sh, &p).unwrap_err();
-            assert!(err.contains("zero"), "{err}");
+            assert!(err.to_string().contains("zero"), "{err}");
         }
     }
 
@@ -426,10 +606,14 @@ mod tests {
         let rgba = flat(8, 8, [0, 0, 0, 255]);
         let short = &rgba[..rgba.len() - 4];
         let err = apply_fit(short, 8, 8, &plan_fit(8, 8, 4, 4)).unwrap_err();
-        assert!(err.contains("bytes"), "{err}");
+        assert!(err.to_string().contains("bytes"), "{err}");
         let outside = plan((6, 0, 4, 8), (4, 8));
         let err = apply_fit(&rgba, 8, 8, &outside).unwrap_err();
-        assert!(err.contains("leaves"), "{err}");
+        assert!(err.to_string().contains("leaves"), "{err}");
+        assert_eq!(
+            err.message(Lang::ZhCn),
+            "在 (6, 0) 处的 4x8 裁剪区域超出了 8x8 的图片"
+        );
     }
 
     #[test]
@@ -547,7 +731,7 @@ mod tests {
             println!(
                 "{sw}x{sh} -> {w}x{h}: {:?} per run ({})",
                 start.elapsed() / runs,
-                describe(&p, sw, sh)
+                describe(&p, sw, sh, Lang::En)
             );
         }
     }

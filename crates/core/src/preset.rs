@@ -7,6 +7,8 @@ use crate::api::request::{
     Background, Moderation, OutputFormat, Quality, WireValue, MAX_N, MAX_PARTIAL_IMAGES,
     MAX_PROMPT_CHARS,
 };
+use crate::i18n::{text::presets, Lang};
+use crate::tr;
 
 pub const VERSION_TAG: &str = "v1";
 
@@ -112,10 +114,15 @@ pub struct Decoded {
     pub notices: Vec<String>,
 }
 
-fn wire<T: WireValue>(value: &str, key: &str, notices: &mut Vec<String>) -> Option<T> {
+fn wire<T: WireValue>(value: &str, key: &str, notices: &mut Vec<String>, lang: Lang) -> Option<T> {
     let parsed = T::parse(value);
     if parsed.is_none() {
-        notices.push(format!("{key}=\"{value}\" is not a known value; ignored."));
+        notices.push(tr!(
+            lang,
+            presets::LINK_UNKNOWN_VALUE,
+            key = key,
+            value = value
+        ));
     }
     parsed
 }
@@ -125,22 +132,31 @@ fn number(
     key: &str,
     range: std::ops::RangeInclusive<u8>,
     notices: &mut Vec<String>,
+    lang: Lang,
 ) -> Option<u8> {
     let parsed = value.parse::<u8>().ok().filter(|v| range.contains(v));
     if parsed.is_none() {
-        notices.push(format!(
-            "{key}=\"{value}\" must be a whole number from {} to {}; ignored.",
-            range.start(),
-            range.end()
+        notices.push(tr!(
+            lang,
+            presets::LINK_BAD_NUMBER,
+            key = key,
+            value = value,
+            min = range.start(),
+            max = range.end()
         ));
     }
     parsed
 }
 
+/// Decodes a fragment, its notices in English (`decode_in` writes them in another language).
+pub fn decode(fragment: &str) -> Decoded {
+    decode_in(fragment, Lang::En)
+}
+
 /// Decodes a fragment. Never panics; an empty fragment or one without fields gives an empty
 /// preset. A fragment without the version tag is read as v1 (hand-written links), and a newer
-/// version is read as far as it is understood, with a notice.
-pub fn decode(fragment: &str) -> Decoded {
+/// version is read as far as it is understood, with a notice. The notices are in `lang`.
+pub fn decode_in(fragment: &str, lang: Lang) -> Decoded {
     let mut d = Decoded::default();
     let body = fragment.strip_prefix('#').unwrap_or(fragment);
     for (index, pair) in body.split('&').filter(|s| !s.is_empty()).enumerate() {
@@ -152,65 +168,67 @@ pub fn decode(fragment: &str) -> Decoded {
             && key.len() > 1
         {
             if key != VERSION_TAG {
-                d.notices.push(format!("This link was made by a newer version ({key}); what this version understands was applied."));
+                d.notices
+                    .push(tr!(lang, presets::LINK_NEWER_VERSION, key = key));
             }
             continue;
         }
         let Some(value) = decode_component(raw) else {
-            d.notices.push(format!(
-                "{key}: the value is not valid percent-encoding; ignored."
-            ));
+            d.notices
+                .push(tr!(lang, presets::LINK_BAD_ENCODING, key = key));
             continue;
         };
         let notices = &mut d.notices;
         let p = &mut d.preset;
         match key {
             "prompt" if value.chars().count() <= MAX_PROMPT_CHARS => p.prompt = Some(value),
-            "prompt" => notices.push(format!(
-                "The prompt is longer than {MAX_PROMPT_CHARS} characters; ignored."
+            "prompt" => notices.push(tr!(
+                lang,
+                presets::LINK_PROMPT_TOO_LONG,
+                max = MAX_PROMPT_CHARS
             )),
             "model" if !value.trim().is_empty() && value.len() <= 100 => {
                 p.model = Some(value.trim().to_string())
             }
-            "model" => notices.push("model: empty or longer than 100 characters; ignored.".into()),
+            "model" => notices.push(presets::LINK_BAD_MODEL.get(lang).into()),
             "size" => match crate::sizes::parse(&value) {
                 Ok(size) => p.size = Some(size.to_string()),
-                Err(why) => notices.push(format!("size: {why} Ignored.")),
+                Err(why) => {
+                    notices.push(tr!(lang, presets::LINK_BAD_SIZE, why = why.message(lang)))
+                }
             },
             "ratio" => match crate::sizes::parse_ratio(&value) {
                 Some(r) => p.ratio = Some(r),
-                None => notices.push(format!(
-                    "ratio=\"{value}\" is not one of the 15 ratios; ignored."
-                )),
+                None => notices.push(tr!(lang, presets::LINK_BAD_RATIO, value = value)),
             },
             "tier" => match crate::sizes::Tier::parse(&value) {
                 Some(t) => p.tier = Some(t),
-                None => notices.push(format!("tier=\"{value}\" must be 1K, 2K or 4K; ignored.")),
+                None => notices.push(tr!(lang, presets::LINK_BAD_TIER, value = value)),
             },
-            "quality" => p.quality = wire(&value, key, notices),
-            "format" => p.output_format = wire(&value, key, notices),
-            "background" => p.background = wire(&value, key, notices),
-            "moderation" => p.moderation = wire(&value, key, notices),
-            "compression" => p.output_compression = number(&value, key, 0..=100, notices),
-            "n" => p.n = number(&value, key, 1..=MAX_N, notices),
+            "quality" => p.quality = wire(&value, key, notices, lang),
+            "format" => p.output_format = wire(&value, key, notices, lang),
+            "background" => p.background = wire(&value, key, notices, lang),
+            "moderation" => p.moderation = wire(&value, key, notices, lang),
+            "compression" => p.output_compression = number(&value, key, 0..=100, notices, lang),
+            "n" => p.n = number(&value, key, 1..=MAX_N, notices, lang),
             "stream" => match value.as_str() {
                 "1" | "true" | "on" => p.stream = Some(true),
                 "0" | "false" | "off" => p.stream = Some(false),
-                _ => notices.push(format!("stream=\"{value}\" must be 1 or 0; ignored.")),
+                _ => notices.push(tr!(lang, presets::LINK_BAD_STREAM, value = value)),
             },
             "partial" | "partial_images" => {
-                p.partial_images = number(&value, key, 0..=MAX_PARTIAL_IMAGES, notices)
+                p.partial_images = number(&value, key, 0..=MAX_PARTIAL_IMAGES, notices, lang)
             }
             "base" => match crate::api::request::check_base_url(&value) {
                 Ok(()) => p.base_url = Some(value.trim().to_string()),
-                Err(why) => notices.push(format!("base: {why} Ignored.")),
+                Err(why) => {
+                    notices.push(tr!(lang, presets::LINK_BAD_BASE, why = why.message(lang)))
+                }
             },
-            "key" | "api_key" | "apikey" | "token" => notices.push(
-                "The link carried an API key; it was ignored. Keys never travel in links.".into(),
-            ),
-            _ => notices.push(format!(
-                "\"{key}\" is not a setting this version knows; ignored."
-            )),
+            "key" | "api_key" | "apikey" | "token" => {
+                notices.push(presets::LINK_API_KEY.get(lang).into())
+            }
+            _ => notices.push(tr!(lang, presets::LINK_UNKNOWN_SETTING, key = key)),
         }
     }
     d
@@ -309,5 +327,22 @@ mod tests {
         let d = decode("v2&prompt=x&future=1");
         assert_eq!(d.preset.prompt.as_deref(), Some("x"));
         assert!(d.notices[0].contains("newer version (v2)"));
+    }
+
+    #[test]
+    fn notices_follow_the_language() {
+        let d = decode_in("v1&quality=ultra&size=0x5&key=sk-1", Lang::ZhCn);
+        assert_eq!(
+            d.notices,
+            [
+                "quality=\"ultra\" 不是可识别的值，已忽略。",
+                "size：宽度必须是正的像素数，不能是 0。已忽略。",
+                "链接中带有 API 密钥，已忽略。密钥从不通过链接传递。",
+            ]
+        );
+        assert_eq!(
+            decode("size=0x5").notices,
+            ["size: the width must be a positive number of pixels, not 0. Ignored."]
+        );
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::request::{DEFAULT_BASE_URL, DEFAULT_MODEL};
 use crate::endpoint_options::EndpointOptions;
+use crate::i18n::{text::presets, Lang};
 use crate::models::registry::ModelAlias;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -159,31 +160,35 @@ impl ProfileBook {
         }
     }
 
-    /// Renames a profile, or says why the name cannot be used.
-    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), String> {
+    /// Renames a profile, or says (in `lang`) why the name cannot be used.
+    pub fn rename(&mut self, id: &str, name: &str, lang: Lang) -> Result<(), String> {
         let name = name.trim();
         if name.is_empty() {
-            return Err("A profile needs a name.".into());
+            return Err(presets::PROFILE_NAME_MISSING.get(lang).into());
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err(format!("Keep the name under {MAX_NAME_CHARS} characters."));
+            return Err(crate::tr!(
+                lang,
+                presets::PROFILE_NAME_TOO_LONG,
+                max = MAX_NAME_CHARS
+            ));
         }
         if self.profiles.iter().any(|p| p.id != id && p.name == name) {
-            return Err(format!("Another profile is already called \"{name}\"."));
+            return Err(crate::tr!(lang, presets::PROFILE_NAME_TAKEN, name = name));
         }
         let p = self
             .profiles
             .iter_mut()
             .find(|p| p.id == id)
-            .ok_or("That profile no longer exists.")?;
+            .ok_or(presets::PROFILE_GONE.get(lang))?;
         p.name = name.to_string();
         Ok(())
     }
 
-    /// Deletes a profile; the last one cannot be deleted.
-    pub fn delete(&mut self, id: &str) -> Result<(), String> {
+    /// Deletes a profile; the last one cannot be deleted (said in `lang`).
+    pub fn delete(&mut self, id: &str, lang: Lang) -> Result<(), String> {
         if self.profiles.len() <= 1 {
-            return Err("The last profile cannot be deleted; edit it instead.".into());
+            return Err(presets::PROFILE_LAST.get(lang).into());
         }
         self.profiles.retain(|p| p.id != id);
         if self.get(&self.active).is_none() {
@@ -239,7 +244,7 @@ mod tests {
         assert_eq!(book.active().name, "relay.example");
         // A name the user chose stays whatever the URL becomes.
         let id = book.active.clone();
-        book.rename(&id, "My relay").unwrap();
+        book.rename(&id, "My relay", Lang::En).unwrap();
         book.set_active_base_url("https://other.example/v1");
         assert_eq!(book.active().name, "My relay");
     }
@@ -253,23 +258,27 @@ mod tests {
         assert_eq!(book.active().name, "127.0.0.1:8787");
         let again = book.add("http://127.0.0.1:8787/v1/", "gpt-image-2");
         assert_eq!(book.get(&again).unwrap().name, "127.0.0.1:8787 (2)");
-        assert!(book.rename(&again, "  ").is_err());
+        assert!(book.rename(&again, "  ", Lang::En).is_err());
         assert!(book
-            .rename(&again, "127.0.0.1:8787")
+            .rename(&again, "127.0.0.1:8787", Lang::En)
             .unwrap_err()
             .contains("already"));
-        book.rename(&again, "Local").unwrap();
+        book.rename(&again, "Local", Lang::En).unwrap();
         assert_eq!(
             book.find_by_base("http://127.0.0.1:8787/v1").unwrap().id,
             id
         );
-        book.delete(&again).unwrap();
+        book.delete(&again, Lang::En).unwrap();
         assert_eq!(
             book.active, "p1",
             "the first remaining profile becomes active"
         );
-        book.delete(&id).unwrap();
-        assert!(book.delete("p1").is_err(), "the last one stays");
+        book.delete(&id, Lang::En).unwrap();
+        assert!(book.delete("p1", Lang::En).is_err(), "the last one stays");
+        assert_eq!(
+            book.delete("p1", Lang::ZhCn),
+            Err("不能删除最后一个配置，请改为编辑它。".to_string())
+        );
     }
 
     #[test]

@@ -3,22 +3,25 @@
 //! prompt only spend tokens.
 
 use crate::api::request::Quality;
+use crate::i18n::{text::prompts, Lang};
+use crate::tr;
 
-/// Phrases that ask for a resolution the prompt cannot set (lowercase).
+/// Phrases that ask for a resolution the prompt cannot set (lowercase). Matched against the
+/// prompt, never shown as they are written here: they stay as the user may type them.
 const RESOLUTION_WORDS: &[&str] = &[
-    "ultra high resolution",
+    "ultra high resolution", // i18n: not shown (matched against the prompt)
     "ultra-high resolution",
-    "ultra high definition",
-    "high resolution",
+    "ultra high definition", // i18n: not shown (matched against the prompt)
+    "high resolution",       // i18n: not shown (matched against the prompt)
     "high-resolution",
     "hi-res",
-    "hi res",
+    "hi res", // i18n: not shown (matched against the prompt)
     "highres",
     "hires",
-    "ultra hd",
+    "ultra hd", // i18n: not shown (matched against the prompt)
     "ultra-hd",
     "ultrahd",
-    "full hd",
+    "full hd", // i18n: not shown (matched against the prompt)
     "full-hd",
     "uhd",
     "fhd",
@@ -125,22 +128,31 @@ pub fn remove_resolution_words(prompt: &str) -> String {
 }
 
 /// Long prompts at high quality (or xhigh, max) are slow and rarely better; about 200 words
-/// is the point.
-pub fn long_for_high_quality(prompt: &str, quality: Quality) -> Option<String> {
+/// is the point. The advice is in `lang`.
+pub fn long_for_high_quality(prompt: &str, quality: Quality, lang: Lang) -> Option<String> {
     use crate::api::request::WireValue;
     let words = prompt.split_whitespace().count();
     let high = matches!(quality, Quality::High | Quality::Xhigh | Quality::Max);
     (high && words > 200).then(|| {
-        format!("{words} words at {} quality: long prompts take longer and rarely look better; consider trimming to about 200.", quality.as_str())
+        tr!(
+            lang,
+            prompts::LONG_PROMPT,
+            words = words,
+            quality = quality.as_str()
+        )
     })
 }
 
+/// How a prompt names its first reference: "image 1", or in Chinese "图1", "图 1", "图片1".
+const FIRST_REFERENCE_NAMES: &[&str] = &["image 1", "图1", "图 1", "图片1", "图片 1"];
+
 /// With several references, naming them "image 1", "image 2" tells the model which is which.
-pub fn reference_hint(prompt: &str, references: usize) -> Option<String> {
-    let named = prompt.to_ascii_lowercase().contains("image 1");
-    (references >= 2 && !named).then(|| {
-        format!("With {references} references, refer to them as \"image 1\", \"image 2\"… in upload order.")
-    })
+/// The hint is in `lang`.
+pub fn reference_hint(prompt: &str, references: usize, lang: Lang) -> Option<String> {
+    let lower = prompt.to_ascii_lowercase();
+    let named = FIRST_REFERENCE_NAMES.iter().any(|n| lower.contains(n));
+    (references >= 2 && !named)
+        .then(|| tr!(lang, prompts::NAME_REFERENCES, references = references))
 }
 
 #[cfg(test)]
@@ -187,22 +199,38 @@ mod tests {
     #[test]
     fn long_prompts_at_high_quality_and_reference_names() {
         let long = "word ".repeat(201);
-        assert!(long_for_high_quality(&long, Quality::Max)
+        assert!(long_for_high_quality(&long, Quality::Max, Lang::En)
             .unwrap()
             .contains("at max quality"));
-        assert!(long_for_high_quality(&long, Quality::High)
+        assert!(long_for_high_quality(&long, Quality::High, Lang::En)
             .unwrap()
             .contains("201 words"));
-        assert_eq!(long_for_high_quality(&long, Quality::Medium), None);
+        assert!(long_for_high_quality(&long, Quality::High, Lang::ZhCn)
+            .unwrap()
+            .starts_with("201 个词、high 质量："));
         assert_eq!(
-            long_for_high_quality(&"word ".repeat(200), Quality::High),
+            long_for_high_quality(&long, Quality::Medium, Lang::En),
             None
         );
-        assert!(reference_hint("put the hat on the dog", 2).is_some());
         assert_eq!(
-            reference_hint("put the hat from image 2 on image 1", 2),
+            long_for_high_quality(&"word ".repeat(200), Quality::High, Lang::En),
             None
         );
-        assert_eq!(reference_hint("x", 1), None);
+        assert_eq!(
+            reference_hint("put the hat on the dog", 2, Lang::En).as_deref(),
+            Some("With 2 references, refer to them as \"image 1\", \"image 2\"… in upload order.")
+        );
+        assert!(reference_hint("把帽子戴到狗头上", 2, Lang::ZhCn)
+            .unwrap()
+            .starts_with("有 2 张参考图时"));
+        assert_eq!(
+            reference_hint("put the hat from image 2 on image 1", 2, Lang::En),
+            None
+        );
+        assert_eq!(
+            reference_hint("把图2里的帽子戴到图1的狗头上", 2, Lang::ZhCn),
+            None
+        );
+        assert_eq!(reference_hint("x", 1, Lang::En), None);
     }
 }

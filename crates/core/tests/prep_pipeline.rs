@@ -5,6 +5,7 @@
 use std::io::Cursor;
 
 use image::{ExtendedColorType, ImageEncoder};
+use studio_core::i18n::Lang;
 use studio_core::prep::decode::read_header;
 use studio_core::prep::encode::Codec;
 use studio_core::prep::encode::RustEncoder;
@@ -25,7 +26,14 @@ fn run(
     bytes: &[u8],
     settings: &PrepSettings,
 ) -> Result<Prepared, studio_core::prep::error::PrepError> {
-    block_on(prepare(bytes, settings, false, &mut RustEncoder, &clock))
+    block_on(prepare(
+        bytes,
+        settings,
+        false,
+        &mut RustEncoder,
+        &clock,
+        Lang::En,
+    ))
 }
 
 /// A photo-like RGB gradient with some texture, so JPEG sizes behave like photos.
@@ -433,7 +441,7 @@ fn claimed_png(w: u32, h: u32) -> Vec<u8> {
 fn pixel_bombs_are_refused_from_the_header() {
     let err = run(&claimed_png(20_000, 20_000), &small()).err().unwrap();
     assert_eq!(err.kind, PrepErrorKind::TooManyPixels);
-    assert!(err.message.contains("400 megapixels"), "{}", err.message);
+    assert!(err.message(Lang::En).contains("400 megapixels"), "{err}");
     // Just under the cap is not refused for its size (it fails later as corrupt instead).
     assert_eq!(
         run(&claimed_png(10_000, 10_000), &small())
@@ -472,6 +480,7 @@ fn with_mask(
         false,
         &mut RustEncoder,
         &clock,
+        Lang::En,
     ))
 }
 
@@ -614,6 +623,7 @@ fn image_1_as_png_keeps_the_long_edge_and_shrinks_only_past_its_allowance() {
         &settings,
         &mut RustEncoder,
         &clock,
+        Lang::En,
     ))
     .unwrap();
     assert_eq!(
@@ -638,6 +648,7 @@ fn image_1_as_png_keeps_the_long_edge_and_shrinks_only_past_its_allowance() {
         Output::Png { allowance: 40_000 },
         &mut RustEncoder,
         &clock,
+        Lang::En,
     ))
     .unwrap();
     assert!(tight.bytes.len() <= 40_000);
@@ -651,6 +662,7 @@ fn image_1_as_png_keeps_the_long_edge_and_shrinks_only_past_its_allowance() {
         &settings,
         &mut RustEncoder,
         &clock,
+        Lang::En,
     ))
     .unwrap();
     assert!(out.report.passed_through);
@@ -688,7 +700,7 @@ fn a_mask_over_4_mb_drops_its_colours_or_is_refused() {
         "{} bytes",
         photo.len()
     );
-    let m = prepare_mask(&photo, &target, &clock).unwrap();
+    let m = prepare_mask(&photo, &target, &clock, Lang::En).unwrap();
     assert!((m.bytes.len() as u64) < MASK_LIMIT_BYTES);
     assert!(m.report.note.unwrap().contains("colours were dropped"));
     let alpha = image::load_from_memory(&m.bytes).unwrap().to_rgba8();
@@ -708,7 +720,7 @@ fn a_mask_over_4_mb_drops_its_colours_or_is_refused() {
         fitted: (2400, 2400),
         sent: (2400, 2400),
     };
-    let Err(why) = prepare_mask(&noise, &target, &clock) else {
+    let Err(why) = prepare_mask(&noise, &target, &clock, Lang::En) else {
         panic!("a noisy 2400x2400 mask fits 4 MB");
     };
     assert!(

@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use super::Gallery;
+use crate::app::lang::lang;
 use crate::web::blob::LocalBlob;
 use crate::web::thumbnail::thumbnail;
 use studio_core::api::response::ImageOut;
 use studio_core::history::record::{self, ImageRecord};
+use studio_core::i18n::text::storage;
 
 impl Gallery {
     /// Stores `image` (the fetched image of `record.link`) under the record's id.
@@ -16,8 +18,9 @@ impl Gallery {
         record: &ImageRecord,
         image: &ImageOut,
     ) -> Result<(), String> {
-        let db = self.db.get_value().ok_or("the history is not open")?;
-        let blob = LocalBlob::of_image(image).ok_or("the fetched image could not be read")?;
+        let db = self.open_or(storage::NOT_OPEN)?;
+        let blob = LocalBlob::of_image(image)
+            .ok_or_else(|| storage::FETCHED_UNREADABLE.get(lang()).to_string())?;
         let mut updated = ImageRecord {
             bytes: blob.size(),
             mime: image.mime.clone(),
@@ -37,7 +40,7 @@ impl Gallery {
             Some(blob.blob()),
         )
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message(lang()))?;
         self.items.update(|list| {
             if let Some(item) = list.iter_mut().find(|i| i.record.id == updated.id) {
                 item.record = updated.clone();

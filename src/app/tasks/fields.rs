@@ -8,6 +8,7 @@ use crate::web::http::{Outgoing, Payload};
 use studio_core::api::request::ImageParams;
 use studio_core::api::upload::EditUploads;
 use studio_core::endpoint_options::EndpointOptions;
+use studio_core::i18n::text::work;
 use studio_core::tasks::request::{
     parse_image_urls, parse_mask_url, task_generation_body, TaskInputs,
 };
@@ -50,11 +51,14 @@ pub fn task_inputs(
         return Ok(None);
     }
     if uploads.is_some() {
-        return Err("This profile is a task gateway: it takes reference images only as public links, not as files from this device. Paste their links under \"Image URLs\" and remove the local references; nothing was sent.".into());
+        return Err(work::TASK_GATEWAY_NO_FILES
+            .get(crate::app::lang::lang())
+            .into());
     }
     let fields = use_task_fields();
-    let image_urls = parse_image_urls(&fields.image_urls.get_untracked())?;
-    let mask_url = parse_mask_url(&fields.mask_url.get_untracked())?;
+    let image_urls =
+        parse_image_urls(&fields.image_urls.get_untracked(), crate::app::lang::lang())?;
+    let mask_url = parse_mask_url(&fields.mask_url.get_untracked(), crate::app::lang::lang())?;
     let form = state.form;
     let ratio = form
         .size_ratio
@@ -76,7 +80,11 @@ pub fn task_outgoing(params: &ImageParams, n: u8, inputs: &TaskInputs) -> Result
         ..params.clone()
     };
     Ok(Outgoing {
-        payload: Payload::TaskGeneration(task_generation_body(&params, inputs)?),
+        payload: Payload::TaskGeneration(task_generation_body(
+            &params,
+            inputs,
+            crate::app::lang::lang(),
+        )?),
         requested_mime: params.format_sent().mime(),
     })
 }

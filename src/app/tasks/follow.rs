@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use web_sys::AbortController;
 
 use crate::app::journal;
+use crate::app::lang::lang;
 use crate::app::runs::Run;
 use crate::app::runs::Runs;
 use crate::app::runs::Slot;
@@ -16,6 +17,7 @@ use crate::web::sleep::sleep_ms;
 use studio_core::api::error::ApiError;
 use studio_core::api::response::{ImageOut, ImageSource, ImagesAnswer};
 use studio_core::api::retry::{is_transient, Failure};
+use studio_core::i18n::text::work;
 use studio_core::tasks::answer::{TaskReport, TaskState};
 use studio_core::tasks::journal::TaskEntry;
 use studio_core::tasks::progress::TaskProgress;
@@ -151,7 +153,7 @@ async fn poll_until_done(
                 polls_here += 1;
                 entry.polls += 1;
                 view.polls = entry.polls;
-                match client.task_report(&entry.task_id, controller).await {
+                match client.task_report(&entry.task_id, controller, lang()).await {
                     Ok(report) => {
                         failed_in_row = 0;
                         view.note = None;
@@ -160,7 +162,12 @@ async fn poll_until_done(
                     Err(ApiError::Cancelled) => return Err(fail(ApiError::Cancelled)),
                     Err(e) if is_transient(&e) && failed_in_row < MAX_FAILED_POLLS => {
                         failed_in_row += 1;
-                        view.note = Some(format!("{e} Polling goes on."));
+                        let lang = lang();
+                        view.note = Some(studio_core::tr!(
+                            lang,
+                            work::POLLING_GOES_ON,
+                            e = e.message(lang)
+                        ));
                         slot.task.set(Some(view.clone()));
                         continue;
                     }
@@ -207,7 +214,7 @@ async fn fetch_results(
     let mut images = Vec::new();
     for url in results {
         let source = match client
-            .fetch_result_image(url, fallback_mime, controller)
+            .fetch_result_image(url, fallback_mime, controller, lang())
             .await
         {
             Ok((data_url, mime)) => ImageOut {
@@ -217,7 +224,7 @@ async fn fetch_results(
             },
             Err(e) => {
                 view.kept_links.push(url.clone());
-                view.note = Some(e.to_string());
+                view.note = Some(e.message(lang()));
                 ImageOut {
                     source: ImageSource::Url(url.clone()),
                     mime: fallback_mime.to_string(),

@@ -20,7 +20,11 @@ pub fn EndpointOptionsFields() -> impl IntoView {
     let settings = state.settings;
     let (problem, set_problem) = signal(None::<String>);
     let number = move |text: String, what: &str, min: u64, max: u64| match parse_setting(
-        &text, what, min, max,
+        &text,
+        what,
+        min,
+        max,
+        lang(),
     ) {
         Ok(v) => {
             set_problem.set(None);
@@ -38,7 +42,7 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                 <label for="max-per-request">{t(endpoint::MAX_PER_REQUEST)}</label>
                 <input id="max-per-request" data-testid="max-per-request" type="number" min="1" max=MAX_N.to_string()
                     prop:value=move || settings.current_options().max_per_request.to_string()
-                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Max images per request", 1, u64::from(MAX_N)) {
+                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), endpoint::MAX_PER_REQUEST.get(lang()), 1, u64::from(MAX_N)) {
                         settings.update_options(|o| o.max_per_request = v as u8);
                     }/>
             </div>
@@ -46,7 +50,7 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                 <label for="parallel-requests">{t(endpoint::PARALLEL)}</label>
                 <input id="parallel-requests" data-testid="parallel-requests" type="number" min="1" max=MAX_PARALLEL.to_string()
                     prop:value=move || settings.current_options().parallel.to_string()
-                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Parallel requests", 1, u64::from(MAX_PARALLEL)) {
+                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), endpoint::PARALLEL.get(lang()), 1, u64::from(MAX_PARALLEL)) {
                         settings.update_options(|o| o.parallel = v as u8);
                     }/>
             </div>
@@ -60,7 +64,7 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                         if text.trim().is_empty() {
                             set_problem.set(None);
                             settings.update_options(|o| o.timeout_secs = None);
-                        } else if let Some(v) = number(text, "The timeout", MIN_TIMEOUT_SECS, MAX_TIMEOUT_SECS) {
+                        } else if let Some(v) = number(text, endpoint::THE_TIMEOUT.get(lang()), MIN_TIMEOUT_SECS, MAX_TIMEOUT_SECS) {
                             settings.update_options(|o| o.timeout_secs = Some(v));
                         }
                     }/>
@@ -69,7 +73,7 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                 <label for="server-retries">{t(endpoint::SERVER_RETRIES)}</label>
                 <input id="server-retries" data-testid="server-retries" type="number" min="0" max=MAX_SERVER_RETRIES.to_string()
                     prop:value=move || settings.current_options().server_retries.to_string()
-                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), "Retries of 5xx answers", 0, u64::from(MAX_SERVER_RETRIES)) {
+                    on:change=move |ev| if let Some(v) = number(event_target_value(&ev), endpoint::SERVER_RETRIES.get(lang()), 0, u64::from(MAX_SERVER_RETRIES)) {
                         settings.update_options(|o| o.server_retries = v as u8);
                     }/>
             </div>

@@ -21,7 +21,7 @@ pub fn ModelAliasesField() -> impl IntoView {
             text.set(stored);
         }
     });
-    let take = move |_| match parse_aliases(&text.get_untracked()) {
+    let take = move |_| match parse_aliases(&text.get_untracked(), crate::app::lang::lang()) {
         Ok(aliases) => {
             problems.set(Vec::new());
             settings.set_aliases(aliases);

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::app::lang::{lang, t};
 use crate::app::model_choice::MODEL_FIELD_ID;
 use crate::app::state::use_app_state;
-use studio_core::estimate::picker_hint;
+use studio_core::estimate::picker_hint_in;
 use studio_core::i18n::text::form;
 use studio_core::models::registry::{ModelInfo, MODELS};
 
@@ -14,22 +14,26 @@ use studio_core::models::registry::{ModelInfo, MODELS};
 pub fn ModelField() -> impl IntoView {
     let state = use_app_state();
     let (settings, models) = (state.settings, state.models);
-    let options = MODELS
-        .iter()
-        .map(|m| {
-            let about = m
-                .summary
-                .split_once(": ")
-                .map_or(m.summary, |(_, rest)| rest);
-            let label = format!("{about} · {}", picker_hint(m));
-            view! { <option value=m.id label=label></option> }
-        })
-        .collect_view();
+    let options = move || {
+        let lang = lang();
+        MODELS
+            .iter()
+            .map(|m| {
+                let label = format!("{} · {}", m.about(lang), picker_hint_in(m, lang));
+                view! { <option value=m.id label=label></option> }
+            })
+            .collect_view()
+    };
     let note = move || {
         let info = models.typed_info();
-        let mut text = info.note();
+        let mut text = info.note(lang());
         if let Some(notice) = models.retirement() {
-            text = format!("{text} {}.", notice.text);
+            text = studio_core::tr!(
+                lang(),
+                studio_core::i18n::text::models::NOTE_AND_NOTICE,
+                note = text,
+                notice = notice.text(lang())
+            );
         }
         (
             text,

@@ -20,7 +20,7 @@ pub fn PromptChecks() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let long = move || long_for_high_quality(&fields.prompt.get(), fields.quality.get());
+    let long = move || long_for_high_quality(&fields.prompt.get(), fields.quality.get(), lang());
     view! {
         <Show when=move || flagged.with(|f| !f.is_empty())>
             <p class="warning" data-testid="prompt-flag">

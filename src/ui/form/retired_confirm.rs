@@ -17,7 +17,7 @@ pub fn RetiredConfirm() -> impl IntoView {
             let replacement = notice.replacement;
             view! {
                 <div class="warning confirm" role="alertdialog" aria-labelledby="retired-text" data-testid="retired-warning">
-                    <p id="retired-text">{move || studio_core::tr!(lang(), form::NOTHING_SENT, notice = notice.text)}</p>
+                    <p id="retired-text">{move || studio_core::tr!(lang(), form::NOTHING_SENT, notice = notice.text(lang()))}</p>
                     <button type="button" class="primary" data-testid="retired-send"
                         on:click=move |_| {
                             models.confirm(&model);

@@ -60,7 +60,7 @@ pub fn SizeField() -> impl IntoView {
                     }>
                         <option value="" prop:selected=move || !PRESETS.iter().any(|p| p.value == fields.size.get())>{t(form::CUSTOM)}</option>
                         {PRESETS.iter().map(|p| view! {
-                            <option value=p.value prop:selected=move || fields.size.get() == p.value>{p.label}</option>
+                            <option value=p.value prop:selected=move || fields.size.get() == p.value>{t(p.label)}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -14,8 +14,8 @@ pub fn TaskUrlFields() -> impl IntoView {
     let fields = use_task_fields();
     let is_task_gateway = move || state.settings.current_options().task_gateway;
     let problem = move || {
-        parse_image_urls(&fields.image_urls.get())
-            .and_then(|_| parse_mask_url(&fields.mask_url.get()))
+        parse_image_urls(&fields.image_urls.get(), lang())
+            .and_then(|_| parse_mask_url(&fields.mask_url.get(), lang()))
             .err()
     };
     let local_files = move || state.references.count() > 0;

@@ -64,7 +64,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
             let (id, name) = (id.clone(), name.clone());
             spawn_local(async move {
                 let outcome = match state.gallery.image(&id).await {
-                    Ok(Some(blob)) => save_blob(&blob, &name),
+                    Ok(Some(blob)) => save_blob(&blob, &name, lang()),
                     Ok(None) => Err(history::ONLY_LINK_KEPT_LOWER.get(lang()).into()),
                     Err(e) => Err(e),
                 };
@@ -123,7 +123,7 @@ pub fn HistoryItem(item: GalleryItem, selected: RwSignal<Vec<String>>) -> impl I
     let select_id = id.clone();
     let is_selected = move || selected.with(|s| s.contains(&select_id));
     let toggle_id = id.clone();
-    let summary = record.summary();
+    let summary = record.summary(lang());
     let size = stored.then(|| format_bytes(record.bytes as f64));
     let facts = move || {
         format!(

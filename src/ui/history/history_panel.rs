@@ -49,7 +49,7 @@ pub fn HistoryPanel() -> impl IntoView {
             match gallery.zip(ids).await {
                 Ok((zip, skipped)) => {
                     let name = zip_name(js_sys::Date::now());
-                    let saved = save_blob(&zip, &name);
+                    let saved = save_blob(&zip, &name, lang());
                     set_problem.set(match (saved, skipped) {
                         (Err(e), _) => {
                             Some(studio_core::tr!(lang(), history::DOWNLOAD_FAILED, e = e))

@@ -22,7 +22,7 @@ pub fn InterruptedList() -> impl IntoView {
                     let edit = entry.references > 0;
                     view! {
                         <li data-testid="interrupted-item">
-                            <p><strong>{t(history::INTERRUPTED)}</strong>{describe(&entry)}</p>
+                            <p><strong>{t(history::INTERRUPTED)}</strong>{describe(&entry, crate::app::lang::lang())}</p>
                             <p class="run-prompt">{entry.params.prompt.clone()}</p>
                             {edit.then(|| view! { <p class="hint">{t(history::REFS_NOT_KEPT)}</p> })}
                             <div class="row">

@@ -23,7 +23,7 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
     let expiry = record.link_expires_ms.map(|expires| {
         view! {
             {t(history::EXPIRES_AT)} <time data-testid="history-link-expiry">{move || local_time(expires, crate::app::lang::lang().tag())}</time>
-            " (" {move || expiry_phrase(expires, now.get())} ")"
+            " (" {move || expiry_phrase(expires, now.get(), lang())} ")"
         }
     });
     let try_again = {
@@ -39,7 +39,7 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
                     return;
                 };
                 let result = match client
-                    .fetch_result_image(&href, &record.mime, &controller)
+                    .fetch_result_image(&href, &record.mime, &controller, lang())
                     .await
                 {
                     Ok((data_url, mime)) => state
@@ -54,7 +54,7 @@ pub fn KeptLink(record: ImageRecord, href: String) -> impl IntoView {
                         )
                         .await
                         .map(|()| history::FETCHED.get(lang()).to_string()),
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e.message(lang())),
                 };
                 set_outcome.set(Some(result));
                 set_busy.set(false);

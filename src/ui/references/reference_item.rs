@@ -118,7 +118,7 @@ pub fn ReferenceItem(item: RefItem) -> impl IntoView {
                 };
                 let index = refs.items.with_untracked(|items| items.iter().position(|i| i.key == key)).unwrap_or(0);
                 let file_name = prepared_name(index, &download_name, &upload.content_type);
-                if let Err(e) = save_bytes(&upload.bytes, &upload.content_type, &file_name) {
+                if let Err(e) = save_bytes(&upload.bytes, &upload.content_type, &file_name, lang()) {
                     refs.notice.set(Some(e));
                 }
             };

@@ -37,7 +37,7 @@ pub fn ReferencePanel() -> impl IntoView {
     on_cleanup(move || paste.remove());
 
     let count = Memo::new(move |_| refs.items.with(Vec::len));
-    let hint = move || reference_hint(&state.form.prompt.get(), refs.count());
+    let hint = move || reference_hint(&state.form.prompt.get(), refs.count(), lang());
     let download_all = move |_| {
         let items = refs.items.get_untracked();
         // What each item goes as (image 1 may go as PNG for the mask).
@@ -63,8 +63,9 @@ pub fn ReferencePanel() -> impl IntoView {
         let borrowed: Vec<(String, &[u8])> =
             entries.iter().map(|(n, b)| (n.clone(), &b[..])).collect();
         let result = write_stored_zip(&borrowed, crate::web::local_secs(js_sys::Date::now()))
+            .map_err(|e| e.message(lang()).to_string())
             .and_then(|zip| {
-                crate::web::download::save_bytes(&zip, "application/zip", "references.zip")
+                crate::web::download::save_bytes(&zip, "application/zip", "references.zip", lang())
             });
         if let Err(e) = result {
             refs.notice.set(Some(studio_core::tr!(
@@ -93,8 +94,8 @@ pub fn ReferencePanel() -> impl IntoView {
                     {studio_core::tr!(lang(), references::TOO_MANY, n = WARN_REFERENCES)}
                 </p>
             })}
-            {move || references_over(&state.models.info(), 0, count.get())
-                .map(|(_, text)| view! { <p class="warning" data-testid="reference-model-cap">{format!("{text}.")}</p> })}
+            {move || references_over(&state.models.info(), 0, count.get(), lang())
+                .map(|(_, text)| view! { <p class="warning" data-testid="reference-model-cap">{studio_core::tr!(lang(), studio_core::i18n::text::models::SENTENCE, text = text)}</p> })}
             {move || refs.notice.get().map(|n| view! { <p class="warning" data-testid="reference-notice">{n}</p> })}
             {move || hint().map(|h| view! { <p class="hint" data-testid="reference-hint">{h}</p> })}
             <ol class="reference-list">

@@ -51,7 +51,7 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
                 let result = blob
                     .as_ref()
                     .ok_or_else(|| references::IMAGE_NOT_HELD.get(lang()).to_string())
-                    .and_then(|b| save_blob(b.blob(), &name));
+                    .and_then(|b| save_blob(b.blob(), &name, lang()));
                 if let Err(e) = result {
                     leptos::logging::warn!("download failed: {e}");
                 }
@@ -79,7 +79,7 @@ pub fn CompositeCard(key: ResultKey, file_name: String) -> impl IntoView {
                             data-alpha=format!("{transparent_share:.4}") data-ms=format!("{ms:.0}")/>
                     </div>
                     <figcaption>
-                        {move || studio_core::tr!(lang(), references::CUTOUT_CAPTION, key = key.name(), share = format!("{:.0}", transparent_share * 100.0), width = width, height = height, ms = format!("{ms:.0}"))}
+                        {move || studio_core::tr!(lang(), references::CUTOUT_CAPTION, key = key.label(lang()), share = format!("{:.0}", transparent_share * 100.0), width = width, height = height, ms = format!("{ms:.0}"))}
                         " "
                         <button type="button" data-testid="cutout-download" on:click=download><Icon name=IconName::Download/>{t(references::DOWNLOAD_CUTOUT)}</button>
                     </figcaption>

@@ -32,7 +32,7 @@ pub fn MissingImages(run: Run) -> impl IntoView {
     };
     move || {
         let (asked, arrived) = counts.get();
-        let note = shortfall_note(asked, arrived).filter(|_| !pending())?;
+        let note = shortfall_note(asked, arrived, lang()).filter(|_| !pending())?;
         let missing = (asked - arrived).min(u32::from(u8::MAX)) as u8;
         let params = ImageParams {
             n: missing,

@@ -18,8 +18,8 @@ use studio_core::i18n::text::runs;
 /// Saves the result's bytes (decoded once, when it arrived), or follows its link.
 fn save(source: &ImageSource, blob: Option<&LocalBlob>, name: &str) -> Result<(), String> {
     match (blob, source) {
-        (Some(blob), _) => save_blob(blob.blob(), name),
-        (None, ImageSource::Url(url)) => click_link(url, name),
+        (Some(blob), _) => save_blob(blob.blob(), name, lang()),
+        (None, ImageSource::Url(url)) => click_link(url, name, lang()),
         (None, ImageSource::DataUrl(_)) => {
             Err(studio_core::tr!(lang(), runs::IMAGE_DATA_DAMAGED).into())
         }
@@ -75,6 +75,7 @@ pub fn ResultCard(
             answer_size.as_deref(),
             api_dims.get(),
             real_mime,
+            lang(),
         )
     };
     let link_note = match &original {
@@ -105,7 +106,10 @@ pub fn ResultCard(
             ImageSource::DataUrl(url) => {
                 let (mime, held) = (mime_for_fit.clone(), blob_for_fit.clone());
                 spawn_local(async move {
-                    match fitter.fit_data_url(&url, held.as_ref(), &mime, w, h).await {
+                    match fitter
+                        .fit_data_url(&url, held.as_ref(), &mime, w, h, lang())
+                        .await
+                    {
                         Ok(f) => set_fitted.set(Some(f)),
                         Err(e) => set_problem.set(Some(studio_core::tr!(
                             lang(),
@@ -143,7 +147,7 @@ pub fn ResultCard(
                     .blob
                     .as_ref()
                     .ok_or_else(|| studio_core::tr!(lang(), runs::FITTED_NOT_HELD).to_string())
-                    .and_then(|b| save_blob(b.blob(), &name())),
+                    .and_then(|b| save_blob(b.blob(), &name(), lang())),
                 None => save(&original, blob.as_ref(), &name()),
             };
             set_problem.set(

@@ -33,7 +33,7 @@ pub fn TaskProgressView(request: Slot) -> impl IntoView {
                                 <a data-testid="task-expiry-link" href=safe_link(url).map(str::to_string) target="_blank"
                                     rel="noopener noreferrer" data-expires-ms=expires.to_string()>{t(runs::OPEN_THE_IMAGE_LOWER)}</a>
                                 {t(runs::EXPIRES_AT)} <time data-testid="task-expiry">{move || local_time(expires, crate::app::lang::lang().tag())}</time>
-                                {t(runs::EXPIRES_OPEN)} {move || expiry_phrase(expires, now.get())} {t(runs::SAVE_BEFORE)}
+                                {t(runs::EXPIRES_OPEN)} {move || expiry_phrase(expires, now.get(), crate::app::lang::lang())} {t(runs::SAVE_BEFORE)}
                             </p>
                         }
                     })

@@ -27,10 +27,10 @@ pub fn CodeExport() -> impl IntoView {
             Err(why) => cannot(why),
             Ok(None) => match generation_body(&params) {
                 Ok(body) => snippet(language.get(), &base_url, &body),
-                Err(why) => cannot(&why),
+                Err(why) => cannot(&why.message(lang())),
             },
             Ok(Some(uploads)) => edit_snippet(language.get(), &base_url, &params, uploads)
-                .unwrap_or_else(|why| cannot(&why)),
+                .unwrap_or_else(|why| cannot(&why.message(lang()))),
         })
     });
     // The files the snippet reads: each reference in upload order, then the mask.
@@ -71,7 +71,7 @@ pub fn CodeExport() -> impl IntoView {
                                 let label = name.clone();
                                 let save = move |_| {
                                     set_save_error.set(
-                                        save_bytes(&file.bytes, &file.content_type, &file.file_name).err(),
+                                        save_bytes(&file.bytes, &file.content_type, &file.file_name, lang()).err(),
                                     );
                                 };
                                 view! {

@@ -39,7 +39,7 @@ pub fn PresetLibrary() -> impl IntoView {
             return;
         }
         set_clashing.set(None);
-        change(&|items| library::save(items, &wanted, &link));
+        change(&|items| library::save(items, &wanted, &link, lang()));
     };
     let resolve = move |keep_both: bool| {
         let Some((taken, link)) = clashing.get_untracked() else {
@@ -51,7 +51,7 @@ pub fn PresetLibrary() -> impl IntoView {
         } else {
             taken
         };
-        change(&|items| library::save(items, &name, &link));
+        change(&|items| library::save(items, &name, &link, lang()));
         set_message.set(Some(studio_core::tr!(lang(), share::SAVED_AS, name = name)));
     };
     let apply = move |link: String, title: String| {
@@ -72,6 +72,7 @@ pub fn PresetLibrary() -> impl IntoView {
             json.as_bytes(),
             "application/json",
             "gpt-image-studio-presets.json",
+            lang(),
         );
         set_message.set(
             outcome
@@ -95,7 +96,7 @@ pub fn PresetLibrary() -> impl IntoView {
                 return;
             };
             let mut items = list.get_untracked();
-            match library::import(&mut items, &text) {
+            match library::import(&mut items, &text, lang()) {
                 Ok(said) => {
                     stored.set(library::to_storage(&items));
                     set_message.set(Some(said));
@@ -132,7 +133,7 @@ pub fn PresetLibrary() -> impl IntoView {
                                 <input aria-label=t(share::PRESET_NAME) data-testid="preset-item-name" prop:value=item.name.clone()
                                     on:change=move |ev| {
                                         let new = event_target_value(&ev);
-                                        change(&|items| library::rename(items, &old, &new));
+                                        change(&|items| library::rename(items, &old, &new, lang()));
                                     }/>
                                 <button type="button" data-testid="preset-apply" on:click=move |_| apply(link.clone(), title.clone())>{t(share::APPLY)}</button>
                                 <button type="button" data-testid="preset-delete" on:click=move |_| change(&|items| { library::delete(items, &gone); Ok(()) })>{t(share::DELETE)}</button>

@@ -86,7 +86,7 @@ pub fn history_entries(gallery: Gallery, settings: Settings) -> Vec<ViewEntry> {
             .filter(|i| i.record.bytes > 0)
             .map(|item| {
                 let r = &item.record;
-                let mut facts = vec![asked(&r.params), r.summary()];
+                let mut facts = vec![asked(&r.params), r.summary(lang())];
                 facts.push(took(
                     r.elapsed_ms,
                     r.usage.as_ref(),

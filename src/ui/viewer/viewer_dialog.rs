@@ -54,11 +54,13 @@ pub fn ViewerDialog() -> impl IntoView {
     };
     let download = move |_| {
         with_entry(&|e: ViewEntry| match (e.blob, e.image) {
-            (Some(blob), _) => set_problem.set(save_blob(blob.blob(), &e.file_name).err()),
-            (None, ViewImage::Shown(url)) => set_problem.set(click_link(&url, &e.file_name).err()),
+            (Some(blob), _) => set_problem.set(save_blob(blob.blob(), &e.file_name, lang()).err()),
+            (None, ViewImage::Shown(url)) => {
+                set_problem.set(click_link(&url, &e.file_name, lang()).err())
+            }
             (None, ViewImage::Stored(record)) => spawn_local(async move {
                 let outcome = match state.gallery.image(&record.id).await {
-                    Ok(Some(blob)) => save_blob(&blob, &e.file_name),
+                    Ok(Some(blob)) => save_blob(&blob, &e.file_name, lang()),
                     Ok(None) => Err(viewer::ONLY_LINK_KEPT_LOWER.get(lang()).into()),
                     Err(why) => Err(why),
                 };

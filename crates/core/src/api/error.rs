@@ -3,7 +3,10 @@
 
 use serde_json::Value;
 
-use crate::i18n::{text::errors, Lang};
+use crate::i18n::{
+    text::{errors, requests},
+    Lang,
+};
 use crate::tr;
 
 use super::request::ParamError;
@@ -163,7 +166,7 @@ impl ApiError {
             ApiError::Offline => tr!(lang, errors::OFFLINE).to_string(),
             ApiError::Timeout { secs } => tr!(lang, errors::TIMEOUT, secs = secs),
             ApiError::Cancelled => tr!(lang, errors::CANCELLED).to_string(),
-            ApiError::BadAnswer(e) => e.to_string(),
+            ApiError::BadAnswer(e) => e.message(lang),
             ApiError::StreamError { message } => tr!(lang, errors::STREAM_ERROR, message = message),
             ApiError::StreamCut { partials } => {
                 let text = if *partials == 1 {
@@ -198,7 +201,7 @@ impl ApiError {
                     task_id = task_id
                 )
             }
-            ApiError::BadTask(e) => e.to_string(),
+            ApiError::BadTask(e) => e.message(lang),
             ApiError::LinkUnreadable { url, detail } => {
                 tr!(lang, errors::LINK_UNREADABLE, url = url, detail = detail)
             }
@@ -324,12 +327,13 @@ pub fn parse_retry_after(value: Option<&str>) -> Option<u64> {
     })
 }
 
-/// Classifies a non-2xx answer.
+/// Classifies a non-2xx answer (an empty body is said to give no details in `lang`).
 pub fn from_status(
     status: u16,
     content_type: &str,
     body: &str,
     retry_after: Option<&str>,
+    lang: Lang,
 ) -> ApiError {
     if looks_like_html(content_type, body) {
         let title = html_title(body).unwrap_or_else(|| format!("HTTP {status}"));
@@ -339,7 +343,7 @@ pub fn from_status(
         let text = snippet(body, 200);
         (
             if text.is_empty() {
-                "no details given.".to_string()
+                requests::NO_DETAILS.get(lang).to_string()
             } else {
                 text
             },
@@ -378,23 +382,24 @@ pub enum TaskAnswerError {
 
 impl std::fmt::Display for TaskAnswerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl TaskAnswerError {
+    /// What was missing from the report, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            TaskAnswerError::NotJson { snippet } => write!(
-                f,
-                "The task gateway answered a status check with something that is not JSON (it starts \"{snippet}\")."
-            ),
-            TaskAnswerError::NoStatus { snippet } => write!(
-                f,
-                "The task gateway's report has no \"status\", so it is not clear whether the task is done: {snippet}"
-            ),
-            TaskAnswerError::NoId => write!(
-                f,
-                "The gateway answered with a task but gave no task id, so it cannot be followed."
-            ),
-            TaskAnswerError::CompletedWithoutResults => write!(
-                f,
-                "The task gateway says the task completed, but its report lists no result links."
-            ),
+            TaskAnswerError::NotJson { snippet } => {
+                tr!(lang, requests::TASK_NOT_JSON, snippet = snippet)
+            }
+            TaskAnswerError::NoStatus { snippet } => {
+                tr!(lang, requests::TASK_NO_STATUS, snippet = snippet)
+            }
+            TaskAnswerError::NoId => tr!(lang, requests::TASK_NO_ID).to_string(),
+            TaskAnswerError::CompletedWithoutResults => {
+                tr!(lang, requests::TASK_NO_RESULTS).to_string()
+            }
         }
     }
 }
@@ -404,6 +409,16 @@ mod tests {
     use super::*;
 
     const JSON: &str = "application/json";
+
+    /// The classification in English, as most tests read it.
+    fn from_status(
+        status: u16,
+        content_type: &str,
+        body: &str,
+        retry_after: Option<&str>,
+    ) -> ApiError {
+        super::from_status(status, content_type, body, retry_after, Lang::En)
+    }
 
     #[test]
     fn openai_400_shows_message_and_param() {
@@ -572,6 +587,13 @@ mod tests {
                 message: "no details given.".into()
             }
         );
+        assert_eq!(
+            super::from_status(500, "", "", None, Lang::ZhCn),
+            ApiError::Server {
+                status: 500,
+                message: "未提供详情。".into()
+            }
+        );
     }
 
     #[test]
@@ -596,6 +618,25 @@ mod tests {
             .to_string()
             .contains("180 s"));
         assert!(ApiError::Cancelled.to_string().contains("bill"));
+    }
+
+    #[test]
+    fn unreadable_answers_are_told_in_the_language() {
+        let e = ApiError::BadAnswer(ResponseError::EmptyData);
+        assert!(e
+            .message(Lang::En)
+            .starts_with("The endpoint answered with no images"));
+        assert_eq!(
+            e.message(Lang::ZhCn),
+            "接口的回应中没有图片（“data”为空）。没有生成任何内容；请重试或修改提示词。"
+        );
+        let e = ApiError::BadTask(TaskAnswerError::NoId);
+        assert_eq!(
+            e.message(Lang::ZhCn),
+            "网关返回了任务，但没有给出任务 id，因此无法跟踪。"
+        );
+        let e: ApiError = ParamError::EmptyPrompt.into();
+        assert_eq!(e.to_string(), "Write a prompt first.");
     }
 
     #[test]

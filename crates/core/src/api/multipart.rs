@@ -6,6 +6,8 @@
 
 use super::request::{generation_body_for, ImageParams, ParamError};
 use super::upload::{EditUploads, Upload};
+use crate::i18n::{text::requests, Lang};
+use crate::tr;
 
 pub use super::wire::MAX_REFERENCES;
 
@@ -48,30 +50,42 @@ impl From<ParamError> for EditError {
 
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl EditError {
+    /// What to change, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            EditError::Params(e) => write!(f, "{e}"),
-            EditError::NoReferences => write!(f, "An edit needs at least one reference image."),
-            EditError::TooManyReferences(n) => write!(
-                f,
-                "{n} references: an edit takes at most {MAX_REFERENCES}. Remove {}.",
-                n - MAX_REFERENCES
+            EditError::Params(e) => e.message(lang),
+            EditError::NoReferences => tr!(lang, requests::NO_REFERENCES).to_string(),
+            EditError::TooManyReferences(n) => tr!(
+                lang,
+                requests::TOO_MANY_REFERENCES,
+                n = n,
+                max = MAX_REFERENCES,
+                over = n - MAX_REFERENCES
             ),
             EditError::TooManyForModel { model, count, max } => match max {
-                0 => write!(
-                    f,
-                    "{model} takes no reference images; remove them or choose another model."
-                ),
-                _ => write!(
-                    f,
-                    "{count} references: {model} takes at most {max}. Remove {}.",
-                    count - max
+                0 => tr!(lang, requests::MODEL_TAKES_NO_REFERENCES, model = model),
+                _ => tr!(
+                    lang,
+                    requests::TOO_MANY_REFERENCES_FOR_MODEL,
+                    count = count,
+                    model = model,
+                    max = max,
+                    over = count - max
                 ),
             },
-            EditError::MaskNotPng => write!(f, "The mask must be a PNG with an alpha channel."),
-            EditError::MaskSize { mask, image } => write!(
-                f,
-                "The mask is {}x{} but image 1 is {}x{}: they must be the same size.",
-                mask.0, mask.1, image.0, image.1
+            EditError::MaskNotPng => tr!(lang, requests::MASK_NOT_PNG).to_string(),
+            EditError::MaskSize { mask, image } => tr!(
+                lang,
+                requests::MASK_SIZE,
+                mask_w = mask.0,
+                mask_h = mask.1,
+                image_w = image.0,
+                image_h = image.1
             ),
         }
     }
@@ -289,6 +303,10 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("512x512 but image 1 is 1024x1024"));
+        assert_eq!(
+            err.message(Lang::ZhCn),
+            "蒙版为 512x512，而图片 1 为 1024x1024：两者尺寸必须相同。"
+        );
         assert_eq!(
             edit_parts(
                 &params(),

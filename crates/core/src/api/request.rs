@@ -7,8 +7,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cutout::{self, KeyChoice};
+use crate::i18n::{text::requests, Lang};
 use crate::models::registry::{self, ModelInfo};
 use crate::sizes::{self, SizePlan, SizeSpec};
+use crate::tr;
 
 /// The longest prompt gpt-image models take, in Unicode code points.
 pub const MAX_PROMPT_CHARS: usize = 32_000;
@@ -160,7 +162,12 @@ pub enum ParamError {
     BadN(u8),
     BadCompression(u8),
     BadPartialImages(u8),
-    BadSize(String),
+    /// A size the rules of `model` (the model whose rules apply) refuse; the message lists
+    /// the problems.
+    BadSize {
+        size: String,
+        model: String,
+    },
     TransparentUnsupported {
         model: String,
     },
@@ -183,58 +190,69 @@ pub enum ParamError {
 
 impl std::fmt::Display for ParamError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl ParamError {
+    /// What to change, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ParamError::EmptyPrompt => write!(f, "Write a prompt first."),
-            ParamError::PromptTooLong { chars } => write!(
-                f,
-                "The prompt has {chars} characters; the limit is {MAX_PROMPT_CHARS}. Shorten it by {}.",
-                chars - MAX_PROMPT_CHARS
+            ParamError::EmptyPrompt => tr!(lang, requests::EMPTY_PROMPT).to_string(),
+            ParamError::PromptTooLong { chars } => tr!(
+                lang,
+                requests::PROMPT_TOO_LONG,
+                chars = chars,
+                max = MAX_PROMPT_CHARS,
+                over = chars - MAX_PROMPT_CHARS
             ),
-            ParamError::EmptyModel => write!(f, "Enter a model name, e.g. {DEFAULT_MODEL}."),
-            ParamError::BadN(n) => write!(f, "n must be between 1 and {MAX_N}, not {n}."),
-            ParamError::BadCompression(c) => {
-                write!(f, "Output compression must be between 0 and 100, not {c}.")
+            ParamError::EmptyModel => tr!(lang, requests::EMPTY_MODEL, model = DEFAULT_MODEL),
+            ParamError::BadN(n) => tr!(lang, requests::BAD_N, max = MAX_N, n = n),
+            ParamError::BadCompression(c) => tr!(lang, requests::BAD_COMPRESSION, c = c),
+            ParamError::BadPartialImages(k) => tr!(
+                lang,
+                requests::BAD_PARTIAL_IMAGES,
+                max = MAX_PARTIAL_IMAGES,
+                k = k
+            ),
+            ParamError::BadSize { size, model } => match sizes::plan_in(size, model, false, lang) {
+                SizePlan::Invalid { problems, .. } => problems.join(" "),
+                _ => size.clone(),
+            },
+            ParamError::TransparentNeedsAlpha => {
+                tr!(lang, requests::TRANSPARENT_NEEDS_ALPHA).to_string()
             }
-            ParamError::BadPartialImages(k) => write!(
-                f,
-                "Partial images must be between 0 and {MAX_PARTIAL_IMAGES}, not {k}."
-            ),
-            ParamError::BadSize(why) => write!(f, "{why}"),
-            ParamError::TransparentNeedsAlpha => write!(
-                f,
-                "A transparent background needs PNG or WebP output: JPEG has no alpha channel."
-            ),
-            ParamError::TransparentUnsupported { model } => write!(
-                f,
-                "{model} has no native transparent background (the API answers 400); use auto or opaque, switch to gpt-image-2.5-flare or gpt-image-2.5-sunburst, or cut the subject out in the browser."
-            ),
+            ParamError::TransparentUnsupported { model } => {
+                tr!(lang, requests::TRANSPARENT_UNSUPPORTED, model = model)
+            }
             ParamError::QualityUnsupported {
                 model,
                 quality,
                 offered,
             } => {
                 let names: Vec<&str> = offered.iter().map(|q| q.as_str()).collect();
-                write!(
-                    f,
-                    "{model} does not take quality {} (the API answers 400); it takes {}.",
-                    quality.as_str(),
-                    names.join(", ")
-                )?;
+                let mut text = tr!(
+                    lang,
+                    requests::QUALITY_UNSUPPORTED,
+                    model = model,
+                    quality = quality.as_str(),
+                    offered = names.join(tr!(lang, requests::LIST_SEPARATOR))
+                );
                 if matches!(quality, Quality::Xhigh | Quality::Max) {
-                    write!(
-                        f,
-                        " xhigh and max need gpt-image-2.5-flare or gpt-image-2.5-sunburst."
-                    )?;
+                    text.push_str(tr!(lang, requests::QUALITY_NEEDS_NEWER));
                 }
-                Ok(())
+                text
             }
-            ParamError::TooManyForModel { model, max } => write!(
-                f,
-                "{model} makes at most {max} image{} per request; set n to {max} or less.",
-                if *max == 1 { "" } else { "s" }
-            ),
+            ParamError::TooManyForModel { model, max } => {
+                let text = if *max == 1 {
+                    requests::TOO_MANY_FOR_MODEL_ONE
+                } else {
+                    requests::TOO_MANY_FOR_MODEL_MANY
+                };
+                tr!(lang, text, model = model, max = max)
+            }
             ParamError::StreamUnsupported { model } => {
-                write!(f, "{model} does not stream; turn streaming off.")
+                tr!(lang, requests::STREAM_UNSUPPORTED, model = model)
             }
         }
     }
@@ -285,7 +303,12 @@ pub fn generation_body_for(
         _ => model,
     };
     let size = match sizes::plan(&params.size, rules_of, false) {
-        SizePlan::Invalid { problems, .. } => return Err(ParamError::BadSize(problems.join(" "))),
+        SizePlan::Invalid { .. } => {
+            return Err(ParamError::BadSize {
+                size: params.size.clone(),
+                model: rules_of.to_string(),
+            })
+        }
         plan => match plan.sent() {
             Some(SizeSpec::Exact { width, height }) => Some(format!("{width}x{height}")),
             _ => None,
@@ -367,30 +390,65 @@ pub fn endpoint_url(base_url: &str, path: &str) -> String {
     )
 }
 
+/// Why a base URL cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BaseUrlError {
+    Empty,
+    NoScheme,
+    Unusable(String),
+    Credentials,
+    QueryOrFragment,
+}
+
+impl BaseUrlError {
+    /// What to change, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let example = DEFAULT_BASE_URL;
+        match self {
+            BaseUrlError::Empty => tr!(lang, requests::BASE_URL_EMPTY, example = example),
+            BaseUrlError::NoScheme => tr!(lang, requests::BASE_URL_SCHEME, example = example),
+            BaseUrlError::Unusable(url) => {
+                tr!(
+                    lang,
+                    requests::BASE_URL_UNUSABLE,
+                    url = url,
+                    example = example
+                )
+            }
+            BaseUrlError::Credentials => tr!(lang, requests::BASE_URL_CREDENTIALS).to_string(),
+            BaseUrlError::QueryOrFragment => tr!(lang, requests::BASE_URL_QUERY).to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for BaseUrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for BaseUrlError {}
+
 /// Checks a base URL before anything is sent to it.
-pub fn check_base_url(base_url: &str) -> Result<(), String> {
+pub fn check_base_url(base_url: &str) -> Result<(), BaseUrlError> {
     let url = base_url.trim();
     if url.is_empty() {
-        return Err(format!("Enter a base URL, e.g. {DEFAULT_BASE_URL}."));
+        return Err(BaseUrlError::Empty);
     }
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| {
-            format!("The base URL must start with https:// or http://, e.g. {DEFAULT_BASE_URL}.")
-        })?;
+        .ok_or(BaseUrlError::NoScheme)?;
     if rest.trim_matches('/').is_empty() || rest.contains(char::is_whitespace) {
-        return Err(format!(
-            "\"{url}\" is not a usable base URL, e.g. {DEFAULT_BASE_URL}."
-        ));
+        return Err(BaseUrlError::Unusable(url.to_string()));
     }
     // user:pass@host would put a password into history records, links and code export.
     let authority = rest.split('/').next().unwrap_or_default();
     if authority.contains('@') {
-        return Err("The base URL must not carry a user name or password (user:pass@): they would be kept in the history, links and exported code. Give the key in the API key field instead.".to_string());
+        return Err(BaseUrlError::Credentials);
     }
     if url.contains('?') || url.contains('#') {
-        return Err("The base URL must not contain ? or #: give only the API root, e.g. https://api.openai.com/v1.".to_string());
+        return Err(BaseUrlError::QueryOrFragment);
     }
     Ok(())
 }
@@ -417,7 +475,7 @@ mod tests {
             "https://user:pass@api.example.com/v1",
             "http://me@127.0.0.1:8787/v1",
         ] {
-            let why = check_base_url(url).unwrap_err();
+            let why = check_base_url(url).unwrap_err().to_string();
             assert!(why.contains("user name or password"), "{url}: {why}");
         }
         // An @ later in the path is not a credential.
@@ -696,7 +754,10 @@ mod tests {
             size: "big".into(),
             ..params("x")
         };
-        assert!(matches!(generation_body(&p), Err(ParamError::BadSize(_))));
+        assert!(matches!(
+            generation_body(&p),
+            Err(ParamError::BadSize { .. })
+        ));
         let p = ImageParams {
             size: "1920x1080".into(),
             ..params("x")
@@ -759,14 +820,59 @@ mod tests {
     fn base_urls_are_checked() {
         assert!(check_base_url("https://api.openai.com/v1").is_ok());
         assert!(check_base_url("http://127.0.0.1:8787/v1").is_ok());
-        assert!(check_base_url("").unwrap_err().contains("Enter a base URL"));
+        assert!(check_base_url("")
+            .unwrap_err()
+            .to_string()
+            .contains("Enter a base URL"));
         assert!(check_base_url("api.openai.com/v1")
             .unwrap_err()
+            .to_string()
             .contains("must start with"));
         assert!(check_base_url("https://").is_err());
         assert!(check_base_url("https://x/v1?key=1")
             .unwrap_err()
+            .to_string()
             .contains("must not contain"));
+        assert_eq!(
+            check_base_url("https://x/v1?key=1")
+                .unwrap_err()
+                .message(Lang::ZhCn),
+            "Base URL 不能包含 ? 或 #：只填写 API 根地址，例如 https://api.openai.com/v1。"
+        );
+    }
+
+    #[test]
+    fn form_problems_in_chinese() {
+        let p = ImageParams {
+            model: "dall-e-3".into(),
+            n: 2,
+            ..params("a fox")
+        };
+        assert_eq!(
+            generation_body(&p).unwrap_err().message(Lang::ZhCn),
+            "dall-e-3 每次请求最多生成 1 张图片；请把 n 设为 1 或更小。"
+        );
+        let p = ImageParams {
+            quality: Quality::Max,
+            ..params("a fox")
+        };
+        assert_eq!(
+            generation_body(&p).unwrap_err().message(Lang::ZhCn),
+            "gpt-image-2 不支持 quality max（API 会返回 400）；它支持 auto、low、medium、high。xhigh 和 max 需要 gpt-image-2.5-flare 或 gpt-image-2.5-sunburst。"
+        );
+        let p = ImageParams {
+            size: "1920x1080".into(),
+            ..params("x")
+        };
+        let err = generation_body(&p).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "1080 is not a multiple of 16 (the height); use 1072 or 1088."
+        );
+        assert!(
+            err.message(Lang::ZhCn).contains("不是 16 的倍数"),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -7,6 +7,8 @@ use serde_json::Value;
 use std::sync::Arc;
 
 use super::mime;
+use crate::i18n::{text::requests, Lang};
+use crate::tr;
 
 /// Where a finished image can be displayed from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,13 +50,14 @@ pub struct InputTokensDetails {
 
 /// Ways an answer differs from what was asked without saying so: a smaller size, another
 /// format. `answer_size`/`answer_format` are what the response claims; `decoded` and
-/// `decoded_mime` what the image really is (when known).
+/// `decoded_mime` what the image really is (when known). Written in `lang`.
 pub fn delivery_warnings(
     requested_size: &str,
     requested_mime: &str,
     answer_size: Option<&str>,
     decoded: Option<(u32, u32)>,
     decoded_mime: Option<&str>,
+    lang: Lang,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let asked = crate::sizes::parse(requested_size).ok();
@@ -66,22 +69,33 @@ pub fn delivery_warnings(
         }) = claimed
         {
             if (w, h) != (width, height) {
-                out.push(format!(
-                    "The endpoint says it made {w}x{h}, not the {width}x{height} that was asked for (a silent downgrade)."
+                out.push(tr!(
+                    lang,
+                    requests::SAID_OTHER_SIZE,
+                    w = w,
+                    h = h,
+                    width = width,
+                    height = height
                 ));
             }
         }
         if let Some((w, h)) = decoded.filter(|d| *d != (width, height)) {
-            out.push(format!(
-                "The image is really {w}x{h}, not the {width}x{height} that was asked for."
+            out.push(tr!(
+                lang,
+                requests::REALLY_OTHER_SIZE,
+                w = w,
+                h = h,
+                width = width,
+                height = height
             ));
         }
     }
     if let Some(m) = decoded_mime.filter(|m| *m != requested_mime) {
-        out.push(format!(
-            "The image is {}, not the {} that was asked for.",
-            mime::label(m),
-            mime::label(requested_mime)
+        out.push(tr!(
+            lang,
+            requests::OTHER_FORMAT,
+            got = mime::label(m),
+            asked = mime::label(requested_mime)
         ));
     }
     out
@@ -101,35 +115,59 @@ pub struct ImagesAnswer {
 /// Why a 2xx answer could not be understood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ResponseError {
-    NotJson { snippet: String },
-    ErrorInBody { message: String },
+    NotJson {
+        snippet: String,
+    },
+    /// An `error` object; `None` when it gave no message.
+    ErrorInBody {
+        message: Option<String>,
+    },
     NoData,
     EmptyData,
-    ItemWithoutImage { index: usize },
+    ItemWithoutImage {
+        index: usize,
+    },
 }
 
 impl std::fmt::Display for ResponseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl ResponseError {
+    /// What was wrong with the answer, in `lang` (the endpoint's own words as it sent them).
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            ResponseError::NotJson { snippet } => write!(
-                f,
-                "The endpoint answered, but not with JSON (it starts \"{snippet}\"). Check that the base URL is the API root, e.g. https://api.openai.com/v1."
-            ),
-            ResponseError::ErrorInBody { message } => write!(f, "The endpoint reported an error: {message}"),
-            ResponseError::NoData => write!(f, "The answer has no \"data\" list, so it holds no images. The endpoint may not be OpenAI-compatible."),
-            ResponseError::EmptyData => write!(f, "The endpoint answered with no images (empty \"data\"). Nothing was produced; try again or change the prompt."),
-            ResponseError::ItemWithoutImage { index } => write!(f, "Image {} in the answer has neither b64_json nor url.", index + 1),
+            ResponseError::NotJson { snippet } => {
+                tr!(lang, requests::NOT_JSON, snippet = snippet)
+            }
+            ResponseError::ErrorInBody { message } => {
+                let message = message
+                    .as_deref()
+                    .unwrap_or(tr!(lang, requests::NO_MESSAGE));
+                tr!(lang, requests::ERROR_IN_BODY, message = message)
+            }
+            ResponseError::NoData => tr!(lang, requests::NO_DATA).to_string(),
+            ResponseError::EmptyData => tr!(lang, requests::EMPTY_DATA).to_string(),
+            ResponseError::ItemWithoutImage { index } => {
+                tr!(lang, requests::ITEM_WITHOUT_IMAGE, index = index + 1)
+            }
         }
     }
 }
 
 /// What a run says when fewer images arrived than its answered requests asked for (gateways
-/// that ignore `n`, streams that end early), or None when all arrived.
-pub fn shortfall_note(asked: u32, arrived: u32) -> Option<String> {
+/// that ignore `n`, streams that end early), in `lang`, or None when all arrived.
+pub fn shortfall_note(asked: u32, arrived: u32, lang: Lang) -> Option<String> {
     (arrived < asked).then(|| {
         let missing = asked - arrived;
-        format!(
-            "{arrived} of {asked} images arrived: the endpoint sent {missing} fewer than asked (some gateways ignore n, or a stream ended early)."
+        tr!(
+            lang,
+            requests::SHORTFALL,
+            arrived = arrived,
+            asked = asked,
+            missing = missing
         )
     })
 }
@@ -159,8 +197,7 @@ pub fn parse_images(body: &str, requested_mime: &str) -> Result<ImagesAnswer, Re
             .get("message")
             .and_then(Value::as_str)
             .or_else(|| err.as_str())
-            .unwrap_or("no message")
-            .to_string();
+            .map(str::to_string);
         return Err(ResponseError::ErrorInBody { message });
     }
     let items = root
@@ -239,11 +276,14 @@ pub fn image_from_item(
 mod tests {
     #[test]
     fn shortfall_is_told_only_when_images_are_missing() {
-        assert_eq!(super::shortfall_note(4, 4), None);
-        assert_eq!(super::shortfall_note(1, 3), None);
-        let note = super::shortfall_note(4, 1).unwrap();
+        use crate::i18n::Lang;
+        assert_eq!(super::shortfall_note(4, 4, Lang::En), None);
+        assert_eq!(super::shortfall_note(1, 3, Lang::En), None);
+        let note = super::shortfall_note(4, 1, Lang::En).unwrap();
         assert!(note.starts_with("1 of 4 images arrived"), "{note}");
         assert!(note.contains("3 fewer"), "{note}");
+        let note = super::shortfall_note(4, 1, Lang::ZhCn).unwrap();
+        assert!(note.starts_with("要求 4 张，收到 1 张"), "{note}");
     }
 
     use super::*;
@@ -348,9 +388,12 @@ mod tests {
         assert_eq!(
             parse_images(body, PNG),
             Err(ResponseError::ErrorInBody {
-                message: "quota exceeded".into()
+                message: Some("quota exceeded".into())
             })
         );
+        let e = parse_images(r#"{"error":{"type":"x"}}"#, PNG).unwrap_err();
+        assert_eq!(e.to_string(), "The endpoint reported an error: no message");
+        assert_eq!(e.message(Lang::ZhCn), "接口报告了错误：无说明");
     }
 
     #[test]
@@ -360,7 +403,8 @@ mod tests {
             PNG,
             Some("1024x1024"),
             Some((1024, 1024)),
-            Some(PNG)
+            Some(PNG),
+            Lang::En
         )
         .is_empty());
         assert!(delivery_warnings(
@@ -368,7 +412,8 @@ mod tests {
             PNG,
             Some("1536x1024"),
             Some((1536, 1024)),
-            Some(PNG)
+            Some(PNG),
+            Lang::En
         )
         .is_empty());
         let w = delivery_warnings(
@@ -377,11 +422,14 @@ mod tests {
             Some("1024x1024"),
             Some((1024, 1024)),
             Some(JPEG),
+            Lang::En,
         );
         assert_eq!(w.len(), 3, "{w:?}");
         assert!(w[0].contains("says it made 1024x1024, not the 2048x2048"));
         assert!(w[1].contains("really 1024x1024"));
         assert!(w[2].contains("JPEG, not the PNG"));
+        let w = delivery_warnings("2048x2048", PNG, None, Some((1024, 1024)), None, Lang::ZhCn);
+        assert_eq!(w, ["图片实际为 1024x1024，而不是所要求的 2048x2048。"]);
     }
 
     #[test]

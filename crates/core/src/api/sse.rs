@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::mime;
 use super::response::{image_from_item, snippet, ImageOut, Usage};
+use crate::i18n::{text::requests, Lang};
 
 /// One dispatched event: its `event:` name (empty when none was given) and joined data.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,13 +116,14 @@ pub enum StreamItem {
     Ignored,
 }
 
-/// Interprets one event of `image_generation.*` / `image_edit.*` streams.
-pub fn stream_item(event: &SseEvent, requested_mime: &str) -> StreamItem {
+/// Interprets one event of `image_generation.*` / `image_edit.*` streams (an error without
+/// words of its own is said in `lang`).
+pub fn stream_item(event: &SseEvent, requested_mime: &str, lang: Lang) -> StreamItem {
     let data = event.data.trim();
     if data.is_empty() || data == "[DONE]" {
         return if event.event == "error" {
             StreamItem::Error {
-                message: "the stream reported an error without details".into(),
+                message: requests::STREAM_NO_DETAILS.get(lang).into(),
             }
         } else {
             StreamItem::Ignored
@@ -259,7 +261,7 @@ mod tests {
                 r#"{{"type":"image_generation.partial_image","b64_json":"{PNG_B64}","partial_image_index":1}}"#
             ),
         );
-        match stream_item(&partial, JPEG) {
+        match stream_item(&partial, JPEG, Lang::En) {
             StreamItem::Partial { index, image } => {
                 assert_eq!(index, 1);
                 assert_eq!(image.mime, PNG);
@@ -273,7 +275,7 @@ mod tests {
                 r#"{{"type":"image_edit.completed","b64_json":"{PNG_B64}","size":"1024x1536","output_format":"png","usage":{{"input_tokens":3,"output_tokens":9,"total_tokens":12}}}}"#
             ),
         );
-        match stream_item(&done, JPEG) {
+        match stream_item(&done, JPEG, Lang::En) {
             StreamItem::Completed {
                 usage,
                 size,
@@ -301,7 +303,7 @@ mod tests {
         ];
         for case in cases {
             assert_eq!(
-                stream_item(&case, PNG),
+                stream_item(&case, PNG, Lang::En),
                 StreamItem::Error {
                     message: "moderation blocked".into()
                 },
@@ -309,9 +311,15 @@ mod tests {
             );
         }
         assert!(matches!(
-            stream_item(&ev("error", ""), PNG),
+            stream_item(&ev("error", ""), PNG, Lang::En),
             StreamItem::Error { .. }
         ));
+        assert_eq!(
+            stream_item(&ev("error", ""), PNG, Lang::ZhCn),
+            StreamItem::Error {
+                message: "流报告了错误，但未提供详情".into()
+            }
+        );
     }
 
     #[test]
@@ -322,7 +330,11 @@ mod tests {
             ev("", r#"{"type":"image_generation.progress"}"#),
             ev("", r#"{"type":"image_generation.completed"}"#),
         ] {
-            assert_eq!(stream_item(&case, PNG), StreamItem::Ignored, "{case:?}");
+            assert_eq!(
+                stream_item(&case, PNG, Lang::En),
+                StreamItem::Ignored,
+                "{case:?}"
+            );
         }
     }
 }

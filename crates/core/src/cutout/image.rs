@@ -3,8 +3,11 @@
 
 use super::key::{key_out, KeyOptions, KeyReport};
 use super::prompt::KeyColour;
+use crate::i18n::text::images;
+use crate::i18n::Lang;
 use crate::prep::decode::decode;
 use crate::prep::resize::Pixels;
+use crate::tr;
 
 /// A cut-out: RGBA pixels with the key colour made transparent, and what the keyer did.
 pub struct CutOut {
@@ -30,9 +33,17 @@ pub fn clear_border_share(pixels: &Pixels) -> f64 {
     ring.iter().filter(|(x, y)| alpha(*x, *y) == 0).count() as f64 / ring.len() as f64
 }
 
-/// Decodes `bytes` (a result image) and keys `key` out of it.
-pub fn cut_out(bytes: &[u8], key: KeyColour) -> Result<CutOut, String> {
-    let decoded = decode(bytes).map_err(|e| format!("the result cannot be read: {e}"))?;
+/// Decodes `bytes` (a result image) and keys `key` out of it; refused with a sentence in
+/// `lang`.
+pub fn cut_out(bytes: &[u8], key: KeyColour, lang: Lang) -> Result<CutOut, String> {
+    let decoded = decode(bytes).map_err(|e| {
+        tr!(
+            lang,
+            images::CANNOT_BE_READ,
+            what = images::THE_RESULT.get(lang),
+            e = e.message(lang)
+        )
+    })?;
     let orientation = decoded.header.orientation;
     let mut pixels = Pixels::from_image(decoded.image).orient(orientation);
     let report = key_out(
@@ -43,11 +54,12 @@ pub fn cut_out(bytes: &[u8], key: KeyColour) -> Result<CutOut, String> {
     );
     let border = clear_border_share(&pixels);
     if border < MIN_CLEAR_BORDER {
-        return Err(format!(
-            "the image is not on a flat {} backdrop (only {:.0}% of its edge is {}): nothing was cut out. Try again, or name a subject that fits in the frame.",
-            key.name(),
-            border * 100.0,
-            key.hex()
+        return Err(tr!(
+            lang,
+            images::NOT_ON_KEY,
+            key = key.label(lang),
+            share = format!("{:.0}", border * 100.0),
+            hex = key.hex()
         ));
     }
     Ok(CutOut { pixels, report })
@@ -75,7 +87,7 @@ mod tests {
                 [0, 255, 0, 255]
             }
         });
-        let done = cut_out(&bytes, KeyColour::Green).unwrap();
+        let done = cut_out(&bytes, KeyColour::Green, Lang::En).unwrap();
         let a = |x: usize, y: usize| done.pixels.rgba[(y * 64 + x) * 4 + 3];
         assert_eq!((a(0, 0), a(63, 47)), (0, 0));
         assert_eq!(a(32, 24), 255);
@@ -90,16 +102,20 @@ mod tests {
     #[test]
     fn an_image_not_on_the_key_is_refused_with_the_reason() {
         let bytes = png(40, 40, |x, _| [x as u8 * 6, 90, 200, 255]);
-        let why = cut_out(&bytes, KeyColour::Magenta).err().unwrap();
+        let why = cut_out(&bytes, KeyColour::Magenta, Lang::En).err().unwrap();
         assert!(
             why.starts_with(
                 "the image is not on a flat magenta backdrop (only 0% of its edge is #FF00FF)"
             ),
             "{why}"
         );
-        assert!(cut_out(b"not an image", KeyColour::Green)
+        assert!(cut_out(b"not an image", KeyColour::Green, Lang::En)
             .err()
             .unwrap()
             .starts_with("the result cannot be read"));
+        let why = cut_out(&bytes, KeyColour::Magenta, Lang::ZhCn)
+            .err()
+            .unwrap();
+        assert!(why.starts_with("图片不在纯色品红背景上"), "{why}");
     }
 }

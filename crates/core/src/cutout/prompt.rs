@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::oklab::oklab;
+use crate::i18n::text::images;
+use crate::i18n::Lang;
 
 /// A flat background colour the keyer removes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,10 +27,19 @@ impl KeyColour {
         }
     }
 
+    /// The colour's English name, as the prompt sent to the model says it.
     pub fn name(self) -> &'static str {
         match self {
             KeyColour::Green => "green",
             KeyColour::Magenta => "magenta",
+        }
+    }
+
+    /// The colour's name for the user, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            KeyColour::Green => images::KEY_GREEN.get(lang),
+            KeyColour::Magenta => images::KEY_MAGENTA.get(lang),
         }
     }
 
@@ -169,6 +180,7 @@ pub fn pick_key(prompt: &str, choice: KeyChoice) -> KeyColour {
 pub fn key_sentence(key: KeyColour) -> String {
     let name = key.name();
     format!(
+        // i18n: not shown (sent to the image model, which is asked in English)
         "Show the subject alone, whole and centred, on a perfectly flat, uniform pure {name} ({}) background that fills the entire image: no shadows, gradients, texture, vignette, floor, reflections or other objects, and no {name} anywhere on the subject.",
         key.hex()
     )
@@ -197,16 +209,13 @@ pub fn asks_for_key(prompt: &str) -> Option<KeyColour> {
     if !flat {
         return None;
     }
-    if lower.contains("#00ff00")
-        || lower.contains("green screen")
-        || lower.contains("pure green")
-        || lower.contains("flat green")
-    {
+    // i18n: not shown (matched against the user's prompt)
+    const GREEN: [&str; 4] = ["#00ff00", "green screen", "pure green", "flat green"];
+    // i18n: not shown (matched against the user's prompt)
+    const MAGENTA: [&str; 3] = ["#ff00ff", "pure magenta", "flat magenta"];
+    if GREEN.iter().any(|k| lower.contains(k)) {
         Some(KeyColour::Green)
-    } else if lower.contains("#ff00ff")
-        || lower.contains("pure magenta")
-        || lower.contains("flat magenta")
-    {
+    } else if MAGENTA.iter().any(|k| lower.contains(k)) {
         Some(KeyColour::Magenta)
     } else {
         None

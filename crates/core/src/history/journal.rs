@@ -4,6 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::request::ImageParams;
+use crate::i18n::text::images;
+use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JournalEntry {
@@ -47,22 +50,24 @@ pub fn remove(text: &str, id: &str) -> String {
     encode(&entries)
 }
 
-/// "interrupted: may have been billed" line for an entry.
-pub fn describe(entry: &JournalEntry) -> String {
+/// "interrupted: may have been billed" line for an entry, in `lang`.
+pub fn describe(entry: &JournalEntry, lang: Lang) -> String {
     use crate::api::request::WireValue;
     let p = &entry.params;
     let kind = if entry.references > 0 {
-        format!("edit of {} references", entry.references)
+        tr!(lang, images::EDIT_OF_REFERENCES, n = entry.references)
     } else {
-        "generation".into()
+        images::GENERATION.get(lang).to_string()
     };
-    format!(
-        "{kind} · {} · {} · {} quality · n={} → {}",
-        p.model,
-        p.size,
-        p.quality.as_str(),
-        p.n,
-        entry.base_url
+    tr!(
+        lang,
+        images::JOURNAL_LINE,
+        kind = kind,
+        model = p.model,
+        size = p.size,
+        quality = p.quality.as_str(),
+        n = p.n,
+        base_url = entry.base_url
     )
 }
 
@@ -97,6 +102,13 @@ mod tests {
             decode(r#"[{"id":1}, {"id":"ok","started_ms":1,"params":{},"base_url":"x"}]"#).len(),
             1
         );
-        assert!(describe(&entry("a")).contains("generation · gpt-image-2 · auto"));
+        assert!(describe(&entry("a"), Lang::En).contains("generation · gpt-image-2 · auto"));
+        assert_eq!(
+            describe(&entry("a"), Lang::En),
+            "generation · gpt-image-2 · auto · auto quality · n=1 → http://127.0.0.1:8787/v1"
+        );
+        assert!(
+            describe(&entry("a"), Lang::ZhCn).starts_with("生成 · gpt-image-2 · auto · 质量 auto")
+        );
     }
 }

@@ -7,6 +7,9 @@ use serde_json::Value;
 
 use crate::api::request::ImageParams;
 use crate::api::response::Usage;
+use crate::i18n::text::images;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// The version [`ImageRecord`] is written with.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -60,16 +63,23 @@ pub enum RecordError {
     Invalid(String),
 }
 
+impl RecordError {
+    /// Why, in `lang` (a damaged item's details are serde's, in English).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RecordError::NotJson => images::RECORD_NOT_JSON.get(lang).to_string(),
+            RecordError::Newer { version } => {
+                tr!(lang, images::RECORD_NEWER, version = version)
+            }
+            RecordError::Invalid(why) => tr!(lang, images::RECORD_DAMAGED, why = why),
+        }
+    }
+}
+
+/// The English sentence.
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RecordError::NotJson => write!(f, "a stored item is not readable JSON"),
-            RecordError::Newer { version } => write!(
-                f,
-                "a stored item was written by a newer version of this app (schema {version}); reload to update"
-            ),
-            RecordError::Invalid(why) => write!(f, "a stored item is damaged: {why}"),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -97,8 +107,8 @@ pub fn decode(text: &str) -> Result<ImageRecord, RecordError> {
 }
 
 impl ImageRecord {
-    /// "gpt-image-2 · 1024x1024 · low · 6.2 s".
-    pub fn summary(&self) -> String {
+    /// "gpt-image-2 · 1024x1024 · low · 6.2 s", in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
         use crate::api::request::WireValue;
         let mut parts = vec![self.params.model.clone()];
         if self.width > 0 {
@@ -108,13 +118,17 @@ impl ImageRecord {
         }
         parts.push(self.params.quality.as_str().to_string());
         if self.references > 0 {
-            parts.push(format!("edit of {}", self.references));
+            parts.push(tr!(lang, images::EDIT_OF, n = self.references));
         }
         if let Some(derived) = &self.derived {
             parts.push(derived.clone());
         }
         if self.elapsed_ms > 0.0 {
-            parts.push(format!("{:.1} s", self.elapsed_ms / 1000.0));
+            parts.push(tr!(
+                lang,
+                images::SECONDS,
+                secs = format!("{:.1}", self.elapsed_ms / 1000.0)
+            ));
         }
         parts.join(" · ")
     }
@@ -157,7 +171,15 @@ mod tests {
         assert_eq!(decode(&encode(&r)), Ok(r.clone()));
         assert!(record_id(999.0, 1, 0, 0) < record_id(1000.0, 1, 0, 0));
         assert!(record_id(1000.0, 1, 0, 9) < record_id(1000.0, 1, 1, 0));
-        assert_eq!(r.summary(), "gpt-image-2 · 1024x1024 · low · 6.2 s");
+        assert_eq!(r.summary(Lang::En), "gpt-image-2 · 1024x1024 · low · 6.2 s");
+        let edit = ImageRecord {
+            references: 2,
+            ..r.clone()
+        };
+        assert_eq!(
+            edit.summary(Lang::ZhCn),
+            "gpt-image-2 · 1024x1024 · low · 编辑 2 张参考图 · 6.2 秒"
+        );
     }
 
     #[test]
@@ -180,6 +202,10 @@ mod tests {
             Err(RecordError::Invalid(_))
         ));
         assert_eq!(decode("not json"), Err(RecordError::NotJson));
+        assert_eq!(
+            RecordError::Newer { version: 7 }.to_string(),
+            "a stored item was written by a newer version of this app (schema 7); reload to update"
+        );
         assert!(decode(
             r#"{"v":1,"id":"x","created_ms":1,"params":{"n":"two"},"base_url":"b","mime":"m"}"#
         )

@@ -3,9 +3,12 @@
 //! is feathered outside the painted area (the model's redraw is kept whole; the blend happens
 //! where the model was meant to keep the picture anyway).
 
+use crate::i18n::text::images;
+use crate::i18n::{Lang, Text};
 use crate::prep::decode::decode;
 use crate::prep::resize::Pixels;
 use crate::prep::sniff::SourceFormat;
+use crate::tr;
 
 /// Largest relative difference of aspect ratio still pasted back (results are multiples of
 /// 16 px, so a 1365x2048 image 1 comes back as 1024x1536: 0.02% apart).
@@ -14,22 +17,24 @@ const ASPECT_TOLERANCE: f64 = 0.01;
 /// Mask alpha below this is "painted" (to be redrawn).
 const PAINTED_BELOW: u8 = 128;
 
-/// Says why image 1 cannot be pasted back onto a result of `result` size, if it cannot.
-pub fn check_alignment(result: (u32, u32), image: (u32, u32)) -> Result<(), String> {
+/// Says why image 1 cannot be pasted back onto a result of `result` size, if it cannot (in
+/// `lang`).
+pub fn check_alignment(result: (u32, u32), image: (u32, u32), lang: Lang) -> Result<(), String> {
     let aspect = |(w, h): (u32, u32)| f64::from(w) / f64::from(h.max(1));
     if result.0 == 0 || result.1 == 0 || image.0 == 0 || image.1 == 0 {
-        return Err("the result's size is unknown".into());
+        return Err(images::RESULT_SIZE_UNKNOWN.get(lang).to_string());
     }
     let (a, b) = (aspect(result), aspect(image));
     if (a - b).abs() / b > ASPECT_TOLERANCE {
-        return Err(format!(
-            "the result is {}x{} ({}) and image 1 is {}x{} ({}): their pixels do not line up. Ask for a size with image 1's aspect ratio.",
-            result.0,
-            result.1,
-            ratio_text(result),
-            image.0,
-            image.1,
-            ratio_text(image)
+        return Err(tr!(
+            lang,
+            images::NOT_ALIGNED,
+            result_width = result.0,
+            result_height = result.1,
+            result_ratio = ratio_text(result),
+            width = image.0,
+            height = image.1,
+            ratio = ratio_text(image)
         ));
     }
     Ok(())
@@ -174,14 +179,23 @@ pub struct Composited {
 
 /// Decodes the result, image 1 and its mask as sent, lines them up (image 1 and the mask are
 /// resized to the result when only the scale differs) and pastes image 1 back outside the mask.
+/// Refused with a sentence in `lang`.
 pub fn keep_outside_mask(
     result: &[u8],
     image: &[u8],
     mask: &[u8],
     feather_px: f32,
+    lang: Lang,
 ) -> Result<Composited, String> {
-    let open = |bytes: &[u8], what: &str| -> Result<(Pixels, SourceFormat), String> {
-        let decoded = decode(bytes).map_err(|e| format!("{what} cannot be read: {e}"))?;
+    let open = |bytes: &[u8], what: Text| -> Result<(Pixels, SourceFormat), String> {
+        let decoded = decode(bytes).map_err(|e| {
+            tr!(
+                lang,
+                images::CANNOT_BE_READ,
+                what = what.get(lang),
+                e = e.message(lang)
+            )
+        })?;
         let format = decoded.header.format;
         let orientation = decoded.header.orientation;
         Ok((
@@ -189,19 +203,27 @@ pub fn keep_outside_mask(
             format,
         ))
     };
-    let (mut out, format) = open(result, "the result")?;
-    let (original, _) = open(image, "image 1")?;
-    let (mask, _) = open(mask, "the mask")?;
+    let (mut out, format) = open(result, images::THE_RESULT)?;
+    let (original, _) = open(image, images::IMAGE_1)?;
+    let (mask, _) = open(mask, images::THE_MASK)?;
     if (mask.width, mask.height) != (original.width, original.height) {
-        return Err(format!(
-            "the mask is {}x{} but image 1 is {}x{}",
-            mask.width, mask.height, original.width, original.height
+        return Err(tr!(
+            lang,
+            images::MASK_NOT_IMAGE_SIZE,
+            mask_width = mask.width,
+            mask_height = mask.height,
+            width = original.width,
+            height = original.height
         ));
     }
-    check_alignment((out.width, out.height), (original.width, original.height))?;
+    check_alignment(
+        (out.width, out.height),
+        (original.width, original.height),
+        lang,
+    )?;
     let (w, h) = (out.width, out.height);
-    let original = original.resize(w, h).map_err(|e| e.message)?;
-    let mask = mask.resize(w, h).map_err(|e| e.message)?;
+    let original = original.resize(w, h).map_err(|e| e.message(lang))?;
+    let mask = mask.resize(w, h).map_err(|e| e.message(lang))?;
     let painted = painted_from_alpha(&mask.rgba);
     let painted_share = painted.iter().filter(|p| **p).count() as f64 / painted.len().max(1) as f64;
     let weights = keep_weights(&painted, w, h, feather_px);
@@ -219,15 +241,15 @@ mod tests {
 
     #[test]
     fn alignment_needs_the_same_aspect() {
-        assert!(check_alignment((1024, 1024), (1024, 1024)).is_ok());
-        assert!(check_alignment((1024, 1536), (1365, 2048)).is_ok());
-        assert!(check_alignment((2048, 1536), (1024, 768)).is_ok());
-        let why = check_alignment((1536, 1024), (1024, 1024)).unwrap_err();
+        assert!(check_alignment((1024, 1024), (1024, 1024), Lang::En).is_ok());
+        assert!(check_alignment((1024, 1536), (1365, 2048), Lang::En).is_ok());
+        assert!(check_alignment((2048, 1536), (1024, 768), Lang::En).is_ok());
+        let why = check_alignment((1536, 1024), (1024, 1024), Lang::En).unwrap_err();
         assert!(
             why.contains("1536x1024 (3:2)") && why.contains("1024x1024 (1:1)"),
             "{why}"
         );
-        assert!(check_alignment((0, 0), (10, 10)).is_err());
+        assert!(check_alignment((0, 0), (10, 10), Lang::En).is_err());
     }
 
     #[test]
@@ -292,7 +314,7 @@ mod tests {
         let image = png(32, 32, |_, _| [0, 0, 255, 255]);
         let mask = png(32, 32, |x, _| if x < 16 { [0, 0, 0, 0] } else { [255; 4] });
         let result = png(64, 64, |_, _| [255, 0, 0, 255]);
-        let out = keep_outside_mask(&result, &image, &mask, 0.0).unwrap();
+        let out = keep_outside_mask(&result, &image, &mask, 0.0, Lang::En).unwrap();
         assert_eq!((out.pixels.width, out.pixels.height), (64, 64));
         assert_eq!(out.format, SourceFormat::Png);
         assert!((out.painted_share - 0.5).abs() < 0.05);
@@ -313,11 +335,20 @@ mod tests {
         let image = png(32, 32, |_, _| [0, 0, 255, 255]);
         let mask = png(32, 32, |_, _| [0, 0, 0, 0]);
         let wide = png(48, 32, |_, _| [255, 0, 0, 255]);
-        let why = keep_outside_mask(&wide, &image, &mask, 4.0).err().unwrap();
+        let why = keep_outside_mask(&wide, &image, &mask, 4.0, Lang::En)
+            .err()
+            .unwrap();
         assert!(why.contains("do not line up"), "{why}");
+        let why = keep_outside_mask(&wide, &image, &mask, 4.0, Lang::ZhCn)
+            .err()
+            .unwrap();
+        assert!(
+            why.starts_with("结果为 48x32（3:2），而图片 1 为 32x32（1:1）"),
+            "{why}"
+        );
         let small_mask = png(16, 16, |_, _| [0, 0, 0, 0]);
-        assert!(keep_outside_mask(&wide, &image, &small_mask, 4.0).is_err());
-        assert!(keep_outside_mask(b"junk", &image, &mask, 4.0).is_err());
+        assert!(keep_outside_mask(&wide, &image, &small_mask, 4.0, Lang::En).is_err());
+        assert!(keep_outside_mask(b"junk", &image, &mask, 4.0, Lang::En).is_err());
     }
 }
 

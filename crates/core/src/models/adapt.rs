@@ -5,7 +5,9 @@
 use super::registry::{ModelEntry, ModelInfo, SizeRule};
 use crate::api::request::ImageParams;
 use crate::api::wire::{Background, OutputFormat, Quality, WireValue};
+use crate::i18n::{text::models, Lang};
 use crate::sizes::{self, SizeSpec, STABLE_SIZES};
+use crate::tr;
 
 /// Quality tiers from the lowest; `Auto` is not a tier.
 const TIERS: [Quality; 5] = [
@@ -62,11 +64,13 @@ fn adapted_size(entry: &ModelEntry, size: &str) -> Option<(u32, u32)> {
     }
 }
 
-/// `choices` made valid for `to` (switching from `from`), and one sentence per change.
+/// `choices` made valid for `to` (switching from `from`), and one sentence per change, in
+/// `lang`.
 pub fn adapt(
     choices: &ImageParams,
     from: &ModelInfo,
     to: &ModelInfo,
+    lang: Lang,
 ) -> (ImageParams, Vec<String>) {
     let mut out = choices.clone();
     out.model = to.name().to_string();
@@ -78,27 +82,25 @@ pub fn adapt(
 
     let quality = nearest_quality(entry, out.quality);
     if quality != out.quality {
-        changes.push(format!(
-            "{name} has no {} quality: set to {}",
-            out.quality.as_str(),
-            quality.as_str()
+        changes.push(tr!(
+            lang,
+            models::NO_QUALITY,
+            name = name,
+            quality = out.quality.as_str(),
+            to = quality.as_str()
         ));
         out.quality = quality;
     }
 
     if out.background == Background::Transparent && !entry.has_native_transparency() {
         // The user wants a transparent result: it is made in the browser instead.
-        changes.push(format!(
-            "{name} has no native transparent background: set to transparent-local (cut out in the browser from a flat key colour)"
-        ));
+        changes.push(tr!(lang, models::NO_NATIVE_TRANSPARENCY, name = name));
         out.background = Background::TransparentLocal;
     } else if out.background == Background::TransparentLocal
         && entry.has_native_transparency()
         && from.native_transparency() != Some(true)
     {
-        changes.push(format!(
-            "{name} makes a transparent background itself: set to transparent"
-        ));
+        changes.push(tr!(lang, models::MAKES_TRANSPARENCY, name = name));
         out.background = Background::Transparent;
     }
     if out.background == Background::Transparent && !entry.transparent_with(out.output_format) {
@@ -106,44 +108,48 @@ pub fn adapt(
             .into_iter()
             .find(|f| entry.transparent_with(*f))
             .unwrap_or(OutputFormat::Png);
-        changes.push(format!(
-            "{name} makes a transparent background only as PNG or WebP: output format set to {}",
-            format.as_str()
+        changes.push(tr!(
+            lang,
+            models::TRANSPARENCY_FORMATS,
+            name = name,
+            format = format.as_str()
         ));
         out.output_format = format;
     }
     if out.background == Background::TransparentLocal && out.output_format == OutputFormat::Jpeg {
-        changes.push(
-            "A cut-out needs PNG or WebP (JPEG has no alpha): output format set to png".to_string(),
-        );
+        changes.push(tr!(lang, models::CUTOUT_FORMAT).to_string());
         out.output_format = OutputFormat::Png;
     }
 
     if let Some((w, h)) = adapted_size(entry, &out.size) {
-        let takes = match entry.sizes {
-            SizeRule::Presets => "takes only 1024x1024, 1536x1024, 1024x1536 or auto",
-            SizeRule::Free => "does not take that size",
+        let text = match entry.sizes {
+            SizeRule::Presets => models::SIZE_STABLE_ONLY,
+            SizeRule::Free => models::SIZE_NOT_TAKEN,
         };
-        changes.push(format!(
-            "{name} {takes}: size {} set to {w}x{h}",
-            out.size.trim()
+        changes.push(tr!(
+            lang,
+            text,
+            name = name,
+            size = out.size.trim(),
+            w = w,
+            h = h
         ));
         out.size = format!("{w}x{h}");
         out.deliver_exact = None;
     }
 
     if out.n > entry.max_n {
-        changes.push(format!(
-            "{name} makes at most {} image{} per request: n set to {}",
-            entry.max_n,
-            if entry.max_n == 1 { "" } else { "s" },
-            entry.max_n
-        ));
+        let text = if entry.max_n == 1 {
+            models::MAX_N_ONE
+        } else {
+            models::MAX_N_MANY
+        };
+        changes.push(tr!(lang, text, name = name, max = entry.max_n));
         out.n = entry.max_n;
     }
 
     if out.stream && !entry.streaming {
-        changes.push(format!("{name} does not stream: streaming off"));
+        changes.push(tr!(lang, models::NO_STREAMING, name = name));
         out.stream = false;
         out.partial_images = 0;
     }
@@ -151,20 +157,25 @@ pub fn adapt(
 }
 
 /// When more references are held than `to` (under the profile's limit, 0 = none) takes: how
-/// many will be sent, and the sentence saying so.
-pub fn references_over(to: &ModelInfo, profile_max: u8, held: usize) -> Option<(usize, String)> {
+/// many will be sent, and the sentence saying so in `lang` (no full stop).
+pub fn references_over(
+    to: &ModelInfo,
+    profile_max: u8,
+    held: usize,
+    lang: Lang,
+) -> Option<(usize, String)> {
     let cap = usize::from(super::registry::reference_cap(to, profile_max));
     (held > cap).then(|| {
         let text = if cap == 0 {
-            format!(
-                "{} takes no reference images: the {held} references will not be sent",
-                to.name()
-            )
+            tr!(lang, models::NO_REFERENCES, name = to.name(), held = held)
         } else {
-            format!(
-                "{} takes at most {cap} references here: the last {} of {held} will not be sent",
-                to.name(),
-                held - cap
+            tr!(
+                lang,
+                models::REFERENCES_CAPPED,
+                name = to.name(),
+                cap = cap,
+                over = held - cap,
+                held = held
             )
         };
         (cap, text)
@@ -197,7 +208,12 @@ mod tests {
             quality: Quality::Max,
             ..choices("gpt-image-2.5-flare")
         };
-        let (q, changes) = adapt(&p, &info("gpt-image-2.5-flare"), &info("gpt-image-2"));
+        let (q, changes) = adapt(
+            &p,
+            &info("gpt-image-2.5-flare"),
+            &info("gpt-image-2"),
+            Lang::En,
+        );
         assert_eq!(q.quality, Quality::High);
         assert_eq!(q.model, "gpt-image-2");
         assert_eq!(changes, ["gpt-image-2 has no max quality: set to high"]);
@@ -205,8 +221,20 @@ mod tests {
             quality: Quality::Xhigh,
             ..p
         };
-        let (_, changes) = adapt(&p, &info("gpt-image-2.5-flare"), &info("gpt-image-2"));
+        let (_, changes) = adapt(
+            &p,
+            &info("gpt-image-2.5-flare"),
+            &info("gpt-image-2"),
+            Lang::En,
+        );
         assert_eq!(changes, ["gpt-image-2 has no xhigh quality: set to high"]);
+        let (_, changes) = adapt(
+            &p,
+            &info("gpt-image-2.5-flare"),
+            &info("gpt-image-2"),
+            Lang::ZhCn,
+        );
+        assert_eq!(changes, ["gpt-image-2 没有 xhigh 质量：已改为 high"]);
     }
 
     #[test]
@@ -216,7 +244,12 @@ mod tests {
             output_format: OutputFormat::Webp,
             ..choices("gpt-image-2.5-sunburst")
         };
-        let (q, changes) = adapt(&p, &info("gpt-image-2.5-sunburst"), &info("gpt-image-2"));
+        let (q, changes) = adapt(
+            &p,
+            &info("gpt-image-2.5-sunburst"),
+            &info("gpt-image-2"),
+            Lang::En,
+        );
         assert_eq!(q.background, Background::TransparentLocal);
         assert_eq!(q.output_format, OutputFormat::Webp, "the format stays");
         assert_eq!(
@@ -224,7 +257,12 @@ mod tests {
             ["gpt-image-2 has no native transparent background: set to transparent-local (cut out in the browser from a flat key colour)"]
         );
         // And back: the 2.5 model makes it itself.
-        let (r, changes) = adapt(&q, &info("gpt-image-2"), &info("gpt-image-2.5-flare"));
+        let (r, changes) = adapt(
+            &q,
+            &info("gpt-image-2"),
+            &info("gpt-image-2.5-flare"),
+            Lang::En,
+        );
         assert_eq!(r.background, Background::Transparent);
         assert_eq!(
             changes,
@@ -236,7 +274,12 @@ mod tests {
             output_format: OutputFormat::Jpeg,
             ..choices("vendor/x")
         };
-        let (q, changes) = adapt(&p, &info("vendor/x"), &info("gpt-image-2.5-flare"));
+        let (q, changes) = adapt(
+            &p,
+            &info("vendor/x"),
+            &info("gpt-image-2.5-flare"),
+            Lang::En,
+        );
         assert_eq!(
             (q.background, q.output_format),
             (Background::Transparent, OutputFormat::Png)
@@ -257,13 +300,13 @@ mod tests {
             partial_images: 2,
             ..choices("gpt-image-2")
         };
-        let (q, changes) = adapt(&p, &info("gpt-image-2"), &info("gpt-image-1.5"));
+        let (q, changes) = adapt(&p, &info("gpt-image-2"), &info("gpt-image-1.5"), Lang::En);
         assert_eq!((q.size.as_str(), q.deliver_exact), ("1536x1024", None));
         assert_eq!(
             changes,
             ["gpt-image-1.5 takes only 1024x1024, 1536x1024, 1024x1536 or auto: size 2048x1152 set to 1536x1024"]
         );
-        let (q, changes) = adapt(&p, &info("gpt-image-2"), &info("dall-e-3"));
+        let (q, changes) = adapt(&p, &info("gpt-image-2"), &info("dall-e-3"), Lang::En);
         assert_eq!((q.n, q.stream, q.partial_images), (1, false, 0));
         assert!(
             changes.contains(&"dall-e-3 makes at most 1 image per request: n set to 1".to_string())
@@ -274,7 +317,7 @@ mod tests {
             size: "1000x1000".into(),
             ..choices("vendor/x")
         };
-        let (q, changes) = adapt(&p, &info("vendor/x"), &info("gpt-image-2"));
+        let (q, changes) = adapt(&p, &info("vendor/x"), &info("gpt-image-2"), Lang::En);
         assert_eq!(q.size, "1008x1008");
         assert_eq!(
             changes,
@@ -290,7 +333,12 @@ mod tests {
             n: 3,
             ..choices("gpt-image-2")
         };
-        let (q, changes) = adapt(&p, &info("gpt-image-2"), &info("gpt-image-2.5-flare"));
+        let (q, changes) = adapt(
+            &p,
+            &info("gpt-image-2"),
+            &info("gpt-image-2.5-flare"),
+            Lang::En,
+        );
         assert!(changes.is_empty());
         assert_eq!(
             q,
@@ -305,21 +353,32 @@ mod tests {
             output_format: OutputFormat::Jpeg,
             ..p
         };
-        let (q, changes) = adapt(&wild, &info("gpt-image-2"), &info("my-gateway"));
+        let (q, changes) = adapt(&wild, &info("gpt-image-2"), &info("my-gateway"), Lang::En);
         assert!(changes.is_empty());
         assert_eq!(q.model, "my-gateway");
     }
 
     #[test]
     fn references_are_capped_by_model_and_profile() {
-        assert_eq!(references_over(&info("gpt-image-2"), 0, 16), None);
-        let (keep, text) = references_over(&info("gpt-image-2"), 5, 7).unwrap();
+        assert_eq!(references_over(&info("gpt-image-2"), 0, 16, Lang::En), None);
+        let (keep, text) = references_over(&info("gpt-image-2"), 5, 7, Lang::En).unwrap();
         assert_eq!(keep, 5);
         assert_eq!(
             text,
             "gpt-image-2 takes at most 5 references here: the last 2 of 7 will not be sent"
         );
-        assert_eq!(references_over(&info("dall-e-3"), 0, 1).unwrap().0, 0);
+        assert_eq!(
+            references_over(&info("dall-e-3"), 0, 1, Lang::En)
+                .unwrap()
+                .0,
+            0
+        );
+        assert_eq!(
+            references_over(&info("gpt-image-2"), 5, 7, Lang::ZhCn)
+                .unwrap()
+                .1,
+            "gpt-image-2 在此最多接受 5 张参考图：7 张中的最后 2 张不会发送"
+        );
     }
 
     fn any_params() -> impl Strategy<Value = ImageParams> {
@@ -361,9 +420,9 @@ mod tests {
         #[test]
         fn adapted_choices_are_valid_and_stable(p in any_params(), to in 0..MODELS.len()) {
             let to = ModelInfo::Known(&MODELS[to]);
-            let (q, changes) = adapt(&p, &info("vendor/x"), &to);
+            let (q, changes) = adapt(&p, &info("vendor/x"), &to, Lang::En);
             prop_assert!(generation_body(&q).is_ok(), "{:?} {:?}: {:?}", q, changes, generation_body(&q));
-            let (again, more) = adapt(&q, &to, &to);
+            let (again, more) = adapt(&q, &to, &to, Lang::En);
             prop_assert_eq!(&again, &q);
             prop_assert!(more.is_empty());
             // Every change is named: a field that moved has a sentence.

@@ -3,6 +3,8 @@
 //! `gpt-image-2-all = gpt-image-2, $0.02`.
 
 use super::registry::{lookup, normalize, ModelAlias};
+use crate::i18n::{text::models, Lang};
+use crate::tr;
 
 /// The lines for `aliases`, in the form [`parse_aliases`] reads.
 pub fn format_aliases(aliases: &[ModelAlias]) -> String {
@@ -17,8 +19,8 @@ pub fn format_aliases(aliases: &[ModelAlias]) -> String {
 }
 
 /// Reads the lines; blank lines are skipped. Every line that cannot be read is named with
-/// the reason, and nothing is taken until all can.
-pub fn parse_aliases(text: &str) -> Result<Vec<ModelAlias>, Vec<String>> {
+/// the reason (in `lang`), and nothing is taken until all can.
+pub fn parse_aliases(text: &str, lang: Lang) -> Result<Vec<ModelAlias>, Vec<String>> {
     let mut aliases: Vec<ModelAlias> = Vec::new();
     let mut problems = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -28,7 +30,7 @@ pub fn parse_aliases(text: &str) -> Result<Vec<ModelAlias>, Vec<String>> {
         }
         let at = i + 1;
         let Some((name, rest)) = line.split_once('=') else {
-            problems.push(format!("Line {at}: write it as \"gateway-name = known-model\", e.g. gpt-image-2-all = gpt-image-2."));
+            problems.push(tr!(lang, models::ALIAS_FORM, at = at));
             continue;
         };
         let (name, rest) = (name.trim(), rest.trim());
@@ -37,38 +39,32 @@ pub fn parse_aliases(text: &str) -> Result<Vec<ModelAlias>, Vec<String>> {
             None => (rest, None),
         };
         if name.is_empty() {
-            problems.push(format!(
-                "Line {at}: the gateway's model name is missing before \"=\"."
-            ));
+            problems.push(tr!(lang, models::ALIAS_NO_NAME, at = at));
             continue;
         }
         if lookup(name).is_some() {
-            problems.push(format!(
-                "Line {at}: {name} is a known model already; its own rules apply."
-            ));
+            problems.push(tr!(lang, models::ALIAS_KNOWN, at = at, name = name));
             continue;
         }
         let Some(entry) = lookup(like) else {
-            problems.push(format!("Line {at}: \"{like}\" is not a model the app knows (e.g. gpt-image-2, gpt-image-2.5-flare)."));
+            problems.push(tr!(lang, models::ALIAS_UNKNOWN_MODEL, at = at, like = like));
             continue;
         };
         let price_per_image = match price {
             None => None,
-            Some(p) => {
-                match p.trim_start_matches('$').trim().parse::<f64>() {
-                    Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
-                    _ => {
-                        problems.push(format!("Line {at}: \"{p}\" is not a price per image in US dollars, e.g. $0.02."));
-                        continue;
-                    }
+            Some(p) => match p.trim_start_matches('$').trim().parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= 0.0 => Some(v),
+                _ => {
+                    problems.push(tr!(lang, models::ALIAS_BAD_PRICE, at = at, price = p));
+                    continue;
                 }
-            }
+            },
         };
         if aliases
             .iter()
             .any(|a| normalize(&a.name) == normalize(name))
         {
-            problems.push(format!("Line {at}: {name} is named twice."));
+            problems.push(tr!(lang, models::ALIAS_TWICE, at = at, name = name));
             continue;
         }
         aliases.push(ModelAlias {
@@ -93,6 +89,7 @@ mod tests {
     fn lines_become_aliases_and_back() {
         let aliases = parse_aliases(
             "gpt-image-2-all = gpt-image-2, $0.02\n\n  flare-cheap=GPT-Image-2.5-Flare-2026-09-08 ",
+            Lang::En,
         )
         .unwrap();
         assert_eq!(
@@ -114,7 +111,10 @@ mod tests {
             format_aliases(&aliases),
             "gpt-image-2-all = gpt-image-2, $0.02\nflare-cheap = gpt-image-2.5-flare"
         );
-        assert_eq!(parse_aliases(&format_aliases(&aliases)).unwrap(), aliases);
+        assert_eq!(
+            parse_aliases(&format_aliases(&aliases), Lang::En).unwrap(),
+            aliases
+        );
         match resolve("gpt-image-2-all", &aliases) {
             ModelInfo::Alias {
                 entry,
@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn every_bad_line_is_named() {
-        let problems = parse_aliases("x\n= gpt-image-2\ngpt-image-2 = gpt-image-2\na = nope\nb = gpt-image-2, cheap\nc = gpt-image-2\nc = gpt-image-2.5-flare").unwrap_err();
+        let problems = parse_aliases("x\n= gpt-image-2\ngpt-image-2 = gpt-image-2\na = nope\nb = gpt-image-2, cheap\nc = gpt-image-2\nc = gpt-image-2.5-flare", Lang::En).unwrap_err();
         assert_eq!(
             problems,
             [
@@ -141,6 +141,13 @@ mod tests {
                 "Line 7: c is named twice.",
             ]
         );
-        assert_eq!(parse_aliases(" \n"), Ok(vec![]));
+        assert_eq!(parse_aliases(" \n", Lang::En), Ok(vec![]));
+        assert_eq!(
+            parse_aliases("a = nope\nx", Lang::ZhCn).unwrap_err(),
+            [
+                "第 1 行：“nope”不是本应用已知的模型（例如 gpt-image-2、gpt-image-2.5-flare）。",
+                "第 2 行：请写成“网关名称 = 已知模型”，例如 gpt-image-2-all = gpt-image-2。",
+            ]
+        );
     }
 }

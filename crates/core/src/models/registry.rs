@@ -11,6 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::wire::{OutputFormat, Quality, MAX_N, MAX_REFERENCES};
+use crate::i18n::{format::dollar, text::models, Lang, Text};
+use crate::tr;
 
 /// A model family: models of one family share their rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,8 +95,8 @@ pub struct ModelEntry {
     /// Dated names that behave exactly like `id`.
     pub snapshots: &'static [&'static str],
     pub family: Family,
-    /// One line for the model note.
-    pub summary: &'static str,
+    /// One line for the model note, in both languages: the name, a colon, what it is.
+    pub summary: Text,
     /// The `quality` values it takes, `Auto` first.
     pub qualities: &'static [Quality],
     /// The output formats with which it makes a native transparent background; empty: none.
@@ -122,6 +124,15 @@ pub struct ModelEntry {
 impl ModelEntry {
     pub fn takes_quality(&self, q: Quality) -> bool {
         self.qualities.contains(&q)
+    }
+
+    /// What the model is, without its name (the picker lists it beside the name).
+    pub fn about(&self, lang: Lang) -> &'static str {
+        let summary = self.summary.get(lang);
+        summary
+            .split_once(": ")
+            .or_else(|| summary.split_once('：'))
+            .map_or(summary, |(_, rest)| rest)
     }
 
     /// Whether `background=transparent` is made natively with `format`.
@@ -245,7 +256,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "gpt-image-2",
         snapshots: &["gpt-image-2-2026-04-21"],
         family: Family::GptImage2,
-        summary: "gpt-image-2: any size up to 3840 px, quality up to high, no transparent background.",
+        summary: models::GPT_IMAGE_2,
         qualities: GPT2_QUALITIES,
         transparency: &[],
         sizes: SizeRule::Free,
@@ -263,7 +274,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "gpt-image-2.5-flare",
         snapshots: &["gpt-image-2.5-flare-2026-09-08"],
         family: Family::GptImage25,
-        summary: "gpt-image-2.5-flare: fast, the everyday choice; quality up to max, native transparent background (PNG, WebP).",
+        summary: models::GPT_IMAGE_25_FLARE,
         qualities: GPT25_QUALITIES,
         transparency: ALPHA_FORMATS,
         sizes: SizeRule::Free,
@@ -281,7 +292,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "gpt-image-2.5-sunburst",
         snapshots: &["gpt-image-2.5-sunburst-2026-09-08"],
         family: Family::GptImage25,
-        summary: "gpt-image-2.5-sunburst: the most capable, precise edits, slower; quality up to max, native transparent background (PNG, WebP).",
+        summary: models::GPT_IMAGE_25_SUNBURST,
         qualities: GPT25_QUALITIES,
         transparency: ALPHA_FORMATS,
         sizes: SizeRule::Free,
@@ -299,7 +310,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "gpt-image-1.5",
         snapshots: &[],
         family: Family::GptImage1,
-        summary: "gpt-image-1.5 (retired): the three stable sizes, quality up to high, transparent background.",
+        summary: models::GPT_IMAGE_15,
         qualities: GPT2_QUALITIES,
         transparency: ALPHA_FORMATS,
         sizes: SizeRule::Presets,
@@ -320,7 +331,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "gpt-image-1",
         snapshots: &[],
         family: Family::GptImage1,
-        summary: "gpt-image-1 (retired): the three stable sizes, quality up to high, transparent background.",
+        summary: models::GPT_IMAGE_1,
         qualities: GPT2_QUALITIES,
         transparency: ALPHA_FORMATS,
         sizes: SizeRule::Presets,
@@ -347,7 +358,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "gpt-image-1-mini",
         snapshots: &[],
         family: Family::GptImage1,
-        summary: "gpt-image-1-mini (retired): cheap; the three stable sizes, quality up to high.",
+        summary: models::GPT_IMAGE_1_MINI,
         qualities: GPT2_QUALITIES,
         transparency: ALPHA_FORMATS,
         sizes: SizeRule::Presets,
@@ -374,7 +385,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "chatgpt-image-latest",
         snapshots: &[],
         family: Family::GptImage1,
-        summary: "chatgpt-image-latest (retired): ChatGPT's image model, gpt-image-1.5's rules.",
+        summary: models::CHATGPT_IMAGE_LATEST,
         qualities: GPT2_QUALITIES,
         transparency: ALPHA_FORMATS,
         sizes: SizeRule::Presets,
@@ -395,7 +406,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "dall-e-3",
         snapshots: &[],
         family: Family::DallE,
-        summary: "dall-e-3 (retired): one image per request, no edits.",
+        summary: models::DALL_E_3,
         qualities: AUTO_ONLY,
         transparency: &[],
         sizes: SizeRule::Presets,
@@ -416,7 +427,7 @@ pub static MODELS: &[ModelEntry] = &[
         id: "dall-e-2",
         snapshots: &[],
         family: Family::DallE,
-        summary: "dall-e-2 (retired): edits of one square image.",
+        summary: models::DALL_E_2,
         qualities: AUTO_ONLY,
         transparency: &[],
         sizes: SizeRule::Presets,
@@ -495,8 +506,6 @@ pub enum ModelInfo {
     Unknown(String),
 }
 
-pub const UNKNOWN_NOTE: &str = "unknown model: nothing is checked";
-
 /// Resolves a model name against the table, then against the profile's aliases (a table id
 /// wins over an alias of the same name; an alias pointing at an unknown name is ignored).
 pub fn resolve(name: &str, aliases: &[ModelAlias]) -> ModelInfo {
@@ -570,24 +579,33 @@ impl ModelInfo {
         self.entry().and_then(|e| e.retired)
     }
 
-    /// The line shown beside the model: what it is, or how the app treats it.
-    pub fn note(&self) -> String {
+    /// The line shown beside the model, in `lang`: what it is, or how the app treats it.
+    pub fn note(&self, lang: Lang) -> String {
         match self {
-            ModelInfo::Known(e) => e.summary.to_string(),
+            ModelInfo::Known(e) => e.summary.get(lang).to_string(),
             ModelInfo::Alias {
                 name,
                 entry,
                 price_per_image,
             } => {
                 let price = price_per_image
-                    .map(|p| format!(", ${p} per image"))
+                    .map(|p| {
+                        tr!(
+                            lang,
+                            models::ALIAS_PRICE,
+                            price = format!("{}{p}", dollar(lang))
+                        )
+                    })
                     .unwrap_or_default();
-                format!(
-                    "{name}: this profile's name for {} (its rules{price}).",
-                    entry.id
+                tr!(
+                    lang,
+                    models::ALIAS_NOTE,
+                    name = name,
+                    model = entry.id,
+                    price = price
                 )
             }
-            ModelInfo::Unknown(_) => UNKNOWN_NOTE.to_string(),
+            ModelInfo::Unknown(_) => tr!(lang, models::UNKNOWN).to_string(),
         }
     }
 }
@@ -802,7 +820,14 @@ mod tests {
         assert_eq!(info.entry().map(|e| e.id), Some("gpt-image-2"));
         assert_eq!(info.name(), "GPT-Image-2-All");
         assert!(matches!(info, ModelInfo::Alias { price_per_image: Some(p), .. } if p == 0.02));
-        assert!(info.note().contains("this profile's name for gpt-image-2"));
+        assert_eq!(
+            info.note(Lang::En),
+            "GPT-Image-2-All: this profile's name for gpt-image-2 (its rules, $0.02 per image)."
+        );
+        assert_eq!(
+            info.note(Lang::ZhCn),
+            "GPT-Image-2-All：此配置对 gpt-image-2 的叫法（沿用其规则，每张 US$0.02）。"
+        );
         assert!(!info.takes_quality(Quality::Max));
         assert_eq!(
             resolve("broken", &aliases),
@@ -817,9 +842,29 @@ mod tests {
     }
 
     #[test]
+    fn the_picker_shows_what_a_model_is_without_its_name() {
+        let flare = lookup("gpt-image-2.5-flare").unwrap();
+        assert!(flare
+            .about(Lang::En)
+            .starts_with("fast, the everyday choice"));
+        assert!(flare.about(Lang::ZhCn).starts_with("速度快"));
+        assert_eq!(
+            lookup("dall-e-3").unwrap().about(Lang::ZhCn),
+            "每次请求一张图，不支持编辑。"
+        );
+        for m in MODELS {
+            for lang in Lang::ALL {
+                assert!(m.summary.get(lang).starts_with(m.id), "{}", m.id);
+                assert_ne!(m.about(lang), m.summary.get(lang), "{}", m.id);
+            }
+        }
+    }
+
+    #[test]
     fn an_unknown_model_gets_every_control() {
         let info = resolve("vendor/flux", &[]);
-        assert_eq!(info.note(), UNKNOWN_NOTE);
+        assert_eq!(info.note(Lang::En), "unknown model: nothing is checked");
+        assert_eq!(info.note(Lang::ZhCn), "未知模型：不做任何检查");
         assert_eq!(info.qualities(), Quality::ALL);
         assert_eq!(info.native_transparency(), None);
         assert!(info.takes_quality(Quality::Max) && info.streaming());

@@ -3,19 +3,45 @@
 //! it); the app asks for a confirmation first while the retirement is in effect.
 
 use super::registry::{lookup, ModelInfo, Retirement};
+use crate::i18n::{text::models, Lang};
+use crate::tr;
 
 /// What the app says about a retired model and whether it asks before sending.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetirementNotice {
-    /// "gpt-image-1.5 was retired on 2026-12-01; requests to it fail at OpenAI. Try
-    /// gpt-image-2.5-flare"
-    pub text: String,
+    /// The retired model's id.
+    pub model: &'static str,
+    /// The profile's own name for it, when the request names it so.
+    pub alias: Option<String>,
     pub date: &'static str,
     /// A current model to switch to (a registry id).
     pub replacement: &'static str,
     /// True once the date has come (or when today is not known): send only after the user
     /// confirms. False for a retirement still ahead: a warning only.
     pub confirm_before_sending: bool,
+}
+
+impl RetirementNotice {
+    /// What the app says, in `lang`: "gpt-image-1.5 was retired on 2026-12-01; requests to it
+    /// fail at OpenAI. Try gpt-image-2.5-flare" (no full stop: callers end the sentence).
+    pub fn text(&self, lang: Lang) -> String {
+        let subject = match &self.alias {
+            Some(name) => tr!(lang, models::RETIRED_ALIAS, name = name, model = self.model),
+            None => self.model.to_string(),
+        };
+        let text = if self.confirm_before_sending {
+            models::RETIRED
+        } else {
+            models::WILL_RETIRE
+        };
+        tr!(
+            lang,
+            text,
+            subject = subject,
+            date = self.date,
+            replacement = self.replacement
+        )
+    }
 }
 
 /// Whether `today` (`YYYY-MM-DD`) looks like an ISO date, so that comparing the strings
@@ -39,19 +65,13 @@ pub fn retirement_notice(info: &ModelInfo, today: Option<&str>) -> Option<Retire
     // The replacement must itself be current; the registry's tests hold it so.
     debug_assert!(lookup(replacement).is_some_and(|m| m.retired.is_none()));
     let in_effect = today.and_then(iso_date).is_none_or(|t| t >= date);
-    let subject = match info {
-        ModelInfo::Alias { name, .. } => format!("{name} (this profile's name for {})", entry.id),
-        _ => entry.id.to_string(),
-    };
-    let text = if in_effect {
-        format!("{subject} was retired on {date}; requests to it fail at OpenAI. Try {replacement}")
-    } else {
-        format!(
-            "{subject} will be retired on {date}; from then on requests to it fail at OpenAI. Try {replacement}"
-        )
+    let alias = match info {
+        ModelInfo::Alias { name, .. } => Some(name.clone()),
+        _ => None,
     };
     Some(RetirementNotice {
-        text,
+        model: entry.id,
+        alias,
         date,
         replacement,
         confirm_before_sending: in_effect,
@@ -72,13 +92,13 @@ mod tests {
     fn the_warning_names_the_date_and_a_replacement() {
         let n = retirement_notice_for("gpt-image-1.5", Some("2026-12-02")).unwrap();
         assert_eq!(
-            n.text,
+            n.text(Lang::En),
             "gpt-image-1.5 was retired on 2026-12-01; requests to it fail at OpenAI. Try gpt-image-2.5-flare"
         );
         assert!(n.confirm_before_sending);
         let n = retirement_notice_for(" GPT-Image-1 ", None).unwrap();
         assert_eq!(
-            n.text,
+            n.text(Lang::En),
             "gpt-image-1 was retired on 2026-10-23; requests to it fail at OpenAI. Try gpt-image-2.5-flare"
         );
         assert!(n.confirm_before_sending, "an unknown today asks");
@@ -89,8 +109,11 @@ mod tests {
         let n = retirement_notice_for("gpt-image-1-mini", Some("2026-11-30")).unwrap();
         assert!(!n.confirm_before_sending);
         assert!(n
-            .text
+            .text(Lang::En)
             .starts_with("gpt-image-1-mini will be retired on 2026-12-01"));
+        assert!(n
+            .text(Lang::ZhCn)
+            .starts_with("gpt-image-1-mini 将于 2026-12-01 停用"));
         // The day itself is in effect; a malformed today counts as after.
         assert!(
             retirement_notice_for("gpt-image-1-mini", Some("2026-12-01"))
@@ -120,12 +143,13 @@ mod tests {
     fn every_retired_model_has_one_and_an_alias_says_whose() {
         for m in MODELS.iter().filter(|m| m.retired.is_some()) {
             let n = retirement_notice_for(m.id, Some("2030-01-01")).unwrap();
+            let text = n.text(Lang::En);
             assert!(
-                n.text.starts_with(&format!("{} was retired on ", m.id)),
-                "{}",
-                n.text
+                text.starts_with(&format!("{} was retired on ", m.id)),
+                "{text}"
             );
-            assert!(n.text.ends_with(n.replacement));
+            assert!(text.ends_with(n.replacement));
+            assert!(n.text(Lang::ZhCn).ends_with(n.replacement));
         }
         let aliases = [ModelAlias {
             name: "old-image".into(),
@@ -134,7 +158,11 @@ mod tests {
         }];
         let n = retirement_notice(&resolve("old-image", &aliases), None).unwrap();
         assert!(n
-            .text
+            .text(Lang::En)
             .starts_with("old-image (this profile's name for gpt-image-1) was retired"));
+        assert_eq!(
+            n.text(Lang::ZhCn),
+            "old-image（此配置对 gpt-image-1 的叫法） 已于 2026-10-23 停用，发给它的请求会被 OpenAI 拒绝。可改用 gpt-image-2.5-flare"
+        );
     }
 }

@@ -102,6 +102,7 @@ mod tests {
                 Step::Encode(q) => {
                     assert!(
                         tries.iter().all(|t: &Try| t.quality != q),
+                        // i18n: not shown (a test's failure message)
                         "quality {q} tried twice"
                     );
                     assert!((floor..=start).contains(&q));

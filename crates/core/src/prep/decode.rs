@@ -6,9 +6,10 @@ use std::io::Cursor;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
-use super::error::{PrepError, PrepErrorKind};
+use super::error::{Detail, PrepError, PrepErrorKind};
 use super::sniff::{sniff, SourceFormat};
 use super::MAX_PIXELS;
+use crate::i18n::text::prep;
 
 /// What the header says, read before any pixel is allocated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,10 +60,9 @@ fn reader(bytes: &[u8], format: SourceFormat) -> ImageReader<Cursor<&[u8]>> {
 
 fn decode_error(e: image::ImageError) -> PrepError {
     match e {
-        image::ImageError::Limits(_) => PrepError::new(
-            PrepErrorKind::TooManyPixels,
-            "The image needs more memory than allowed to decode: downscale it first.",
-        ),
+        image::ImageError::Limits(_) => {
+            PrepError::sentence(PrepErrorKind::TooManyPixels, prep::DECODE_MEMORY)
+        }
         other => PrepError::corrupt(other),
     }
 }
@@ -71,17 +71,10 @@ fn decode_error(e: image::ImageError) -> PrepError {
 pub fn check_pixel_cap(width: u32, height: u32) -> Result<(), PrepError> {
     let pixels = u64::from(width) * u64::from(height);
     if pixels > MAX_PIXELS {
-        return Err(PrepError::new(
-            PrepErrorKind::TooManyPixels,
-            format!(
-                "{width}x{height} is {:.0} megapixels, above the {} MP limit (a decompression bomb, or simply too large): downscale it first.",
-                pixels as f64 / 1e6,
-                MAX_PIXELS / 1_000_000
-            ),
-        ));
+        return Err(PrepError::pixel_cap(width, height));
     }
     if width == 0 || height == 0 {
-        return Err(PrepError::corrupt("its header says it has no pixels"));
+        return Err(PrepError::corrupt_with(Detail::Text(prep::NO_PIXELS)));
     }
     Ok(())
 }
@@ -220,7 +213,7 @@ fn jpeg_markers(bytes: &[u8]) -> impl Iterator<Item = (u8, usize)> + '_ {
 /// Refuses a JPEG cut before its end (see [`jpeg_reaches_eoi`]).
 pub fn check_jpeg_complete(bytes: &[u8], format: SourceFormat) -> Result<(), PrepError> {
     if format == SourceFormat::Jpeg && !jpeg_reaches_eoi(bytes) {
-        return Err(PrepError::corrupt("it ends before the image data does"));
+        return Err(PrepError::corrupt_with(Detail::Text(prep::ENDS_EARLY)));
     }
     Ok(())
 }

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::PrepError;
+use super::error::{Detail, PrepError};
 use super::resize::Pixels;
+use crate::i18n::text::prep;
 
 /// An output encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,8 +33,10 @@ impl Codec {
 /// the same quality for a second pass over the coefficients). Alpha is ignored.
 pub fn encode_jpeg(pixels: &Pixels, quality: u8) -> Result<Vec<u8>, PrepError> {
     let (width, height) = (
-        u16::try_from(pixels.width).map_err(|_| PrepError::encode("wider than 65535 px"))?,
-        u16::try_from(pixels.height).map_err(|_| PrepError::encode("taller than 65535 px"))?,
+        u16::try_from(pixels.width)
+            .map_err(|_| PrepError::encode_with(Detail::Text(prep::TOO_WIDE)))?,
+        u16::try_from(pixels.height)
+            .map_err(|_| PrepError::encode_with(Detail::Text(prep::TOO_TALL)))?,
     );
     let mut out = Vec::with_capacity(pixels.rgba.len() / 8);
     let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality.clamp(1, 100));
@@ -100,7 +103,7 @@ impl Encoder for RustEncoder {
         match codec {
             Codec::Jpeg => encode_jpeg(pixels, quality),
             Codec::Png => encode_png(pixels),
-            Codec::Webp => Err(PrepError::encode("WebP is encoded by the browser")),
+            Codec::Webp => Err(PrepError::encode_with(Detail::Text(prep::WEBP_IN_BROWSER))),
         }
     }
 }

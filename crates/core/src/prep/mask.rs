@@ -16,6 +16,9 @@ use super::pipeline::{prepare_as, Output, PrepReport, Prepared, StageTimes};
 use super::resize::Pixels;
 use super::sniff::SourceFormat;
 use super::PrepSettings;
+use crate::i18n::text::prep;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// A mask is sent only when smaller than this ("less than 4MB" in OpenAI's spec).
 pub const MASK_LIMIT_BYTES: u64 = 4_000_000;
@@ -26,7 +29,7 @@ pub const IMAGE_LIMIT_BYTES: u64 = 50_000_000;
 pub enum PairError {
     /// Image 1 itself cannot be prepared.
     Image(PrepError),
-    /// The mask is refused: a sentence saying why.
+    /// The mask is refused: a sentence saying why (in the language asked for).
     Mask(String),
 }
 
@@ -54,17 +57,14 @@ impl MaskTarget {
 }
 
 /// Checks the mask's format, alpha channel and size against image 1, before any pixel is
-/// decoded.
-pub fn check_mask(mask: &[u8], target: &MaskTarget) -> Result<(), String> {
-    let header = read_header(mask).map_err(|e| format!("The mask cannot be read: {e}"))?;
+/// decoded; refused with a sentence in `lang`.
+pub fn check_mask(mask: &[u8], target: &MaskTarget, lang: Lang) -> Result<(), String> {
+    let header = read_header(mask).map_err(|e| unreadable(&e, lang))?;
     if header.format != SourceFormat::Png {
-        return Err(format!(
-            "The mask must be a PNG with an alpha channel; this file is {}.",
-            header.format.mime()
-        ));
+        return Err(tr!(lang, prep::MASK_NOT_PNG, mime = header.format.mime()));
     }
     if !header.has_alpha_channel {
-        return Err("The mask PNG has no alpha channel: make the area to redraw transparent (alpha 0) and save it as a PNG with transparency.".into());
+        return Err(prep::MASK_NO_ALPHA.get(lang).to_string());
     }
     let size = header.oriented_size();
     if size != target.oriented && size != target.fitted && size != target.sent {
@@ -79,28 +79,42 @@ pub fn check_mask(mask: &[u8], target: &MaskTarget) -> Result<(), String> {
         let also = if also.is_empty() {
             String::new()
         } else {
-            format!(" (or {} as prepared)", also.join(" or "))
+            tr!(
+                lang,
+                prep::MASK_OR_AS_PREPARED,
+                sizes = also.join(prep::OR.get(lang))
+            )
         };
-        return Err(format!(
-            "The mask is {mw}x{mh} but image 1 is {}x{}{also}: the mask must have the same size as image 1.",
-            target.oriented.0, target.oriented.1
+        return Err(tr!(
+            lang,
+            prep::MASK_SIZE,
+            mask_width = mw,
+            mask_height = mh,
+            width = target.oriented.0,
+            height = target.oriented.1,
+            also = also
         ));
     }
     Ok(())
 }
 
+fn unreadable(e: &PrepError, lang: Lang) -> String {
+    tr!(lang, prep::MASK_UNREADABLE, e = e.message(lang))
+}
+
 /// The mask for image 1 as `target` says it is sent: upright, resized to exactly image 1's
 /// sent size, a PNG with alpha under [`MASK_LIMIT_BYTES`]. Only alpha means anything to the
 /// API, so when the mask's own colours make it too big they are dropped (and the report says
-/// so); a mask still too big is refused with what to do.
+/// so); a mask still too big is refused with what to do. Notes and refusals are in `lang`.
 pub fn prepare_mask(
     mask: &[u8],
     target: &MaskTarget,
     now: &dyn Fn() -> f64,
+    lang: Lang,
 ) -> Result<Prepared, String> {
     let start = now();
-    check_mask(mask, target)?;
-    let decoded = decode(mask).map_err(|e| format!("The mask cannot be read: {e}"))?;
+    check_mask(mask, target, lang)?;
+    let decoded = decode(mask).map_err(|e| unreadable(&e, lang))?;
     let source_mime = decoded.header.format.mime().to_string();
     let orientation = decoded.header.orientation;
     let t0 = now();
@@ -109,9 +123,9 @@ pub fn prepare_mask(
     let t1 = now();
     let mut pixels = pixels
         .resize(target.sent.0, target.sent.1)
-        .map_err(|e| e.message)?;
+        .map_err(|e| e.message(lang))?;
     let t2 = now();
-    let mut bytes = encode_png_keeping_alpha(&pixels, true).map_err(|e| e.message)?;
+    let mut bytes = encode_png_keeping_alpha(&pixels, true).map_err(|e| e.message(lang))?;
     let mut encodes = 1;
     let mut note = None;
     if bytes.len() as u64 >= MASK_LIMIT_BYTES {
@@ -119,21 +133,23 @@ pub fn prepare_mask(
         for p in pixels.rgba.chunks_exact_mut(4) {
             p[..3].fill(0);
         }
-        bytes = encode_png_keeping_alpha(&pixels, true).map_err(|e| e.message)?;
+        bytes = encode_png_keeping_alpha(&pixels, true).map_err(|e| e.message(lang))?;
         encodes += 1;
-        note = Some(format!(
-            "its colours were dropped to stay under the API's {} (only its alpha counts; it was {})",
-            megabytes(MASK_LIMIT_BYTES),
-            megabytes(first)
+        note = Some(tr!(
+            lang,
+            prep::MASK_COLOURS_DROPPED,
+            limit = megabytes(MASK_LIMIT_BYTES),
+            size = megabytes(first)
         ));
     }
     if bytes.len() as u64 >= MASK_LIMIT_BYTES {
-        return Err(format!(
-            "As a {}x{} PNG the mask is {}, and the API takes masks under {}: lower the long edge in the prep settings, or use a mask with simpler transparent areas.",
-            target.sent.0,
-            target.sent.1,
-            megabytes(bytes.len() as u64),
-            megabytes(MASK_LIMIT_BYTES)
+        return Err(tr!(
+            lang,
+            prep::MASK_TOO_BIG,
+            width = target.sent.0,
+            height = target.sent.1,
+            size = megabytes(bytes.len() as u64),
+            limit = megabytes(MASK_LIMIT_BYTES)
         ));
     }
     Ok(Prepared {
@@ -170,19 +186,22 @@ pub async fn prepare_image_as_png<E: Encoder>(
     settings: &PrepSettings,
     encoder: &mut E,
     now: &dyn Fn() -> f64,
+    lang: Lang,
 ) -> Result<Prepared, PrepError> {
     let output = Output::Png {
         allowance: IMAGE_LIMIT_BYTES - 1,
     };
-    let mut prepared = prepare_as(image, settings, output, encoder, now).await?;
+    let mut prepared = prepare_as(image, settings, output, encoder, now, lang).await?;
     if let Some(note) = prepared.report.note.take() {
-        prepared.report.note = Some(format!("as PNG it was {note}"));
+        prepared.report.note = Some(tr!(lang, prep::AS_PNG_NOTE, note = note));
     }
     Ok(prepared)
 }
 
 /// Image 1 and its mask: image 1 exactly as [`super::pipeline::prepare`] makes it (or as PNG
 /// with `image_png`, see [`prepare_image_as_png`]), the mask at image 1's prepared size.
+// The worker's encoder and clock, and the language of its answer, beside the job itself.
+#[allow(clippy::too_many_arguments)]
 pub async fn prepare_with_mask<E: Encoder>(
     image: &[u8],
     mask: &[u8],
@@ -191,14 +210,15 @@ pub async fn prepare_with_mask<E: Encoder>(
     webp: bool,
     encoder: &mut E,
     now: &dyn Fn() -> f64,
+    lang: Lang,
 ) -> Result<(Prepared, Prepared), PairError> {
     let image = if image_png {
-        prepare_image_as_png(image, settings, encoder, now).await
+        prepare_image_as_png(image, settings, encoder, now, lang).await
     } else {
-        prepare_as(image, settings, Output::Usual { webp }, encoder, now).await
+        prepare_as(image, settings, Output::Usual { webp }, encoder, now, lang).await
     }
     .map_err(PairError::Image)?;
     let target = MaskTarget::of(&image.report, settings.max_edge);
-    let mask = prepare_mask(mask, &target, now).map_err(PairError::Mask)?;
+    let mask = prepare_mask(mask, &target, now, lang).map_err(PairError::Mask)?;
     Ok((image, mask))
 }

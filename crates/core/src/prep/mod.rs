@@ -11,12 +11,17 @@ pub mod error;
 pub mod geometry;
 pub mod mask;
 pub mod pipeline;
+pub mod pool;
 pub mod protocol;
 pub mod resize;
 pub mod sniff;
 pub mod zip;
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::text::prep;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// Default long-edge limit: gpt-image-2 downsamples larger inputs anyway.
 pub const DEFAULT_MAX_EDGE: u32 = 2048;
@@ -31,28 +36,34 @@ pub const WARN_REFERENCES: usize = 4;
 
 /// What the reference list says when `left_out` (file names, in the order given) did not fit
 /// under [`MAX_REFERENCES`] with `already` references in the list: which files, and why.
-pub fn left_out_note(left_out: &[String], offered: usize, already: usize) -> String {
+pub fn left_out_note(left_out: &[String], offered: usize, already: usize, lang: Lang) -> String {
     const NAMED: usize = 5;
     let mut names = left_out
         .iter()
         .take(NAMED)
         .map(|n| format!("\"{n}\""))
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(prep::NAME_SEPARATOR.get(lang));
     if left_out.len() > NAMED {
-        names.push_str(&format!(" and {} more", left_out.len() - NAMED));
+        names.push_str(&tr!(lang, prep::AND_MORE, n = left_out.len() - NAMED));
     }
-    let (count, verb) = match left_out.len() {
-        1 => ("1 file".to_string(), "was"),
-        k => (format!("{k} files"), "were"),
-    };
     let held = match already {
         0 => String::new(),
-        1 => " (1 was already in the list)".to_string(),
-        k => format!(" ({k} were already in the list)"),
+        1 => prep::HELD_ONE.get(lang).to_string(),
+        k => tr!(lang, prep::HELD_MANY, k = k),
     };
-    format!(
-        "At most {MAX_REFERENCES} references can be sent{held}, so {count} of the {offered} offered {verb} not added: {names}. Remove a reference to make room."
+    let template = match left_out.len() {
+        1 => prep::LEFT_OUT_ONE,
+        _ => prep::LEFT_OUT_MANY,
+    };
+    tr!(
+        lang,
+        template,
+        max = MAX_REFERENCES,
+        held = held,
+        count = left_out.len(),
+        offered = offered,
+        names = names
     )
 }
 
@@ -134,19 +145,25 @@ mod tests {
 
     #[test]
     fn left_out_files_are_named_with_the_reason() {
-        let one = left_out_note(&["cat.heic".into()], 14, 3);
+        let one = left_out_note(&["cat.heic".into()], 14, 3, Lang::En);
         assert_eq!(
             one,
             "At most 16 references can be sent (3 were already in the list), so 1 file of the 14 offered was not added: \"cat.heic\". Remove a reference to make room."
         );
         let names: Vec<String> = (1..=8).map(|i| format!("p{i}.jpg")).collect();
-        let many = left_out_note(&names, 24, 0);
+        let many = left_out_note(&names, 24, 0, Lang::En);
         assert!(
             many.contains("so 8 files of the 24 offered were not added"),
             "{many}"
         );
         assert!(many.contains("\"p5.jpg\" and 3 more"), "{many}");
         assert!(!many.contains("already"), "{many}");
+        let zh = left_out_note(&names, 24, 2, Lang::ZhCn);
+        assert!(
+            zh.starts_with("最多只能发送 16 张参考图（列表中已有 2 张），"),
+            "{zh}"
+        );
+        assert!(zh.contains("\"p5.jpg\" 等另外 3 个"), "{zh}");
     }
 
     #[test]

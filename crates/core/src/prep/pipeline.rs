@@ -9,11 +9,14 @@ use super::decode::{
     Header,
 };
 use super::encode::{Codec, Encoder};
-use super::error::PrepError;
+use super::error::{Detail, PrepError};
 use super::geometry::{downscale_factor, fit_long_edge, scale};
 use super::resize::Pixels;
 use super::sniff::SourceFormat;
 use super::{megabytes, PrepSettings};
+use crate::i18n::text::prep;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// Milliseconds per stage of one file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -180,10 +183,11 @@ pub async fn encode_to_budget<E: Encoder>(
         }
         pixels = pixels.resize(w, h)?;
     }
-    Err(PrepError::encode(format!(
-        "it does not fit {} bytes even at {}x{}; raise the byte budget",
-        budget, pixels.width, pixels.height
-    )))
+    Err(PrepError::encode_with(Detail::OverBudget {
+        budget,
+        width: pixels.width,
+        height: pixels.height,
+    }))
 }
 
 /// How a file is encoded.
@@ -198,15 +202,16 @@ pub enum Output {
 }
 
 /// Prepares one reference. `webp`: whether the encoder can make WebP; `now`: a millisecond
-/// clock (performance.now in the browser).
+/// clock (performance.now in the browser); `lang`: the language of the report's note.
 pub async fn prepare<E: Encoder>(
     bytes: &[u8],
     settings: &PrepSettings,
     webp: bool,
     encoder: &mut E,
     now: &dyn Fn() -> f64,
+    lang: Lang,
 ) -> Result<Prepared, PrepError> {
-    prepare_as(bytes, settings, Output::Usual { webp }, encoder, now).await
+    prepare_as(bytes, settings, Output::Usual { webp }, encoder, now, lang).await
 }
 
 /// Prepares one file for `output`: the same decode, orientation and long edge either way.
@@ -216,6 +221,7 @@ pub async fn prepare_as<E: Encoder>(
     output: Output,
     encoder: &mut E,
     now: &dyn Fn() -> f64,
+    lang: Lang,
 ) -> Result<Prepared, PrepError> {
     let start = now();
     let header = read_header(bytes)?;
@@ -278,13 +284,14 @@ pub async fn prepare_as<E: Encoder>(
         ..times
     };
     if (fitted.width, fitted.height) != fitted_size {
-        report.note = Some(format!(
-            "shrunk from {}x{} to {}x{} to fit {}",
-            fitted_size.0,
-            fitted_size.1,
-            fitted.width,
-            fitted.height,
-            megabytes(budget)
+        report.note = Some(tr!(
+            lang,
+            prep::SHRUNK,
+            from_width = fitted_size.0,
+            from_height = fitted_size.1,
+            width = fitted.width,
+            height = fitted.height,
+            budget = megabytes(budget)
         ));
     }
     report.mime = fitted.codec.mime().to_string();

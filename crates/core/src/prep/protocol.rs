@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::mask::MaskTarget;
 use super::pipeline::PrepReport;
 use super::PrepSettings;
+use crate::i18n::Lang;
 
 /// Field names of the posted JS object.
 pub const JSON_FIELD: &str = "json";
@@ -18,6 +19,43 @@ pub struct JobRequest {
     pub id: u64,
     pub kind: JobKind,
     pub settings: PrepSettings,
+    /// The language the answer's sentences (refusals, notes) are written in: the worker has
+    /// no access to the page's. English when absent.
+    #[serde(default, with = "lang_tag")]
+    pub lang: Lang,
+}
+
+/// A `Lang` on the wire as its tag (`"en"`, `"zh-CN"`); an unknown tag reads as English.
+mod lang_tag {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::i18n::Lang;
+
+    pub fn serialize<S: Serializer>(lang: &Lang, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(lang.tag())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Lang, D::Error> {
+        let tag = String::deserialize(deserializer)?;
+        Ok(Lang::from_tag(&tag).unwrap_or_default())
+    }
+}
+
+/// Only the language of a job, read from a job that cannot be read whole (so that even its
+/// refusal is in the page's language).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct JobLang {
+    #[serde(default, with = "lang_tag")]
+    pub lang: Lang,
+}
+
+impl JobLang {
+    /// The language `json` asks for; English when it says none or is not a JSON object.
+    pub fn of(json: &str) -> Lang {
+        serde_json::from_str::<JobLang>(json)
+            .map(|j| j.lang)
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +142,7 @@ pub enum WorkerMessage {
         transparent_share: f64,
         ms: f64,
     },
-    /// The file cannot be prepared: a sentence for the user.
+    /// The file cannot be prepared: a sentence for the user (in the job's `lang`).
     Failed {
         id: u64,
         message: String,
@@ -126,6 +164,7 @@ mod tests {
             id: 7,
             kind: JobKind::PngImageWithMask,
             settings: PrepSettings::default(),
+            lang: Lang::En,
         };
         let text = serde_json::to_string(&request).unwrap();
         assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
@@ -139,6 +178,7 @@ mod tests {
                 },
             },
             settings: PrepSettings::default(),
+            lang: Lang::ZhCn,
         };
         let text = serde_json::to_string(&request).unwrap();
         assert!(
@@ -146,6 +186,7 @@ mod tests {
             "{text}"
         );
         assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
+        assert!(text.ends_with(r#","lang":"zh-CN"}"#), "{text}");
         let ready = WorkerMessage::Ready { webp: true };
         let text = serde_json::to_string(&ready).unwrap();
         assert_eq!(text, r#"{"Ready":{"webp":true}}"#);
@@ -163,6 +204,7 @@ mod tests {
                 mime: "image/webp".into(),
             },
             settings: PrepSettings::default(),
+            lang: Lang::En,
         };
         let text = serde_json::to_string(&request).unwrap();
         assert!(
@@ -172,6 +214,16 @@ mod tests {
             "{text}"
         );
         assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
+
+        // A job posted without a language (tests/e2e/size.test.mjs) is answered in English.
+        let bare = r#"{"id":5,"kind":"Reference","settings":{"max_edge":2048,"budget_bytes":1500000,"text_mode":false}}"#;
+        assert_eq!(
+            serde_json::from_str::<JobRequest>(bare).unwrap().lang,
+            Lang::En
+        );
+        assert_eq!(JobLang::of(bare), Lang::En);
+        assert_eq!(JobLang::of(r#"{"id":"x","lang":"zh-CN"}"#), Lang::ZhCn);
+        assert_eq!(JobLang::of("not json"), Lang::En);
 
         let fitted = WorkerMessage::Fitted {
             id: 3,

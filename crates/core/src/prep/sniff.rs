@@ -1,6 +1,7 @@
 //! What a file is, from its magic bytes (never from its name or declared type, which lie).
 
 use super::error::{PrepError, PrepErrorKind};
+use crate::i18n::text::prep;
 
 /// A format the decoder reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,10 +47,7 @@ impl SourceFormat {
 /// do about it, or unknown.
 pub fn sniff(bytes: &[u8]) -> Result<SourceFormat, PrepError> {
     if bytes.is_empty() {
-        return Err(PrepError::new(
-            PrepErrorKind::Empty,
-            "The file is empty (0 bytes): pick the image again.",
-        ));
+        return Err(PrepError::sentence(PrepErrorKind::Empty, prep::EMPTY_FILE));
     }
     if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
         return Ok(SourceFormat::Jpeg);
@@ -72,46 +70,27 @@ pub fn sniff(bytes: &[u8]) -> Result<SourceFormat, PrepError> {
 fn unsupported(bytes: &[u8]) -> PrepError {
     let (name, advice) = if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
         match &bytes[8..12] {
-            b"avif" | b"avis" => ("AVIF", "AVIF: export as JPEG or PNG first."),
-            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => (
-                "HEIC",
-                "HEIC: export as JPEG first (on an iPhone: Settings > Camera > Formats > Most Compatible).",
-            ),
-            _ => ("a video or ISO media file", "This is a video or ISO media file, not a still image: export a frame as JPEG or PNG."),
+            b"avif" | b"avis" => ("AVIF", prep::AVIF),
+            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
+                ("HEIC", prep::HEIC)
+            }
+            // i18n: not shown (the kind's name, compared, never displayed)
+            _ => ("a video or ISO media file", prep::ISO_MEDIA),
         }
     } else if bytes.starts_with(b"%PDF") {
-        (
-            "PDF",
-            "PDF: a document, not an image. Export the page as PNG or JPEG first.",
-        )
+        ("PDF", prep::PDF)
     } else if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
-        (
-            "TIFF",
-            "TIFF: not supported here. Export as JPEG or PNG first.",
-        )
+        ("TIFF", prep::TIFF)
     } else if looks_like_svg(bytes) {
-        ("SVG", "SVG: a vector drawing. Export it as PNG first.")
+        ("SVG", prep::SVG)
     } else if bytes.starts_with(&[0xff, 0x0a]) || bytes.starts_with(b"\0\0\0\x0cJXL ") {
-        (
-            "JPEG XL",
-            "JPEG XL: not supported here. Export as JPEG or PNG first.",
-        )
+        ("JPEG XL", prep::JPEG_XL)
     } else if bytes.starts_with(b"8BPS") {
-        (
-            "PSD",
-            "PSD: a Photoshop document. Export it as PNG or JPEG first.",
-        )
+        ("PSD", prep::PSD)
     } else {
-        (
-            "unknown",
-            "Not an image this tool can read: use JPEG, PNG, WebP, GIF or BMP.",
-        )
+        return PrepError::sentence(PrepErrorKind::Unknown, prep::UNKNOWN_FORMAT);
     };
-    if name == "unknown" {
-        PrepError::new(PrepErrorKind::Unknown, advice)
-    } else {
-        PrepError::new(PrepErrorKind::Unsupported(name), advice)
-    }
+    PrepError::sentence(PrepErrorKind::Unsupported(name), advice)
 }
 
 /// SVG is text: an `<svg` element near the start, possibly after an XML prolog or BOM.
@@ -125,6 +104,7 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn kind(bytes: &[u8]) -> PrepErrorKind {
         sniff(bytes).unwrap_err().kind
@@ -149,8 +129,12 @@ mod tests {
         assert_eq!(kind(heic), PrepErrorKind::Unsupported("HEIC"));
         assert!(sniff(heic)
             .unwrap_err()
-            .message
+            .message(Lang::En)
             .starts_with("HEIC: export as JPEG first"));
+        assert!(sniff(heic)
+            .unwrap_err()
+            .message(Lang::ZhCn)
+            .starts_with("HEIC：请先导出为 JPEG"));
         assert_eq!(
             kind(b"\0\0\0\x18ftypmif1"),
             PrepErrorKind::Unsupported("HEIC")
@@ -164,7 +148,7 @@ mod tests {
         assert_eq!(kind(b"MM\0*\0\0\0\x08"), PrepErrorKind::Unsupported("TIFF"));
         let svg = b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
         assert_eq!(kind(svg), PrepErrorKind::Unsupported("SVG"));
-        assert!(sniff(svg).unwrap_err().message.contains("PNG"));
+        assert!(sniff(svg).unwrap_err().message(Lang::En).contains("PNG"));
         assert_eq!(kind(b"hello world"), PrepErrorKind::Unknown);
     }
 }

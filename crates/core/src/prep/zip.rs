@@ -1,6 +1,9 @@
 //! A minimal ZIP writer (stored, no compression): prepared images are already compressed, so
 //! deflate would only cost time. Enough for "download all" without another dependency.
 
+use crate::i18n::text::prep;
+use crate::i18n::Lang;
+
 /// CRC-32 (IEEE), table-driven.
 pub fn crc32(data: &[u8]) -> u32 {
     static TABLE: std::sync::OnceLock<[u32; 256]> = std::sync::OnceLock::new();
@@ -27,7 +30,10 @@ pub fn crc32(data: &[u8]) -> u32 {
 /// A ZIP archive of `(name, bytes)` entries, stored, each dated `local_secs` (see
 /// [`dos_date_time`]). Names are written as UTF-8 (flag bit 11). Errors when the archive would
 /// need ZIP64 (over 4 GB or 65535 entries).
-pub fn write_stored_zip(entries: &[(String, &[u8])], local_secs: i64) -> Result<Vec<u8>, String> {
+pub fn write_stored_zip(
+    entries: &[(String, &[u8])],
+    local_secs: i64,
+) -> Result<Vec<u8>, ZipTooLarge> {
     let mut writer = ZipWriter::default();
     let mut out = Vec::new();
     for (name, data) in entries {
@@ -64,8 +70,26 @@ pub struct ZipWriter {
     count: u16,
 }
 
-fn too_big() -> String {
-    "the archive is too large for a plain ZIP".to_string()
+/// The archive would need ZIP64 (over 4 GB or 65535 entries), which this writer does not
+/// write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ZipTooLarge;
+
+impl ZipTooLarge {
+    pub fn message(self, lang: Lang) -> &'static str {
+        prep::ZIP_TOO_LARGE.get(lang)
+    }
+}
+
+/// The English sentence.
+impl std::fmt::Display for ZipTooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message(Lang::En))
+    }
+}
+
+fn too_big() -> ZipTooLarge {
+    ZipTooLarge
 }
 
 impl ZipWriter {
@@ -77,7 +101,7 @@ impl ZipWriter {
         crc: u32,
         size: u64,
         local_secs: i64,
-    ) -> Result<Vec<u8>, String> {
+    ) -> Result<Vec<u8>, ZipTooLarge> {
         let offset = u32::try_from(self.written).map_err(|_| too_big())?;
         let size = u32::try_from(size).map_err(|_| too_big())?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
@@ -113,7 +137,7 @@ impl ZipWriter {
     }
 
     /// The central directory and its end record: the last bytes of the archive.
-    pub fn finish(self) -> Result<Vec<u8>, String> {
+    pub fn finish(self) -> Result<Vec<u8>, ZipTooLarge> {
         let central_offset = u32::try_from(self.written).map_err(|_| too_big())?;
         let central_size = u32::try_from(self.central.len()).map_err(|_| too_big())?;
         let mut out = self.central;

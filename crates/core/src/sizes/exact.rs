@@ -101,7 +101,7 @@ pub fn plan_in(text: &str, model: &str, exact: bool, lang: crate::i18n::Lang) ->
         Ok(spec) => spec,
         Err(why) => {
             return SizePlan::Invalid {
-                problems: vec![crate::tr!(lang, sizes::SIZE_PARSE, why = why)],
+                problems: vec![crate::tr!(lang, sizes::SIZE_PARSE, why = why.message(lang))],
                 suggestions: Vec::new(),
                 target: None,
             }

@@ -20,7 +20,9 @@ mod rules;
 mod suggest;
 
 pub use exact::{plan, plan_in, request_for_exact, SizePlan};
-pub use parse::{check, parse, Preset, SizeCheck, SizeSpec, PRESETS, STABLE_PRESETS};
+pub use parse::{
+    check, parse, Preset, SizeCheck, SizeParseError, SizeSpec, PRESETS, STABLE_PRESETS,
+};
 pub use ratio::{nearest_ratio, parse_ratio, ratio_tier_size, Tier, RATIOS};
 pub use rules::{
     enforced_for, is_valid, rules_for, thousands, violations, SizeRules, SizeViolation, EDGE_STEP,

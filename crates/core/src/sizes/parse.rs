@@ -7,6 +7,8 @@ use super::rules::{
     rules_for, violations, SizeRules, SizeViolation, EXPERIMENTAL_PIXELS, MAX_EDGE,
     MAX_PARSED_EDGE, STABLE_SIZES,
 };
+use crate::i18n::{text::sizes, Lang, Text};
+use crate::tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SizeSpec {
@@ -36,82 +38,142 @@ impl SizeSpec {
     }
 }
 
-/// A preset with the label people know it by.
+/// A preset with the label people know it by (in both languages).
 pub struct Preset {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: Text,
 }
 
 pub const PRESETS: &[Preset] = &[
     Preset {
         value: "auto",
-        label: "Auto (model decides)",
+        label: sizes::PRESET_AUTO,
     },
     Preset {
         value: "1024x1024",
-        label: "Square 1024×1024",
+        label: sizes::PRESET_SQUARE,
     },
     Preset {
         value: "1536x1024",
-        label: "Landscape 3:2 1536×1024",
+        label: sizes::PRESET_LANDSCAPE,
     },
     Preset {
         value: "1024x1536",
-        label: "Portrait 2:3 1024×1536",
+        label: sizes::PRESET_PORTRAIT,
     },
     Preset {
         value: "2048x2048",
-        label: "2K square 2048×2048",
+        label: sizes::PRESET_2K_SQUARE,
     },
     Preset {
         value: "2048x1152",
-        label: "16:9 2K 2048×1152",
+        label: sizes::PRESET_2K_WIDE,
     },
     Preset {
         value: "3840x2160",
-        label: "4K UHD 3840×2160",
+        label: sizes::PRESET_4K_UHD,
     },
     Preset {
         value: "2160x3840",
-        label: "4K portrait 2160×3840",
+        label: sizes::PRESET_4K_PORTRAIT,
     },
 ];
 
 /// The first four presets are the ones every gpt-image model takes.
 pub const STABLE_PRESETS: &[Preset] = PRESETS.split_at(4).0;
 
+/// Why a typed size cannot be read; `message` says it in a language, `Display` in English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SizeParseError {
+    Empty,
+    /// No `x` between the two numbers.
+    NoSeparator {
+        text: String,
+    },
+    NotWholeNumber {
+        edge: &'static str,
+        text: String,
+    },
+    Zero {
+        edge: &'static str,
+        text: String,
+    },
+    TooLarge {
+        edge: &'static str,
+        text: String,
+    },
+}
+
+impl SizeParseError {
+    pub fn message(&self, lang: Lang) -> String {
+        let expected = sizes::PARSE_EXPECTED.get(lang);
+        let edge_name = |edge: &str| {
+            if edge == "width" {
+                sizes::WIDTH.get(lang)
+            } else {
+                sizes::HEIGHT.get(lang)
+            }
+        };
+        match self {
+            SizeParseError::Empty => tr!(lang, sizes::PARSE_EMPTY, expected = expected),
+            SizeParseError::NoSeparator { text } => {
+                tr!(lang, sizes::PARSE_NO_X, text = text, expected = expected)
+            }
+            SizeParseError::NotWholeNumber { edge, text } => tr!(
+                lang,
+                sizes::PARSE_NOT_NUMBER,
+                edge = edge_name(edge),
+                text = text,
+                expected = expected
+            ),
+            SizeParseError::Zero { edge, text } => {
+                tr!(lang, sizes::PARSE_ZERO, edge = edge_name(edge), text = text)
+            }
+            SizeParseError::TooLarge { edge, text } => tr!(
+                lang,
+                sizes::PARSE_TOO_LARGE,
+                edge = edge_name(edge),
+                text = text,
+                max = MAX_EDGE
+            ),
+        }
+    }
+}
+
+impl fmt::Display for SizeParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 /// Parses `auto`, `WxH`, `W×H` or `w X h`, with spaces anywhere around the numbers.
-pub fn parse(text: &str) -> Result<SizeSpec, String> {
+pub fn parse(text: &str) -> Result<SizeSpec, SizeParseError> {
     let t = text.trim();
     if t.eq_ignore_ascii_case("auto") {
         return Ok(SizeSpec::Auto);
     }
-    let expected = "expected WIDTHxHEIGHT such as 1536x1024, or auto";
     if t.is_empty() {
-        return Err(format!("empty; {expected}."));
+        return Err(SizeParseError::Empty);
     }
     let mut halves = t.splitn(2, ['x', 'X', '×']);
     let (w, h) = match (halves.next(), halves.next()) {
         (Some(w), Some(h)) => (w.trim(), h.trim()),
         _ => {
-            return Err(format!(
-                "\"{t}\" has no x between width and height; {expected}."
-            ))
+            return Err(SizeParseError::NoSeparator {
+                text: t.to_string(),
+            })
         }
     };
-    let number = |s: &str, edge: &str| -> Result<u32, String> {
+    let number = |s: &str, edge: &'static str| -> Result<u32, SizeParseError> {
+        let text = s.to_string();
         if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "the {edge} \"{s}\" is not a whole number; {expected}."
-            ));
+            return Err(SizeParseError::NotWholeNumber { edge, text });
         }
         // Far beyond any edge a model takes: said plainly, and no arithmetic on it can overflow.
         match s.parse::<u32>() {
-            Ok(0) => Err(format!("the {edge} must be a positive number of pixels, not {s}.")),
+            Ok(0) => Err(SizeParseError::Zero { edge, text }),
             Ok(v) if v <= MAX_PARSED_EDGE => Ok(v),
-            _ => Err(format!(
-                "the {edge} {s} is far too large: the longest edge gpt-image-2 makes is {MAX_EDGE} pixels."
-            )),
+            _ => Err(SizeParseError::TooLarge { edge, text }),
         }
     };
     Ok(SizeSpec::Exact {
@@ -172,22 +234,38 @@ mod tests {
 
     #[test]
     fn rejects_with_what_is_expected() {
-        assert!(parse("").unwrap_err().contains("expected WIDTHxHEIGHT"));
-        assert!(parse("1024").unwrap_err().contains("no x between"));
-        assert!(parse("abcx10")
-            .unwrap_err()
-            .contains("width \"abc\" is not a whole number"));
-        assert!(parse("10x-3").unwrap_err().contains("height \"-3\""));
-        assert!(parse("0x1024").unwrap_err().contains("positive"));
-        assert!(parse("99999999999x2")
-            .unwrap_err()
-            .contains("far too large"));
-        assert!(parse("16:9").unwrap_err().contains("expected"));
+        let why = |text: &str| parse(text).unwrap_err().to_string();
+        assert_eq!(
+            why(""),
+            "empty; expected WIDTHxHEIGHT such as 1536x1024, or auto."
+        );
+        assert!(why("1024").contains("no x between"));
+        assert!(why("abcx10").contains("width \"abc\" is not a whole number"));
+        assert!(why("10x-3").contains("height \"-3\""));
+        assert_eq!(
+            why("0x1024"),
+            "the width must be a positive number of pixels, not 0."
+        );
+        assert_eq!(
+            why("99999999999x2"),
+            "the width 99999999999 is far too large: the longest edge gpt-image-2 makes is 3840 pixels."
+        );
+        assert!(why("16:9").contains("expected"));
+        assert_eq!(
+            parse("abcx10").unwrap_err().message(Lang::ZhCn),
+            "宽度“abc”不是整数；应为 宽x高 的形式，例如 1536x1024，或 auto。"
+        );
     }
 
     #[test]
     fn presets_are_valid_and_labelled() {
+        assert_eq!(PRESETS[0].label.get(Lang::En), "Auto (model decides)");
+        assert_eq!(PRESETS[0].label.get(Lang::ZhCn), "自动（由模型决定）");
         for p in PRESETS {
+            for lang in Lang::ALL {
+                let label = p.label.get(lang);
+                assert!(p.value == "auto" || label.ends_with(&p.value.replace('x', "×")));
+            }
             match parse(p.value).unwrap() {
                 SizeSpec::Auto => {}
                 SizeSpec::Exact { width, height } => {

@@ -6,6 +6,8 @@
 use serde_json::Value;
 
 use crate::api::response::snippet;
+use crate::i18n::{text::tasks, Lang};
+use crate::tr;
 // Defined beside `ApiError`, which carries it; the API layer does not import task code.
 pub use crate::api::error::TaskAnswerError;
 
@@ -66,20 +68,21 @@ pub fn is_task_answer(root: &Value) -> bool {
 }
 
 /// Reads a submission answer: `None` when it is not a task (then it is an images answer).
-pub fn parse_submission(body: &str) -> Option<Result<TaskReport, TaskAnswerError>> {
+/// A failure the gateway gives no words for is said in `lang`.
+pub fn parse_submission(body: &str, lang: Lang) -> Option<Result<TaskReport, TaskAnswerError>> {
     let root: Value = serde_json::from_str(body).ok()?;
-    is_task_answer(&root).then(|| report_from(&root))
+    is_task_answer(&root).then(|| report_from(&root, lang))
 }
 
-/// Reads the answer to `GET /tasks/{id}`.
-pub fn parse_report(body: &str) -> Result<TaskReport, TaskAnswerError> {
+/// Reads the answer to `GET /tasks/{id}` (a failure without words is said in `lang`).
+pub fn parse_report(body: &str, lang: Lang) -> Result<TaskReport, TaskAnswerError> {
     let root: Value = serde_json::from_str(body).map_err(|_| TaskAnswerError::NotJson {
         snippet: snippet(body, 60),
     })?;
-    report_from(&root)
+    report_from(&root, lang)
 }
 
-fn report_from(root: &Value) -> Result<TaskReport, TaskAnswerError> {
+fn report_from(root: &Value, lang: Lang) -> Result<TaskReport, TaskAnswerError> {
     let task = task_object(root);
     let status = text(task, "status").ok_or_else(|| TaskAnswerError::NoStatus {
         snippet: snippet(&task.to_string(), 120),
@@ -102,7 +105,7 @@ fn report_from(root: &Value) -> Result<TaskReport, TaskAnswerError> {
             TaskState::Completed { results }
         }
         "failed" | "failure" | "error" | "cancelled" | "canceled" | "expired" => {
-            let (code, message) = failure(task, &status);
+            let (code, message) = failure(task, &status, lang);
             TaskState::Failed { code, message }
         }
         _ => TaskState::InProgress { status },
@@ -138,20 +141,21 @@ fn result_links(task: &Value) -> Vec<String> {
     links.into_iter().filter(|l| !l.is_empty()).collect()
 }
 
-fn failure(task: &Value, status: &str) -> (Option<String>, String) {
+fn failure(task: &Value, status: &str, lang: Lang) -> (Option<String>, String) {
+    let without_message = || tr!(lang, tasks::FAILED_WITHOUT_MESSAGE, status = status);
     match task.get("error") {
         Some(Value::String(message)) if !message.trim().is_empty() => {
             (None, message.trim().to_string())
         }
         Some(err @ Value::Object(_)) => (
             text(err, "code").or_else(|| text(err, "type")),
-            text(err, "message").unwrap_or_else(|| format!("the task {status} without a message")),
+            text(err, "message").unwrap_or_else(without_message),
         ),
         _ => (
             None,
             text(task, "fail_reason")
                 .or_else(|| text(task, "message"))
-                .unwrap_or_else(|| format!("the task {status} without a message")),
+                .unwrap_or_else(without_message),
         ),
     }
 }
@@ -180,6 +184,15 @@ fn seconds(v: &Value) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // Read in English, as most tests do.
+    fn parse_submission(body: &str) -> Option<Result<TaskReport, TaskAnswerError>> {
+        super::parse_submission(body, Lang::En)
+    }
+
+    fn parse_report(body: &str) -> Result<TaskReport, TaskAnswerError> {
+        super::parse_report(body, Lang::En)
+    }
 
     const SUBMITTED: &str = r#"{"id":"task-unified-1757000000-abc","object":"image.generation.task","status":"pending","progress":0,"task_info":{"can_cancel":true,"estimated_time":100},"type":"image"}"#;
 
@@ -271,7 +284,13 @@ mod tests {
         );
         let r = parse_report(r#"{"id":"t","status":"cancelled"}"#).unwrap();
         assert!(
-            matches!(r.state, TaskState::Failed { message, .. } if message.contains("cancelled"))
+            matches!(r.state, TaskState::Failed { message, .. } if message == "the task cancelled without a message")
+        );
+        let r = super::parse_report(r#"{"id":"t","status":"expired"}"#, Lang::ZhCn).unwrap();
+        assert!(
+            matches!(&r.state, TaskState::Failed { message, .. } if message == "任务状态为 expired，未附说明"),
+            "{:?}",
+            r.state
         );
     }
 
@@ -333,14 +352,14 @@ mod proptests {
         /// Whatever a gateway sends, reading it never panics.
         #[test]
         fn any_text_reads_without_panicking(body in ".{0,200}") {
-            let _ = parse_report(&body);
-            let _ = parse_submission(&body);
+            let _ = parse_report(&body, Lang::En);
+            let _ = parse_submission(&body, Lang::En);
         }
 
         #[test]
         fn progress_is_always_a_percentage(p in proptest::num::f64::ANY) {
             let body = serde_json::json!({"id": "t", "status": "running", "progress": p}).to_string();
-            if let Ok(r) = parse_report(&body) {
+            if let Ok(r) = parse_report(&body, Lang::En) {
                 prop_assert!(r.progress.is_none_or(|v| v <= 100));
             }
         }

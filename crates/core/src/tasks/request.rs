@@ -7,7 +7,9 @@ use serde::Serialize;
 use crate::api::request::{
     generation_body, Background, ImageParams, Moderation, OutputFormat, Quality,
 };
+use crate::i18n::{text::tasks, Lang};
 use crate::sizes::{ratio_tier_size, Tier};
+use crate::tr;
 
 /// References a task gateway takes (facts sheet).
 pub const MAX_IMAGE_URLS: usize = 16;
@@ -50,56 +52,62 @@ pub struct TaskGenerationBody {
 }
 
 /// Checks one pasted link: http(s), a host, no spaces. Local files (`file:`, `blob:`,
-/// `data:`) cannot be fetched by a gateway.
-pub fn check_public_url(text: &str) -> Result<(), String> {
+/// `data:`) cannot be fetched by a gateway. What is wrong is said in `lang`.
+pub fn check_public_url(text: &str, lang: Lang) -> Result<(), String> {
     let rest = text
         .strip_prefix("https://")
         .or_else(|| text.strip_prefix("http://"));
     let Some(rest) = rest else {
-        return Err(
-            "it must be a public http:// or https:// link (a local file cannot be sent to a task gateway)"
-                .into(),
-        );
+        return Err(tr!(lang, tasks::URL_NOT_PUBLIC).into());
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
-        return Err("it has no host name".into());
+        return Err(tr!(lang, tasks::URL_NO_HOST).into());
     }
     if text.contains(char::is_whitespace) {
-        return Err("it contains spaces".into());
+        return Err(tr!(lang, tasks::URL_SPACES).into());
     }
     Ok(())
 }
 
 /// The pasted reference links, one per line (blank lines skipped), or a message naming the
-/// first bad line.
-pub fn parse_image_urls(text: &str) -> Result<Vec<String>, String> {
+/// first bad line, in `lang`.
+pub fn parse_image_urls(text: &str, lang: Lang) -> Result<Vec<String>, String> {
     let mut urls = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        check_public_url(line)
-            .map_err(|why| format!("Image URL on line {} (\"{line}\"): {why}.", index + 1))?;
+        check_public_url(line, lang).map_err(|why| {
+            tr!(
+                lang,
+                tasks::IMAGE_URL_LINE,
+                line = index + 1,
+                url = line,
+                why = why
+            )
+        })?;
         urls.push(line.to_string());
     }
     if urls.len() > MAX_IMAGE_URLS {
-        return Err(format!(
-            "{} image URLs were given; a task gateway takes at most {MAX_IMAGE_URLS}.",
-            urls.len()
+        return Err(tr!(
+            lang,
+            tasks::URLS_GIVEN,
+            count = urls.len(),
+            max = MAX_IMAGE_URLS
         ));
     }
     Ok(urls)
 }
 
-/// The mask link, if one was given.
-pub fn parse_mask_url(text: &str) -> Result<Option<String>, String> {
+/// The mask link, if one was given (what is wrong with it said in `lang`).
+pub fn parse_mask_url(text: &str, lang: Lang) -> Result<Option<String>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    check_public_url(t).map_err(|why| format!("Mask URL \"{t}\": {why}."))?;
+    check_public_url(t, lang).map_err(|why| tr!(lang, tasks::MASK_URL, url = t, why = why))?;
     Ok(Some(t.to_string()))
 }
 
@@ -124,22 +132,23 @@ fn size_fields(
 }
 
 /// Builds the task gateway's body for `params` (the usual checks apply), or says what must
-/// change first.
+/// change first, in `lang`.
 pub fn task_generation_body(
     params: &ImageParams,
     inputs: &TaskInputs,
+    lang: Lang,
 ) -> Result<TaskGenerationBody, String> {
-    let base = generation_body(params).map_err(|e| e.to_string())?;
+    let base = generation_body(params).map_err(|e| e.message(lang))?;
     if inputs.image_urls.len() > MAX_IMAGE_URLS {
-        return Err(format!(
-            "A task gateway takes at most {MAX_IMAGE_URLS} image URLs, not {}.",
-            inputs.image_urls.len()
+        return Err(tr!(
+            lang,
+            tasks::TOO_MANY_URLS,
+            max = MAX_IMAGE_URLS,
+            count = inputs.image_urls.len()
         ));
     }
     if inputs.mask_url.is_some() && inputs.image_urls.is_empty() {
-        return Err(
-            "A mask URL needs at least one image URL: the mask applies to the first image.".into(),
-        );
+        return Err(tr!(lang, tasks::MASK_NEEDS_IMAGE).into());
     }
     let (size, resolution) = size_fields(&params.size, inputs.ratio, base.size);
     Ok(TaskGenerationBody {
@@ -162,6 +171,22 @@ pub fn task_generation_body(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    // In English, as most tests read them.
+    fn task_generation_body(
+        params: &ImageParams,
+        inputs: &TaskInputs,
+    ) -> Result<TaskGenerationBody, String> {
+        super::task_generation_body(params, inputs, Lang::En)
+    }
+
+    fn parse_image_urls(text: &str) -> Result<Vec<String>, String> {
+        super::parse_image_urls(text, Lang::En)
+    }
+
+    fn parse_mask_url(text: &str) -> Result<Option<String>, String> {
+        super::parse_mask_url(text, Lang::En)
+    }
 
     fn params(size: &str) -> ImageParams {
         ImageParams {
@@ -275,5 +300,13 @@ mod tests {
         assert!(parse_mask_url("blob:http://x/1")
             .unwrap_err()
             .contains("Mask URL"));
+        assert_eq!(
+            super::parse_mask_url("blob:http://x/1", Lang::ZhCn).unwrap_err(),
+            "蒙版 URL（“blob:http://x/1”）必须是公开的 http:// 或 https:// 链接（本地文件无法发送给任务网关）。"
+        );
+        assert_eq!(
+            super::parse_image_urls("https:///x.png", Lang::ZhCn).unwrap_err(),
+            "第 1 行的图片 URL（“https:///x.png”）缺少主机名。"
+        );
     }
 }

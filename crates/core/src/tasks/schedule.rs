@@ -1,5 +1,8 @@
 //! When to poll a task, how long it probably has left, and when its result links expire.
 
+use crate::i18n::{text::tasks, Lang};
+use crate::tr;
+
 /// The first wait before polling, and the longest: polls start quick (low quality can finish
 /// in seconds) and settle at one every 5 s (high quality takes minutes).
 pub const FIRST_POLL_MS: u64 = 1_000;
@@ -43,17 +46,17 @@ pub fn links_expire_ms(last_seen_running_ms: f64) -> f64 {
     last_seen_running_ms + RESULT_LINK_LIFETIME_MS
 }
 
-/// "expires in 23 h 59 min" / "expired".
-pub fn expiry_phrase(expires_ms: f64, now_ms: f64) -> String {
+/// "expires in 23 h 59 min" / "expired", in `lang`.
+pub fn expiry_phrase(expires_ms: f64, now_ms: f64, lang: Lang) -> String {
     let left_min = ((expires_ms - now_ms) / 60_000.0).floor();
     if left_min < 0.0 {
-        return "expired".into();
+        return tr!(lang, tasks::EXPIRED).into();
     }
     let (h, m) = ((left_min / 60.0).floor() as u64, (left_min as u64) % 60);
     if h > 0 {
-        format!("expires in {h} h {m} min")
+        tr!(lang, tasks::EXPIRES_IN_HOURS, h = h, m = m)
     } else {
-        format!("expires in {m} min")
+        tr!(lang, tasks::EXPIRES_IN_MINUTES, m = m)
     }
 }
 
@@ -84,11 +87,19 @@ mod tests {
         let seen = 1_763_700_000_000.0;
         assert_eq!(links_expire_ms(seen) - seen, 86_400_000.0);
         assert_eq!(
-            expiry_phrase(links_expire_ms(seen), seen + 60_000.0),
+            expiry_phrase(links_expire_ms(seen), seen + 60_000.0, Lang::En),
             "expires in 23 h 59 min"
         );
-        assert_eq!(expiry_phrase(seen + 300_000.0, seen), "expires in 5 min");
-        assert_eq!(expiry_phrase(seen, seen + 1.0), "expired");
+        assert_eq!(
+            expiry_phrase(seen + 300_000.0, seen, Lang::En),
+            "expires in 5 min"
+        );
+        assert_eq!(expiry_phrase(seen, seen + 1.0, Lang::En), "expired");
+        assert_eq!(
+            expiry_phrase(links_expire_ms(seen), seen + 60_000.0, Lang::ZhCn),
+            "还剩 23 小时 59 分钟"
+        );
+        assert_eq!(expiry_phrase(seen, seen + 1.0, Lang::ZhCn), "已过期");
     }
 }
 

@@ -20,6 +20,10 @@ crate::texts! {
     TIMEOUT: "Timeout (s)", "超时（秒）";
     TIMEOUT_PLACEHOLDER: "auto: 60-360 by quality and size", "自动：按质量和尺寸 60-360";
     SERVER_RETRIES: "Retries of 5xx answers", "5xx 响应重试次数";
+    /// The timeout as the subject of `OPTION_NUMBER`.
+    THE_TIMEOUT: "The timeout", "超时时间";
+    OPTION_NUMBER: "{what} must be a whole number from {min} to {max}, not \"{text}\".",
+        "{what}必须是 {min} 到 {max} 之间的整数，而不是“{text}”。";
     MASK_PNG: "Send image 1 as PNG when a mask is used", "使用蒙版时将图片 1 以 PNG 发送";
     MASK_PNG_HINT: "For gateways whose docs ask image 1 to have the mask's format (OpenAI does not). Image 1 then goes as PNG at the usual long edge, allowed up to the API's {image} per image instead of the byte budget; the mask is always a PNG under {mask}.",
         "适用于文档要求图片 1 与蒙版格式相同的网关（OpenAI 不要求）。图片 1 将以常规长边尺寸作为 PNG 发送，单张上限为 API 的 {image}，而不受字节预算限制；蒙版始终是小于 {mask} 的 PNG。";

@@ -6,16 +6,20 @@ pub mod endpoint;
 pub mod errors;
 pub mod form;
 pub mod history;
+pub mod images;
 pub mod models;
 pub mod prep;
+pub mod presets;
 pub mod prompts;
 pub mod references;
+pub mod requests;
 pub mod runs;
 pub mod share;
 pub mod sizes;
 pub mod storage;
 pub mod tasks;
 pub mod viewer;
+pub mod work;
 
 /// Every table with its module name (for the tests).
 pub const TABLES: &[(&str, &[(&str, super::Text)])] = &[
@@ -34,4 +38,8 @@ pub const TABLES: &[(&str, &[(&str, super::Text)])] = &[
     ("storage", storage::ALL),
     ("endpoint", endpoint::ALL),
     ("tasks", tasks::ALL),
+    ("requests", requests::ALL),
+    ("presets", presets::ALL),
+    ("images", images::ALL),
+    ("work", work::ALL),
 ];
