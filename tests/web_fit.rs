@@ -237,3 +237,55 @@ fn translucent_colours_survive_resampling() {
         }
     }
 }
+
+/// A `width` x `height` RGBA image, red on the left half and blue on the right, with the
+/// given alpha, as a PNG from the core's encoder.
+fn halves_png(width: u32, height: u32, alpha: u8) -> Vec<u8> {
+    use studio_core::prep::encode::encode_png_keeping_alpha;
+    use studio_core::prep::resize::Pixels;
+    let mut rgba = Vec::new();
+    for _ in 0..height {
+        for x in 0..width {
+            rgba.extend_from_slice(if x < width / 2 {
+                &[255, 0, 0]
+            } else {
+                &[0, 0, 255]
+            });
+            rgba.push(alpha);
+        }
+    }
+    encode_png_keeping_alpha(
+        &Pixels {
+            rgba,
+            width,
+            height,
+        },
+        true,
+    )
+    .unwrap()
+}
+
+fn pixel(p: &studio_core::prep::resize::Pixels, x: u32, y: u32) -> [u8; 4] {
+    let at = ((y * p.width + x) * 4) as usize;
+    p.rgba[at..at + 4].try_into().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_decoder_resizes_to_the_exact_size_and_keeps_alpha_unpremultiplied() {
+    use gpt_image_studio::web::bitmap_decode::decode_resized;
+    let png = halves_png(64, 32, 255);
+    let p = decode_resized(&png, "image/png", 32, 16).await.unwrap();
+    assert_eq!((p.width, p.height, p.rgba.len()), (32, 16, 32 * 16 * 4));
+    assert_eq!(pixel(&p, 4, 8), [255, 0, 0, 255]);
+    assert_eq!(pixel(&p, 28, 8), [0, 0, 255, 255]);
+
+    let half = halves_png(64, 32, 128);
+    let p = decode_resized(&half, "image/png", 32, 16).await.unwrap();
+    let [r, g, b, a] = pixel(&p, 4, 8);
+    assert_eq!(a, 128);
+    assert!(
+        r >= 250 && g <= 4 && b <= 4,
+        "unpremultiplied red, got {:?}",
+        [r, g, b, a]
+    );
+}

@@ -18,6 +18,7 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use gpt_image_studio::web::bitmap_decode::decode_resized;
     use gpt_image_studio::web::fit_job::fit_image_bytes;
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use studio_core::i18n::text::prep;
@@ -309,6 +310,18 @@ mod worker {
                 Codec::Webp => encode_webp(pixels, quality).await,
                 other => RustEncoder.encode(pixels, other, quality).await,
             }
+        }
+
+        async fn decode_to(
+            &mut self,
+            bytes: &[u8],
+            format: SourceFormat,
+            width: u32,
+            height: u32,
+        ) -> Option<Pixels> {
+            decode_resized(bytes, format.mime(), width, height)
+                .await
+                .ok()
         }
     }
 

@@ -1,6 +1,8 @@
 //! Thin browser wrappers, shaped like leptos-use's `use_x` functions, and the one HTTP client.
 //! Builds on `studio_core` only; never on `crate::app` or `crate::ui`.
 
+/// Runs in the prep worker only (the page's wasm does not link it).
+pub mod bitmap_decode;
 pub mod blob;
 pub mod canvas;
 pub mod download;

@@ -47,6 +47,16 @@ struct Slot {
     busy: Option<(u64, Lang)>,
 }
 
+impl Slot {
+    /// Terminates the worker. Its handlers are detached first: a message it posted before
+    /// (a `Ready` still queued on the page) must not reach listeners dropped with the slot.
+    fn stop(&self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
 struct Inner {
     queue: VecDeque<Job>,
     slots: Vec<Slot>,
@@ -270,7 +280,7 @@ impl PrepWorker {
         let busy = self.inner.try_update_value(|inner| {
             let at = inner.slots.iter().position(|s| s.id == slot)?;
             let gone = inner.slots.remove(at);
-            gone.worker.terminate();
+            gone.stop();
             gone.busy
         });
         if let Some(Some((id, lang))) = busy {
@@ -288,7 +298,7 @@ impl PrepWorker {
             inner.slots.retain(|s| {
                 let idle = s.busy.is_none();
                 if idle {
-                    s.worker.terminate();
+                    s.stop();
                 }
                 !idle
             });

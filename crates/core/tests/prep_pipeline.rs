@@ -872,3 +872,160 @@ fn a_truncated_big_jpeg_is_refused_not_half_grey() {
     appended.extend_from_slice(b"\0\0\0\x18ftypmp42 appended video");
     assert_eq!(run(&appended, &small()).unwrap().report.width, 256);
 }
+
+/// The Rust encoders beside a stand-in for the browser's decoder: it records what it was
+/// asked and answers with a flat, half-transparent colour (so the result is a lossless PNG)
+/// at the size asked, or at `wrong_size` when set.
+struct WithDecoder {
+    asked: Vec<(u32, u32)>,
+    wrong_size: Option<(u32, u32)>,
+}
+
+impl studio_core::prep::encode::Encoder for WithDecoder {
+    async fn encode(
+        &mut self,
+        pixels: &studio_core::prep::resize::Pixels,
+        codec: Codec,
+        quality: u8,
+    ) -> Result<Vec<u8>, studio_core::prep::error::PrepError> {
+        RustEncoder.encode(pixels, codec, quality).await
+    }
+
+    async fn decode_to(
+        &mut self,
+        _bytes: &[u8],
+        _format: studio_core::prep::sniff::SourceFormat,
+        width: u32,
+        height: u32,
+    ) -> Option<studio_core::prep::resize::Pixels> {
+        self.asked.push((width, height));
+        let (width, height) = self.wrong_size.unwrap_or((width, height));
+        Some(studio_core::prep::resize::Pixels {
+            rgba: [10, 200, 30, 128].repeat((width * height) as usize),
+            width,
+            height,
+        })
+    }
+}
+
+fn run_with(bytes: &[u8], decoder: &mut WithDecoder) -> Prepared {
+    block_on(prepare(bytes, &small(), false, decoder, &clock, Lang::En)).unwrap()
+}
+
+#[test]
+fn a_large_png_goes_to_the_browser_decoder_at_the_target_size() {
+    let mut decoder = WithDecoder {
+        asked: Vec::new(),
+        wrong_size: None,
+    };
+    let p = run_with(&png_rgba(1024, 512, |_, _| 255), &mut decoder);
+    assert_eq!(decoder.asked, vec![(256, 128)]);
+    assert_eq!((p.report.width, p.report.height), (256, 128));
+    assert_eq!(p.report.times.resize_ms, 0.0);
+    // Its pixels are what was sent (a flat colour here, not the gradient of the file).
+    let sent = image::load_from_memory(&p.bytes).unwrap().to_rgba8();
+    assert_eq!(p.report.mime, "image/png");
+    assert_eq!(sent.get_pixel(100, 60).0, [10, 200, 30, 128]);
+}
+
+#[test]
+fn jpeg_truncated_png_and_a_wrong_sized_answer_stay_with_the_rust_decoders() {
+    let mut decoder = WithDecoder {
+        asked: Vec::new(),
+        wrong_size: None,
+    };
+    // JPEG (orientation 6 included) is never offered.
+    let p = run_with(&jpeg(1024, 512, Some(6)), &mut decoder);
+    assert!(decoder.asked.is_empty());
+    assert_eq!((p.report.width, p.report.height), (128, 256));
+
+    // A PNG without its IEND chunk is refused by the Rust decoder, with its reason.
+    let png = png_rgba(1024, 512, |_, _| 255);
+    let cut = &png[..png.len() - 12];
+    let Err(e) = block_on(prepare(
+        cut,
+        &small(),
+        false,
+        &mut decoder,
+        &clock,
+        Lang::En,
+    )) else {
+        panic!("a truncated PNG was prepared");
+    };
+    assert!(decoder.asked.is_empty());
+    assert!(
+        e.message(Lang::En).contains("truncated or corrupt"),
+        "{}",
+        e.message(Lang::En)
+    );
+
+    // An answer of another size is not trusted: the Rust decoders make the image.
+    let mut odd = WithDecoder {
+        asked: Vec::new(),
+        wrong_size: Some((100, 100)),
+    };
+    let p = run_with(&png, &mut odd);
+    assert_eq!(odd.asked, vec![(256, 128)]);
+    assert_eq!((p.report.width, p.report.height), (256, 128));
+    let sent = image::load_from_memory(&p.bytes).unwrap().to_rgba8();
+    assert_ne!(sent.get_pixel(100, 60).0, [10, 200, 30, 128]);
+}
+
+/// `png` with an eXIf chunk carrying `orientation` after its IHDR.
+fn with_exif_chunk(png: &[u8], orientation: u16) -> Vec<u8> {
+    let mut typed = b"eXIfMM\0*\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
+    typed.extend_from_slice(&orientation.to_be_bytes());
+    typed.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    let mut out = png[..33].to_vec();
+    out.extend_from_slice(&((typed.len() - 4) as u32).to_be_bytes());
+    out.extend_from_slice(&typed);
+    out.extend_from_slice(&crc32(&typed).to_be_bytes());
+    out.extend_from_slice(&png[33..]);
+    out
+}
+
+#[test]
+fn a_png_or_webp_with_exif_stays_with_the_rust_decoders_so_it_is_turned_once() {
+    use studio_core::prep::encode::try_browser_decoder;
+    use studio_core::prep::sniff::SourceFormat;
+    let plain = png_rgba(1024, 512, |_, _| 255);
+    assert!(try_browser_decoder(&plain, SourceFormat::Png));
+    let turned = with_exif_chunk(&plain, 6);
+    assert!(!try_browser_decoder(&turned, SourceFormat::Png));
+    let mut decoder = WithDecoder {
+        asked: Vec::new(),
+        wrong_size: None,
+    };
+    let p = run_with(&turned, &mut decoder);
+    assert!(decoder.asked.is_empty());
+    // Upright whichever orientation the header reads, never the browser's turn on top of ours.
+    let h = read_header(&turned).unwrap();
+    let (w, hgt) = h.oriented_size();
+    assert_eq!((p.report.source_width, p.report.source_height), (w, hgt));
+
+    // WebP: a simple (lossy or lossless) file has no EXIF; VP8X says so in its flags.
+    let riff = |chunk: &[u8], extra: &[u8]| {
+        let mut v = b"RIFF".to_vec();
+        v.extend_from_slice(&((4 + chunk.len() + extra.len()) as u32).to_le_bytes());
+        v.extend_from_slice(b"WEBP");
+        v.extend_from_slice(chunk);
+        v.extend_from_slice(extra);
+        v
+    };
+    assert!(try_browser_decoder(
+        &riff(b"VP8L", &[0; 8]),
+        SourceFormat::Webp
+    ));
+    assert!(try_browser_decoder(
+        &riff(b"VP8X", &[10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        SourceFormat::Webp
+    ));
+    assert!(!try_browser_decoder(
+        &riff(b"VP8X", &[10, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        SourceFormat::Webp
+    ));
+    // Shorter than its header says: truncated.
+    let mut cut = riff(b"VP8L", &[0; 8]);
+    cut.truncate(cut.len() - 2);
+    assert!(!try_browser_decoder(&cut, SourceFormat::Webp));
+}

@@ -8,7 +8,7 @@ use super::decode::{
     check_jpeg_complete, check_pixel_cap, decode, decode_jpeg_reduced, read_header, swaps_axes,
     Header,
 };
-use super::encode::{Codec, Encoder};
+use super::encode::{try_browser_decoder, Codec, Encoder};
 use super::error::{Detail, PrepError};
 use super::geometry::{downscale_factor, fit_long_edge, scale};
 use super::resize::Pixels;
@@ -270,7 +270,7 @@ pub async fn prepare_as<E: Encoder>(
             report,
         });
     }
-    let (pixels, times) = decode_upright(bytes, &header, settings.max_edge, now)?;
+    let (pixels, times) = decode_upright(bytes, &header, settings.max_edge, encoder, now).await?;
     let fitted_size = (pixels.width, pixels.height);
     let encode_start = now();
     let plans = match output {
@@ -309,11 +309,13 @@ pub async fn prepare_as<E: Encoder>(
 
 /// Decodes, resizes to the long edge and applies the orientation. Resizing comes first (in
 /// the stored frame, with the target's axes swapped back) so the rotation moves 4-10x fewer
-/// pixels.
-pub fn decode_upright(
+/// pixels. PNG and WebP go to the encoder's own decoder first where it has one (the
+/// browser's, which resizes as it decodes: `resize_ms` is then 0).
+pub async fn decode_upright<E: Encoder>(
     bytes: &[u8],
     header: &Header,
     max_edge: u32,
+    encoder: &mut E,
     now: &dyn Fn() -> f64,
 ) -> Result<(Pixels, StageTimes), PrepError> {
     let t0 = now();
@@ -325,12 +327,28 @@ pub fn decode_upright(
         (tw, th)
     };
     check_jpeg_complete(bytes, header.format)?;
-    let pixels = match decode_jpeg_reduced(bytes, header, sw, sh) {
-        Some(pixels) => pixels,
-        None => Pixels::from_image(decode(bytes)?.image),
+    let fast = if try_browser_decoder(bytes, header.format) {
+        encoder
+            .decode_to(bytes, header.format, sw, sh)
+            .await
+            .filter(|p| (p.width, p.height) == (sw, sh))
+    } else {
+        None
     };
-    let t1 = now();
-    let pixels = pixels.resize(sw, sh)?;
+    let (pixels, t1) = match fast {
+        Some(pixels) => {
+            let t1 = now();
+            (pixels, t1)
+        }
+        None => {
+            let pixels = match decode_jpeg_reduced(bytes, header, sw, sh) {
+                Some(pixels) => pixels,
+                None => Pixels::from_image(decode(bytes)?.image),
+            };
+            let t1 = now();
+            (pixels.resize(sw, sh)?, t1)
+        }
+    };
     let t2 = now();
     let pixels = pixels.orient(header.orientation);
     let t3 = now();
