@@ -39,7 +39,12 @@ pub fn BackgroundField() -> impl IntoView {
             }
             (Background::TransparentLocal, _) => {
                 let key = pick_key(&fields.prompt.get(), fields.backdrop.get());
-                studio_core::tr!(lang(), form::CUTOUT_NOTE, key = key.name(), hex = key.hex())
+                studio_core::tr!(
+                    lang(),
+                    form::CUTOUT_NOTE,
+                    key = key.label(lang()),
+                    hex = key.hex()
+                )
             }
             (_, Some(false)) => {
                 studio_core::tr!(lang(), form::NO_NATIVE_TRANSPARENCY, model = model)

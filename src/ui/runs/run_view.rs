@@ -45,7 +45,7 @@ pub fn RunView(run: Run) -> impl IntoView {
             String::new()
         };
         let cutout = if p.cut_out_locally() {
-            studio_core::tr!(lang, runs::CUT_OUT_ON, key = p.key().name())
+            studio_core::tr!(lang, runs::CUT_OUT_ON, key = p.key().label(lang))
         } else {
             String::new()
         };

@@ -107,13 +107,7 @@ pub enum SizeParseError {
 impl SizeParseError {
     pub fn message(&self, lang: Lang) -> String {
         let expected = sizes::PARSE_EXPECTED.get(lang);
-        let edge_name = |edge: &str| {
-            if edge == "width" {
-                sizes::WIDTH.get(lang)
-            } else {
-                sizes::HEIGHT.get(lang)
-            }
-        };
+        let edge_name = |edge: &str| super::rules::edge_name(edge, lang);
         match self {
             SizeParseError::Empty => tr!(lang, sizes::PARSE_EMPTY, expected = expected),
             SizeParseError::NoSeparator { text } => {

@@ -63,16 +63,19 @@ impl fmt::Display for SizeViolation {
     }
 }
 
+/// "width" or "height" (as the rules and the parser name an edge), in `lang`.
+pub(crate) fn edge_name(edge: &str, lang: Lang) -> &'static str {
+    if edge == "width" {
+        sizes::WIDTH.get(lang)
+    } else {
+        sizes::HEIGHT.get(lang)
+    }
+}
+
 impl SizeViolation {
     /// The broken rule with its numbers, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let edge_name = |edge: &str| {
-            if edge == "width" {
-                sizes::WIDTH.get(lang)
-            } else {
-                sizes::HEIGHT.get(lang)
-            }
-        };
+        let edge_name = |edge: &str| edge_name(edge, lang);
         match self {
             SizeViolation::NotMultiple { edge, value } => tr!(
                 lang,

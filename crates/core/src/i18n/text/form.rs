@@ -17,7 +17,7 @@ crate::texts! {
     NATIVE_TRANSPARENCY: "Transparent is made by the model with this format.",
         "此格式下由模型直接生成透明背景。";
     CUTOUT_NOTE: "The prompt gets one sentence asking for the subject alone on flat {key} ({hex}); the result comes as PNG and is cut out here. The original is kept too.",
-        "提示词会追加一句，要求主体单独置于纯 {key}（{hex}）背景上；结果以 PNG 返回并在此处抠图，原图也会保留。";
+        "提示词会追加一句，要求主体单独置于纯{key}（{hex}）背景上；结果以 PNG 返回并在此处抠图，原图也会保留。";
     // more
     SUMMARY_COMPRESSION: "compression {value}", "压缩率 {value}";
     SUMMARY_MODERATION: "moderation {value}", "审核 {value}";

@@ -35,7 +35,7 @@ crate::texts! {
     GENERATION: "generation", "生成";
     IN_K_REQUESTS: " in {k} requests", "，分 {k} 次请求";
     STREAMED: " · streamed, {k} partial", " · 流式，{k} 张预览";
-    CUT_OUT_ON: " on flat {key}, cut out here", "（纯 {key} 底色，在此抠图）";
+    CUT_OUT_ON: " on flat {key}, cut out here", "（纯{key}底色，在此抠图）";
     RUN_SUMMARY: "{kind} · {model} · {size} · {quality} quality · {format}{cutout} · n={n}{requests}{stream}",
         "{kind} · {model} · {size} · {quality} 质量 · {format}{cutout} · n={n}{requests}{stream}";
     // slot
