@@ -1029,3 +1029,45 @@ fn a_png_or_webp_with_exif_stays_with_the_rust_decoders_so_it_is_turned_once() {
     cut.truncate(cut.len() - 2);
     assert!(!try_browser_decoder(&cut, SourceFormat::Webp));
 }
+
+/// Our JPEGs read the same with both Rust decoders (zune-jpeg through the image crate, and
+/// jpeg-decoder): with optimised Huffman tables, zune-jpeg misread them by up to 255 levels.
+#[test]
+fn sent_jpegs_decode_alike_in_both_rust_decoders() {
+    use studio_core::prep::encode::encode_jpeg;
+    use studio_core::prep::resize::Pixels;
+    let (w, h) = (256u32, 192u32);
+    let mut gray = Vec::new();
+    for y in 0..h {
+        for x in 0..w {
+            let v = ((x + 2 * y) % 256) as u8;
+            gray.extend_from_slice(&[v, v, v, 255]);
+        }
+    }
+    let photo: Vec<u8> = photo_rgb(w, h)
+        .chunks_exact(3)
+        .flat_map(|p| [p[0], p[1], p[2], 255])
+        .collect();
+    for (name, rgba) in [("grey", gray), ("photo", photo)] {
+        let jpeg = encode_jpeg(
+            &Pixels {
+                rgba,
+                width: w,
+                height: h,
+            },
+            85,
+        )
+        .unwrap();
+        let zune = image::load_from_memory(&jpeg).unwrap().to_rgb8().into_raw();
+        let other = jpeg_decoder::Decoder::new(Cursor::new(&jpeg))
+            .decode()
+            .unwrap();
+        let worst = zune
+            .iter()
+            .zip(&other)
+            .map(|(a, b)| a.abs_diff(*b))
+            .max()
+            .unwrap();
+        assert!(worst <= 8, "{name}: the decoders differ by up to {worst}");
+    }
+}
