@@ -6,10 +6,10 @@ use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Blob, BlobPropertyBag, ImageBitmap, OffscreenCanvas, OffscreenCanvasRenderingContext2d,
-};
+use web_sys::{Blob, BlobPropertyBag, ImageBitmap};
 
+use super::fit_job::read_pixels;
+use studio_core::i18n::Lang;
 use studio_core::prep::resize::Pixels;
 
 #[wasm_bindgen]
@@ -48,21 +48,12 @@ pub async fn decode_resized(
     let bitmap: ImageBitmap = JsFuture::from(create_image_bitmap_with_options(&blob, &options)?)
         .await?
         .dyn_into()?;
-    let canvas = OffscreenCanvas::new(width, height)?;
-    let context: OffscreenCanvasRenderingContext2d = canvas
-        .get_context("2d")?
-        .ok_or(JsValue::NULL)?
-        .unchecked_into();
-    let drawn = context.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0);
     let size = (bitmap.width(), bitmap.height());
+    // Errors are not shown (the Rust decoders explain unreadable files), so any language does.
+    let rgba = (size == (width, height)).then(|| read_pixels(&bitmap, width, height, Lang::En));
     bitmap.close();
-    drawn?;
-    if size != (width, height) {
-        return Err(JsValue::NULL);
-    }
-    let data = context.get_image_data(0.0, 0.0, f64::from(width), f64::from(height))?;
     Ok(Pixels {
-        rgba: data.data().0,
+        rgba: rgba.ok_or(JsValue::NULL)?.map_err(JsValue::from)?,
         width,
         height,
     })

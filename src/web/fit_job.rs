@@ -94,8 +94,8 @@ async fn decode(bytes: &Uint8Array, source_mime: &str, lang: Lang) -> Result<Ima
     Ok(decoded.unchecked_into())
 }
 
-/// The RGBA8 pixels of a decoded image.
-fn read_pixels(
+/// The RGBA8 pixels of a decoded image (on a canvas kept in memory, freed afterwards).
+pub(crate) fn read_pixels(
     bitmap: &ImageBitmap,
     width: u32,
     height: u32,

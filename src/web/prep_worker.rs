@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
+use super::storage::{read, StorageKind};
 use studio_core::i18n::text::prep;
 use studio_core::i18n::Lang;
 use studio_core::prep::pool::pool_size;
@@ -77,15 +78,11 @@ pub struct PrepWorker {
 /// The pool size for reference prep on this device: one worker per spare core, 2 to 4, or the
 /// local override [`POOL_SIZE_KEY`].
 pub fn device_pool_size() -> usize {
-    let window = web_sys::window();
-    let cores = window
-        .as_ref()
+    let cores = web_sys::window()
         .map(|w| w.navigator().hardware_concurrency())
         .filter(|c| c.is_finite() && *c >= 1.0)
         .map(|c| c as u32);
-    let chosen = window
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item(POOL_SIZE_KEY).ok().flatten());
+    let chosen = read(StorageKind::Local, POOL_SIZE_KEY);
     pool_size(cores, chosen.as_deref())
 }
 

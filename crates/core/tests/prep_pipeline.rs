@@ -986,7 +986,7 @@ fn with_exif_chunk(png: &[u8], orientation: u16) -> Vec<u8> {
 
 #[test]
 fn a_png_or_webp_with_exif_stays_with_the_rust_decoders_so_it_is_turned_once() {
-    use studio_core::prep::encode::try_browser_decoder;
+    use studio_core::prep::decode::try_browser_decoder;
     use studio_core::prep::sniff::SourceFormat;
     let plain = png_rgba(1024, 512, |_, _| 255);
     assert!(try_browser_decoder(&plain, SourceFormat::Png));

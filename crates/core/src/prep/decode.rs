@@ -243,3 +243,53 @@ mod tests {
         }
     }
 }
+
+/// Whether the decoder an encoder may offer (`Encoder::decode_to`) is worth trying for `bytes` of `format`: PNG and
+/// WebP, where the browser decodes and resizes a large file in less time than the Rust
+/// decoders take (measured: a 4096x3072 PNG to 2048x1536 in ~235 ms against ~400 ms). JPEG
+/// stays in Rust: its reduced-size DCT decode is as fast, and CMYK stays under our control.
+///
+/// Only files without EXIF: browsers apply an EXIF orientation whatever they are asked
+/// (Chromium reads `imageOrientation: "none"` as "as the file says"), so a file that has one
+/// goes to the Rust decoders, and orientation is applied exactly once, by the pipeline. A PNG
+/// must also end with its IEND chunk and a WebP be as long as its RIFF header says, so that a
+/// truncated file is refused with a reason rather than sent half-decoded.
+pub fn try_browser_decoder(bytes: &[u8], format: SourceFormat) -> bool {
+    const IEND: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82];
+    match format {
+        SourceFormat::Png => bytes.ends_with(&IEND) && !png_has_exif(bytes),
+        SourceFormat::Webp => {
+            let whole = bytes.get(4..8).is_some_and(|size| {
+                let riff = u32::from_le_bytes([size[0], size[1], size[2], size[3]]) as usize;
+                bytes.len() >= riff.saturating_add(8)
+            });
+            whole && !webp_has_exif(bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a PNG has an eXIf chunk (before its image data, or anywhere when unsure).
+fn png_has_exif(bytes: &[u8]) -> bool {
+    let mut at = 8;
+    while let Some(header) = bytes.get(at..at + 8) {
+        let length = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        match &header[4..8] {
+            b"eXIf" => return true,
+            b"IDAT" | b"IEND" => return false,
+            _ => at = at.saturating_add(12).saturating_add(length),
+        }
+    }
+    // A chunk list that runs off the end: let the Rust decoder judge the file.
+    true
+}
+
+/// Whether a WebP says it carries EXIF (the VP8X header's flag), or may (anything unreadable).
+fn webp_has_exif(bytes: &[u8]) -> bool {
+    const EXIF_FLAG: u8 = 0x08;
+    match bytes.get(12..16) {
+        Some(b"VP8X") => bytes.get(20).is_none_or(|flags| flags & EXIF_FLAG != 0),
+        Some(b"VP8 " | b"VP8L") => false,
+        _ => true,
+    }
+}

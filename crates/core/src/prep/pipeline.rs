@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::budget::{next_step, Step, Try};
 use super::decode::{
     check_jpeg_complete, check_pixel_cap, decode, decode_jpeg_reduced, read_header, swaps_axes,
-    Header,
+    try_browser_decoder, Header,
 };
-use super::encode::{try_browser_decoder, Codec, Encoder};
+use super::encode::{Codec, Encoder};
 use super::error::{Detail, PrepError};
 use super::geometry::{downscale_factor, fit_long_edge, scale};
 use super::resize::Pixels;
