@@ -263,7 +263,7 @@ impl Settings {
         self.update_book(|b| {
             let o = &mut b.active_mut().options;
             change(o);
-            *o = o.clamped();
+            *o = std::mem::take(o).clamped();
         });
     }
 }

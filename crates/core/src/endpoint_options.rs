@@ -11,7 +11,7 @@ use crate::i18n::{text::endpoint, Lang};
 use crate::tr;
 
 /// Some gateways take only n=1; above the limit, n is split into parallel requests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct EndpointOptions {
     /// 1..=10; 10 means n is always sent natively.
@@ -29,7 +29,49 @@ pub struct EndpointOptions {
     /// format (OpenAI does not): at the usual long edge, within the 50 MB per image the spec
     /// allows instead of the byte budget (`prep::mask`).
     pub image_png_with_mask: bool,
+    /// Whether this endpoint relays image streams, as learned from its answers.
+    pub streaming: StreamSupport,
+    /// The multipart field name of the edit images.
+    pub edit_image_field: EditImageField,
+    /// A gateway's own cap on references per edit, below the model's (None: the model's).
+    pub max_references: Option<u8>,
 }
+
+/// What an endpoint did with `stream: true`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StreamSupport {
+    /// Not seen yet: a stream is tried when asked for.
+    #[default]
+    Untested,
+    /// A streamed request was answered with events.
+    Works,
+    /// A streamed request failed before its first event and worked without streaming, so
+    /// requests go without `stream` until the user tests again.
+    Refused,
+}
+
+/// How edit images are named in the multipart body: OpenAI's `image[]`, or `image` (repeated)
+/// where a gateway's form parser wants that.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditImageField {
+    #[default]
+    Brackets,
+    Plain,
+}
+
+impl EditImageField {
+    pub fn name(self) -> &'static str {
+        match self {
+            EditImageField::Brackets => "image[]",
+            EditImageField::Plain => "image",
+        }
+    }
+}
+
+/// The most references any gateway cap may say (the highest model cap).
+pub const MAX_REFERENCES_CAP: u8 = 16;
 
 pub const DEFAULT_PARALLEL: u8 = 4;
 pub const MAX_PARALLEL: u8 = 10;
@@ -46,6 +88,9 @@ impl Default for EndpointOptions {
             task_gateway: false,
             server_retries: DEFAULT_SERVER_RETRIES as u8,
             image_png_with_mask: false,
+            streaming: StreamSupport::Untested,
+            edit_image_field: EditImageField::Brackets,
+            max_references: None,
         }
     }
 }
@@ -61,7 +106,8 @@ impl EndpointOptions {
                 .map(|t| t.clamp(MIN_TIMEOUT_SECS, MAX_TIMEOUT_SECS)),
             task_gateway: self.task_gateway,
             server_retries: self.server_retries.min(MAX_SERVER_RETRIES as u8),
-            image_png_with_mask: self.image_png_with_mask,
+            max_references: self.max_references.map(|m| m.clamp(1, MAX_REFERENCES_CAP)),
+            ..self
         }
     }
 }
@@ -96,7 +142,7 @@ mod tests {
     #[test]
     fn stored_values_are_clamped_and_missing_ones_defaulted() {
         let o: EndpointOptions = serde_json::from_str(r#"{"max_per_request":0}"#).unwrap();
-        assert_eq!(o.clamped().max_per_request, 1);
+        assert_eq!(o.clone().clamped().max_per_request, 1);
         assert_eq!(o.parallel, DEFAULT_PARALLEL);
         let o = EndpointOptions {
             max_per_request: 99,
@@ -105,6 +151,7 @@ mod tests {
             task_gateway: true,
             server_retries: 9,
             image_png_with_mask: true,
+            ..EndpointOptions::default()
         }
         .clamped();
         assert!(o.image_png_with_mask);

@@ -66,7 +66,7 @@ impl ProfileBook {
                     book.active = book.profiles[0].id.clone();
                 }
                 for p in &mut book.profiles {
-                    p.options = p.options.clamped();
+                    p.options = std::mem::take(&mut p.options).clamped();
                 }
                 book
             }
