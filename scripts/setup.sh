@@ -70,6 +70,62 @@ ensure_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
+# LiteLLM's proxy (PyPI), the most used self-hosted OpenAI-compatible gateway, for the tests
+# that go through a real gateway. In a virtualenv in the build cache, from the committed lock
+# (tests/gateways/litellm-requirements.txt); sets LITELLM_BIN.
+LITELLM_VERSION="1.108.7"
+ensure_litellm() {
+  local venv="${XDG_CACHE_HOME:-$HOME/.cache}/gpt-image-studio/litellm-$LITELLM_VERSION"
+  local lock="$ROOT/tests/gateways/litellm-requirements.txt"
+  local stamp="$venv/.lock-sha" want
+  want="$(sha256sum "$lock" | cut -d' ' -f1)"
+  export LITELLM_BIN="$venv/bin/litellm"
+  [ -x "$LITELLM_BIN" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
+  say "installing the LiteLLM proxy $LITELLM_VERSION from PyPI into $venv (about a minute, once)"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$venv"
+  fi
+  # The lock pins every package; where this Python has no wheel for one of them, the
+  # release's own requirements are used instead.
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$lock" \
+    || "$venv/bin/pip" install -q --disable-pip-version-check "litellm[proxy]==$LITELLM_VERSION"
+  echo "$want" > "$stamp"
+}
+
+# Starts LiteLLM in front of the local backend at $1 (an .../v1 URL) on port $2, logging to
+# $3; sets LITELLM_URL and LITELLM_KEY (the proxy's master key: the key the app sends).
+start_litellm() {
+  local upstream="$1" port="$2" log="$3"
+  local config="${log%.log}.yaml"
+  LITELLM_KEY="sk-local-litellm-0123456789abcdef"
+  cat > "$config" <<YAML
+model_list:
+  - model_name: gpt-image-2
+    litellm_params:
+      model: openai/gpt-image-2
+      api_base: $upstream
+      api_key: sk-local
+general_settings:
+  master_key: $LITELLM_KEY
+YAML
+  LITELLM_LOCAL_MODEL_COST_MAP=True "$LITELLM_BIN" --config "$config" --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
+  LITELLM_PID=$!
+  for _ in $(seq 1 240); do
+    if grep -q "Uvicorn running on" "$log" 2>/dev/null; then
+      LITELLM_URL="http://127.0.0.1:$port/v1"
+      return
+    fi
+    kill -0 "$LITELLM_PID" 2>/dev/null || { cat "$log" >&2; echo "LiteLLM failed to start" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "LiteLLM did not become ready; see $log" >&2
+  exit 1
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_npm

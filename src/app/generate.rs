@@ -10,18 +10,20 @@ use web_sys::AbortController;
 
 use crate::app::journal;
 use crate::app::lang::lang;
-use crate::app::runs::Attempt;
 use crate::app::runs::Run;
 use crate::app::runs::Slot;
 use crate::app::runs::SlotStatus;
+use crate::app::runs::{Attempt, AttemptThen};
 use crate::app::state::AppState;
 use crate::web::http::{ImagesClient, Outgoing, Payload, Submitted};
 use crate::web::sleep::sleep_ms;
+use studio_core::api::attempt::{after_stream_failure, may_have_billed, AfterStream};
 use studio_core::api::error::ApiError;
 use studio_core::api::multipart::edit_parts_for;
 use studio_core::api::request::{check_base_url, generation_body_for, split_n, ImageParams};
 use studio_core::api::retry::{Failure, RetryDecision, RetryPolicy};
 use studio_core::api::upload::EditUploads;
+use studio_core::endpoint_options::{EditImageField, StreamSupport};
 use studio_core::estimate::{default_timeout_secs, entry_for_estimates};
 use studio_core::history::journal::JournalEntry;
 use studio_core::i18n::text::work;
@@ -59,18 +61,23 @@ pub fn generate_from_form(state: AppState) {
     match state.references.edit_uploads() {
         Ok(uploads) => {
             let info = untrack(|| state.models.info());
-            send(state, params, within_model_cap(&info, uploads))
+            let cap = untrack(|| state.settings.current_options().max_references);
+            send(state, params, within_model_cap(&info, cap, uploads))
         }
         // References still being prepared, or a refused mask: nothing is sent.
         Err(why) => state.form_error.set(Some(why)),
     }
 }
 
-/// The references the model takes, the first ones kept (the reference panel says so); none
-/// at all make the request a generation.
-fn within_model_cap(info: &ModelInfo, uploads: Option<EditUploads>) -> Option<EditUploads> {
+/// The references the model takes under the profile's own cap (`None`: the model's), the
+/// first ones kept (the reference panel says so); none at all make the request a generation.
+fn within_model_cap(
+    info: &ModelInfo,
+    profile_cap: Option<u8>,
+    uploads: Option<EditUploads>,
+) -> Option<EditUploads> {
     let mut uploads = uploads?;
-    let cap = usize::from(registry::reference_cap(info, 0));
+    let cap = usize::from(registry::reference_cap(info, profile_cap.unwrap_or(0)));
     if cap == 0 {
         return None;
     }
@@ -134,12 +141,14 @@ pub fn send_when_ready(state: AppState) {
     });
 }
 
-/// The request for `params` with `n` images: JSON for a generation, multipart for an edit.
+/// The request for `params` with `n` images: JSON for a generation, multipart for an edit
+/// (its images in parts named as the profile says).
 pub fn outgoing(
     params: &ImageParams,
     info: &ModelInfo,
     n: u8,
     uploads: Option<&EditUploads>,
+    image_field: EditImageField,
 ) -> Result<Outgoing, String> {
     let params = ImageParams {
         n,
@@ -149,7 +158,9 @@ pub fn outgoing(
         None => {
             Payload::Generation(generation_body_for(&params, info).map_err(|e| e.message(lang()))?)
         }
-        Some(u) => Payload::Edit(edit_parts_for(&params, info, u).map_err(|e| e.message(lang()))?),
+        Some(u) => Payload::Edit(
+            edit_parts_for(&params, info, u, image_field.name()).map_err(|e| e.message(lang()))?,
+        ),
     };
     Ok(Outgoing {
         payload,
@@ -226,7 +237,13 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         .iter()
         .map(|&n| match &task_inputs {
             Some(inputs) => crate::app::tasks::fields::task_outgoing(&params, n, inputs),
-            None => outgoing(&params, &info, n, uploads.as_ref()),
+            None => outgoing(
+                &params,
+                &info,
+                n,
+                uploads.as_ref(),
+                options.edit_image_field,
+            ),
         })
         .collect::<Result<Vec<_>, _>>()
     {
@@ -235,6 +252,13 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
             state.form_error.set(Some(why));
             return;
         }
+    };
+    // An endpoint known not to relay streams gets each request in one piece (the stream
+    // control says so, and offers to test again).
+    let requests = if options.streaming == StreamSupport::Refused {
+        requests.iter().map(Outgoing::without_stream).collect()
+    } else {
+        requests
     };
     let size = sizes::parse(&params.size).unwrap_or(SizeSpec::Auto);
     let timeout_secs = options.timeout_secs.unwrap_or_else(|| {
@@ -247,7 +271,8 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
         .as_ref()
         .filter(|u| u.mask.is_some())
         .and(state.painter.keep_outside_feather());
-    let client = ImagesClient::new(base_url.clone(), key);
+    let client = ImagesClient::new(base_url.clone(), key)
+        .with_dialect(crate::app::tasks::fields::dialect_of(&options));
     let Some((run, controller)) = state.runs.start(
         params,
         uploads.map(std::sync::Arc::new),
@@ -291,8 +316,19 @@ fn send_now(state: AppState, params: ImageParams, uploads: Option<EditUploads>) 
                     break;
                 };
                 next.set(i + 1);
-                match send_with_retries(&client, request, *slot, timeout_secs, policy, &controller)
-                    .await
+                let profile_id = run.profile_id.clone();
+                let learned =
+                    move |seen: StreamSupport| state.settings.record_streaming(&profile_id, seen);
+                match send_with_retries(
+                    &client,
+                    request,
+                    *slot,
+                    timeout_secs,
+                    policy,
+                    &controller,
+                    &learned,
+                )
+                .await
                 {
                     // An async task gateway: followed until done, then kept (issue 9).
                     Ok(Submitted::Task(task)) => {
@@ -361,7 +397,10 @@ pub fn dismiss_interrupted(state: AppState, id: &str) {
 }
 
 /// One request of a run, retried by `policy` where nothing can have been billed (and 5xx as
-/// often as the profile says). Every failed attempt is listed on the slot.
+/// often as the profile says). A streamed request is never sent again as a stream: after a
+/// failure before its first event it goes once more without streaming (`api::attempt`), and
+/// what that shows about the endpoint is handed to `learned`. Every attempt is listed on the
+/// slot.
 async fn send_with_retries(
     client: &ImagesClient,
     request: &Outgoing,
@@ -369,8 +408,12 @@ async fn send_with_retries(
     timeout_secs: u64,
     policy: RetryPolicy,
     controller: &AbortController,
+    learned: &dyn Fn(StreamSupport),
 ) -> Result<Submitted, Failure> {
     let (mut attempt, mut waited_ms, mut of) = (1u32, 0u64, 1u32);
+    let mut current = request.clone();
+    // Set once a failed stream was sent again without streaming: no attempt after that one.
+    let mut fell_back = None::<bool>;
     loop {
         if controller.signal().aborted() {
             return Err(Failure {
@@ -380,48 +423,99 @@ async fn send_with_retries(
             });
         }
         slot.status.set(SlotStatus::Sending { attempt, of });
-        let on_partial = move |_, image| slot.partial.set(Some(image));
-        let error = match client
-            .submit(request, timeout_secs, controller, &on_partial, lang())
-            .await
-        {
-            Ok(submitted) => return Ok(submitted),
-            Err(e) => e,
+        let partials = Rc::new(Cell::new(0u32));
+        let seen = partials.clone();
+        let on_partial = move |_, image| {
+            seen.set(seen.get() + 1);
+            slot.partial.set(Some(image));
         };
-        of = policy.attempts_allowed_for(&error);
-        match policy.decide(attempt, &error, js_sys::Math::random()) {
-            RetryDecision::RetryAfter { wait_ms } if !controller.signal().aborted() => {
+        let streamed = current.streams();
+        let sent_ms = js_sys::Date::now();
+        let outcome = client
+            .submit(&current, timeout_secs, controller, &on_partial, lang())
+            .await;
+        let elapsed_ms = js_sys::Date::now() - sent_ms;
+        let error = match outcome {
+            Ok(submitted) => {
                 slot.attempts.update(|list| {
                     list.push(Attempt {
-                        error: error.message(lang()),
-                        next_after_ms: Some(wait_ms),
+                        streamed,
+                        status: Some(200),
+                        elapsed_ms,
+                        error: None,
+                        details: None,
+                        may_have_billed: true,
+                        then: AttemptThen::Answered,
                     })
                 });
-                slot.status.set(SlotStatus::Backoff {
-                    attempt,
-                    of,
-                    until_ms: js_sys::Date::now() + wait_ms as f64,
-                    reason: error.message(lang()),
-                });
-                if sleep_ms(wait_ms, &controller.signal()).await.is_err() {
-                    return Err(Failure {
-                        error: ApiError::Cancelled,
-                        retries: attempt,
-                        waited_ms,
+                match fell_back {
+                    Some(true) => learned(StreamSupport::Refused),
+                    None if streamed => learned(StreamSupport::Works),
+                    _ => {}
+                }
+                return Ok(submitted);
+            }
+            Err(e) => e,
+        };
+        let record = |then| {
+            slot.attempts.update(|list| {
+                list.push(Attempt {
+                    streamed,
+                    status: attempt_status(&error),
+                    elapsed_ms,
+                    error: Some(error.message(lang())),
+                    details: error.details(),
+                    may_have_billed: may_have_billed(&error),
+                    then,
+                })
+            })
+        };
+        let next = if fell_back.is_some() {
+            // The second request of a failed stream is the last one, whatever failed.
+            None
+        } else if streamed {
+            match after_stream_failure(&error, partials.get(), &policy, js_sys::Math::random()) {
+                AfterStream::WithoutStream => Some((0, true)),
+                AfterStream::WithoutStreamAfter { wait_ms } => Some((wait_ms, false)),
+                AfterStream::GiveUp => None,
+            }
+        } else {
+            of = policy.attempts_allowed_for(&error);
+            match policy.decide(attempt, &error, js_sys::Math::random()) {
+                RetryDecision::RetryAfter { wait_ms } => Some((wait_ms, false)),
+                RetryDecision::GiveUp => None,
+            }
+        };
+        match next {
+            Some((wait_ms, stream_refused)) if !controller.signal().aborted() => {
+                if streamed {
+                    fell_back = Some(stream_refused);
+                    current = current.without_stream();
+                    of = attempt + 1;
+                    record(AttemptThen::SentWithoutStream);
+                } else {
+                    record(AttemptThen::SentAgainAfter(wait_ms));
+                }
+                if wait_ms > 0 {
+                    slot.status.set(SlotStatus::Backoff {
+                        attempt,
+                        of,
+                        until_ms: js_sys::Date::now() + wait_ms as f64,
+                        reason: error.message(lang()),
                     });
+                    if sleep_ms(wait_ms, &controller.signal()).await.is_err() {
+                        return Err(Failure {
+                            error: ApiError::Cancelled,
+                            retries: attempt,
+                            waited_ms,
+                        });
+                    }
                 }
                 waited_ms += wait_ms;
                 attempt += 1;
             }
             _ => {
-                if attempt > 1 {
-                    slot.attempts.update(|list| {
-                        list.push(Attempt {
-                            error: error.message(lang()),
-                            next_after_ms: None,
-                        })
-                    });
-                }
+                record(AttemptThen::Stopped);
                 return Err(Failure {
                     error,
                     retries: attempt - 1,
@@ -430,4 +524,9 @@ async fn send_with_retries(
             }
         }
     }
+}
+
+/// The status an attempt's answer carried; a cancelled or broken attempt has none.
+fn attempt_status(error: &ApiError) -> Option<u16> {
+    studio_core::api::attempt::status_of(error)
 }

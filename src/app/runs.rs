@@ -50,16 +50,39 @@ pub struct Slot {
     pub save_note: RwSignal<Option<String>>,
     /// The task this request became, on an async task gateway (`super::tasks`).
     pub task: RwSignal<Option<studio_core::tasks::progress::TaskProgress>>,
-    /// Attempts that failed, in order, when there was more than one.
+    /// Every request sent for this slot, in order.
     pub attempts: RwSignal<Vec<Attempt>>,
 }
 
-/// One failed attempt of a request.
+/// One request sent for a slot, and what came of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attempt {
-    pub error: String,
-    /// The wait before the next attempt, when one followed by itself.
-    pub next_after_ms: Option<u64>,
+    /// Sent asking for a stream of events.
+    pub streamed: bool,
+    /// The answer's HTTP status; None when no answer came.
+    pub status: Option<u16>,
+    /// From sending to the answer or the failure.
+    pub elapsed_ms: f64,
+    /// Why it failed, in the page's language; None when it answered.
+    pub error: Option<String>,
+    /// The endpoint's raw words behind `error`, when that said them in a sentence of its own.
+    pub details: Option<String>,
+    /// The endpoint may have started (and billed) the work.
+    pub may_have_billed: bool,
+    pub then: AttemptThen,
+}
+
+/// What the app did after an attempt.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AttemptThen {
+    /// It answered with images or a task.
+    Answered,
+    /// Sent again by itself after this wait.
+    SentAgainAfter(u64),
+    /// A stream that failed before its first event: sent once more without streaming.
+    SentWithoutStream,
+    /// Not sent again by itself.
+    Stopped,
 }
 
 /// One press of Generate: what was asked and what came of it.

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::web::storage::{use_stored_string, StorageKind};
 use studio_core::api::request::{DEFAULT_BASE_URL, DEFAULT_MODEL};
-use studio_core::endpoint_options::EndpointOptions;
+use studio_core::endpoint_check::{self, Finding};
+use studio_core::endpoint_options::{EndpointOptions, StreamSupport};
+use studio_core::gateway_presets::Gateway;
 use studio_core::keys::KeyMap;
 use studio_core::models::registry::{self, ModelAlias, ModelInfo};
 use studio_core::profiles::{Profile, ProfileBook};
@@ -138,11 +140,12 @@ impl Settings {
         }
     }
 
-    /// A new profile for the current endpoint, made active.
-    pub fn add_profile(&self) {
+    /// A new profile from a gateway preset (its base URL, options and name; custom keeps the
+    /// current endpoint), made active.
+    pub fn add_profile_from(&self, gateway: Gateway) {
         let (base, model) = (self.base_url.get_untracked(), self.model.get_untracked());
         let mut id = String::new();
-        self.update_book(|b| id = b.add(&base, &model));
+        self.update_book(|b| id = b.add_preset(gateway, &base, &model));
         self.switch_to(&id);
     }
 
@@ -256,6 +259,34 @@ impl Settings {
     /// The limits of the active profile (reactive).
     pub fn current_options(&self) -> EndpointOptions {
         self.active().options.clamped()
+    }
+
+    /// Records what profile `profile_id` (the one a run was sent with, active or not) did
+    /// with a stream.
+    pub fn record_streaming(&self, profile_id: &str, seen: StreamSupport) {
+        self.update_book(|b| {
+            if let Some(p) = b.profiles.iter_mut().find(|p| p.id == profile_id) {
+                p.options.streaming = seen;
+            }
+        });
+    }
+
+    /// Stores what a test of profile `profile_id` (the one tested, active or not) found at
+    /// `base_url`, with what that changes in its options.
+    pub fn record_findings(&self, profile_id: &str, base_url: &str, found: Vec<Finding>) {
+        self.update_book(|b| {
+            if let Some(p) = b.profiles.iter_mut().find(|p| p.id == profile_id) {
+                endpoint_check::apply(&found, &mut p.options);
+                p.options = std::mem::take(&mut p.options).clamped();
+                p.endpoint_test.record(base_url, found);
+            }
+        });
+    }
+
+    /// What the last test of the active profile found at its current base URL (reactive).
+    pub fn current_findings(&self) -> Vec<Finding> {
+        let base = self.base_url.get();
+        self.active().endpoint_test.for_base(&base).to_vec()
     }
 
     /// Changes the limits of the active profile.

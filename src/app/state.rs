@@ -36,6 +36,8 @@ pub struct AppState {
     pub painter: Painter,
     /// Results of masked edits with image 1 pasted back outside the mask.
     pub composites: Composites,
+    /// What results' pixels say (transparency, mask drift), read in a prep worker.
+    pub inspections: super::inspections::Inspections,
     /// Crops and resizes results to exact sizes the API cannot make, in the prep worker.
     pub fitter: ImageFitter,
     /// The chosen model: the form kept valid for it, retired models confirmed.

@@ -2,7 +2,8 @@
 //! runs `prep::pipeline` (or `prep::mask` for a mask) on it and posts the result back. WebP comes from the browser's
 //! OffscreenCanvas encoder; JPEG and PNG from Rust. All logic lives in `studio_core::prep`,
 //! except exact-size fitting of results, which the browser decodes and encodes around
-//! `studio_core::fit` (`web::fit_job`).
+//! `studio_core::fit` (`web::fit_job`), and the reading of results' pixels (alpha, mask drift:
+//! `web::inspect_job`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -20,6 +21,7 @@ fn main() {
 mod worker {
     use gpt_image_studio::web::bitmap_decode::decode_resized;
     use gpt_image_studio::web::fit_job::fit_image_bytes;
+    use gpt_image_studio::web::inspect_job::{inspect_image, DriftInputs};
     use js_sys::{Array, Object, Reflect, Uint8Array};
     use studio_core::i18n::text::prep;
     use studio_core::i18n::Lang;
@@ -223,6 +225,38 @@ mod worker {
                         },
                         vec![bytes],
                     ),
+                    Err(message) => post(&failed(message), Vec::new()),
+                }
+            }
+            (JobKind::Inspect { mime, alpha, drift }, buffers)
+                if buffers.len() == 1 + 2 * usize::from(drift.is_some()) =>
+            {
+                let start = now();
+                let inputs = drift.as_ref().map(|job| DriftInputs {
+                    job,
+                    image: &buffers[1],
+                    mask: &buffers[2],
+                });
+                match inspect_image(&buffers[0], &mime, alpha, inputs, lang).await {
+                    Ok(found) => {
+                        let (heatmap, heatmap_mime) = match found.heatmap {
+                            Some((bytes, mime)) => (vec![bytes], Some(mime)),
+                            None => (Vec::new(), None),
+                        };
+                        post(
+                            &WorkerMessage::Inspected {
+                                id,
+                                width: found.width,
+                                height: found.height,
+                                alpha: found.alpha,
+                                drift: found.drift,
+                                drift_refused: found.drift_refused,
+                                heatmap_mime,
+                                ms: now() - start,
+                            },
+                            heatmap,
+                        )
+                    }
                     Err(message) => post(&failed(message), Vec::new()),
                 }
             }

@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
         references,
         painter: crate::app::painter::Painter::new(references),
         composites: crate::app::composites::Composites::new(gallery),
+        inspections: crate::app::inspections::Inspections::new(),
         fitter: crate::web::fit_image::use_image_fitter(),
         form_error: RwSignal::new(None),
         send_when_ready: RwSignal::new(false),

@@ -82,7 +82,11 @@ pub async fn fit_image_bytes(
 }
 
 /// Decodes the image the way `<img>` would (EXIF orientation applied, colours converted).
-async fn decode(bytes: &Uint8Array, source_mime: &str, lang: Lang) -> Result<ImageBitmap, String> {
+pub(crate) async fn decode(
+    bytes: &Uint8Array,
+    source_mime: &str,
+    lang: Lang,
+) -> Result<ImageBitmap, String> {
     let undecodable = |_| images::UNDECODABLE.get(lang).to_string();
     let options = BlobPropertyBag::new();
     options.set_type(source_mime);
@@ -123,7 +127,7 @@ pub(crate) fn read_pixels(
 
 /// Encodes RGBA8 pixels as `mime` (PNG where the browser cannot encode it); returns the bytes
 /// and the type actually encoded.
-async fn encode(
+pub(crate) async fn encode(
     rgba: &[u8],
     width: u32,
     height: u32,

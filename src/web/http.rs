@@ -19,9 +19,12 @@ use studio_core::api::multipart::{Part, PartValue};
 use studio_core::api::request::{check_base_url, endpoint_url, GenerationBody};
 use studio_core::api::response::{parse_images, ImageOut, ImageSource, ImagesAnswer, Usage};
 use studio_core::api::sse::{stream_item, SseParser, StreamItem};
+use studio_core::endpoint_check::{ProbeSeen, SeenImage};
 use studio_core::i18n::text::work;
 use studio_core::i18n::Lang;
-use studio_core::tasks::answer::{parse_report, parse_submission, TaskReport};
+use studio_core::tasks::answer::TaskReport;
+use studio_core::tasks::dialect::TaskDialect;
+use studio_core::tasks::read::{read_report, read_submission};
 use studio_core::tasks::request::TaskGenerationBody;
 
 use super::blob::LocalBlob;
@@ -106,6 +109,9 @@ enum Answered {
 pub struct ImagesClient {
     pub base_url: String,
     pub api_key: String,
+    /// The task dialect the profile chose: where requests go and how a task answer reads.
+    /// `None`: the usual paths, and a task answer says its dialect (`tasks::read`).
+    pub dialect: Option<TaskDialect>,
 }
 
 // Never print the key: a debug print or a panic message must not carry it.
@@ -178,6 +184,30 @@ pub struct Outgoing {
 }
 
 impl Outgoing {
+    /// Whether this request asks for a stream of events.
+    pub fn streams(&self) -> bool {
+        match &self.payload {
+            Payload::Generation(body) => body.streams(),
+            Payload::Edit(parts) => studio_core::api::multipart::streams(parts),
+            Payload::TaskGeneration(_) => false,
+        }
+    }
+
+    /// The same request, answered in one piece.
+    pub fn without_stream(&self) -> Outgoing {
+        let payload = match &self.payload {
+            Payload::Generation(body) => Payload::Generation(body.without_stream()),
+            Payload::Edit(parts) => {
+                Payload::Edit(studio_core::api::multipart::without_stream(parts))
+            }
+            Payload::TaskGeneration(body) => Payload::TaskGeneration(body.clone()),
+        };
+        Outgoing {
+            payload,
+            requested_mime: self.requested_mime,
+        }
+    }
+
     fn path(&self) -> &'static str {
         match self.payload {
             Payload::Generation(_) | Payload::TaskGeneration(_) => "images/generations",
@@ -191,7 +221,12 @@ impl ImagesClient {
         ImagesClient {
             base_url: base_url.into().trim().to_string(),
             api_key: api_key.into().trim().to_string(),
+            dialect: None,
         }
+    }
+
+    pub fn with_dialect(self, dialect: Option<TaskDialect>) -> Self {
+        ImagesClient { dialect, ..self }
     }
 
     /// `POST {base}/images/generations`, kept for callers that send a plain body.
@@ -248,7 +283,19 @@ impl ImagesClient {
         lang: Lang,
     ) -> Result<Submitted, ApiError> {
         check_base_url(&self.base_url).map_err(|e| ApiError::Invalid(e.message(lang)))?;
-        let url = endpoint_url(&self.base_url, outgoing.path());
+        // A task dialect has its own paths, and a task is polled, never streamed.
+        let unstreamed;
+        let (outgoing, url) = match &self.dialect {
+            Some(d) => {
+                unstreamed = outgoing.without_stream();
+                let edit = matches!(outgoing.payload, Payload::Edit(_));
+                let path = d
+                    .submit_path(edit)
+                    .unwrap_or_else(|| outgoing.path().into());
+                (&unstreamed, endpoint_url(&self.base_url, &path))
+            }
+            None => (outgoing, endpoint_url(&self.base_url, outgoing.path())),
+        };
         let mut builder = Request::post(&url).abort_signal(Some(&controller.signal()));
         if !self.api_key.is_empty() {
             builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
@@ -313,7 +360,7 @@ impl ImagesClient {
             return Err(status_error(&response, &content_type, &body, lang));
         }
         // An async task gateway answers a task to poll instead of images.
-        if let Some(task) = parse_submission(&body, lang) {
+        if let Some(task) = read_submission(&body, self.dialect.as_ref(), lang) {
             return Ok((Answered::Task(task.map_err(ApiError::BadTask)?), request_id));
         }
         // A gateway may accept `stream` and answer plain JSON: that is handled here too.
@@ -322,18 +369,18 @@ impl ImagesClient {
         Ok((Answered::Images(answer, fetched), request_id))
     }
 
-    /// `GET {base}/tasks/{id}`: where a task stands. Cancelling `controller` stops it; a poll
-    /// that hangs is given up after 30 s without cancelling the rest of the run. What this
-    /// page itself says about a failure is in `lang`.
+    /// `GET {base}/tasks/{id}` (or where `dialect` polls): where a task stands. Cancelling
+    /// `controller` stops it; a poll that hangs is given up after 30 s without cancelling the
+    /// rest of the run. What this page itself says about a failure is in `lang`.
     pub async fn task_report(
         &self,
         task_id: &str,
+        dialect: &TaskDialect,
         controller: &AbortController,
         lang: Lang,
     ) -> Result<TaskReport, ApiError> {
         const POLL_TIMEOUT_SECS: u64 = 30;
-        let path = format!("tasks/{}", js_sys::encode_uri_component(task_id));
-        let url = endpoint_url(&self.base_url, &path);
+        let url = endpoint_url(&self.base_url, &dialect.poll_path(task_id));
         let poll = SubRequest::start(controller, POLL_TIMEOUT_SECS)
             .ok_or_else(|| ApiError::Invalid(work::REQUEST_REFUSED.get(lang).into()))?;
         let mut builder = Request::get(&url).abort_signal(Some(&poll.signal()));
@@ -353,7 +400,7 @@ impl ImagesClient {
             if !response.ok() {
                 return Err(status_error(&response, &content_type, &body, lang));
             }
-            parse_report(&body, lang).map_err(ApiError::BadTask)
+            read_report(&body, dialect, task_id, lang).map_err(ApiError::BadTask)
         }
         .await;
         let timed_out = poll.timed_out();
@@ -750,4 +797,192 @@ async fn probe(base_url: &str, run: &AbortController) -> Reach {
     } else {
         Reach::Open
     }
+}
+
+// "Test this endpoint" (`studio_core::endpoint_check` judges what these fetches see).
+
+/// A free check that does not answer within this is given up.
+const CHECK_TIMEOUT_SECS: u64 = 15;
+
+impl ImagesClient {
+    fn check_controller(lang: Lang) -> Result<AbortController, ApiError> {
+        AbortController::new()
+            .map_err(|_| ApiError::Invalid(work::REQUEST_REFUSED.get(lang).into()))
+    }
+
+    /// Why a check's `fetch` failed without an answer: no connection, CORS, or neither.
+    async fn check_failure(
+        &self,
+        e: gloo_net::Error,
+        controller: &AbortController,
+        lang: Lang,
+    ) -> ApiError {
+        let broke = self.network_error(e, lang);
+        let ApiError::Network { base_url, detail } = &broke else {
+            return broke;
+        };
+        match probe(&self.base_url, controller).await {
+            Reach::Unreachable => ApiError::Unreachable {
+                base_url: base_url.clone(),
+                detail: detail.clone(),
+            },
+            Reach::CorsRefused => ApiError::CorsBlocked {
+                base_url: base_url.clone(),
+            },
+            Reach::Open => broke,
+        }
+    }
+
+    /// Makes the browser preflight `{base}/{path}` as a request from this page would be
+    /// (with its `Authorization`, and `Content-Type` as `content_type`), without anything
+    /// billable: the request itself is an `OPTIONS`, which is preflighted too. Any answer is
+    /// its status (CORS let it through); no answer is told apart by probing `{base}/models`.
+    pub async fn preflight(
+        &self,
+        path: &str,
+        content_type: &str,
+        lang: Lang,
+    ) -> Result<u16, ApiError> {
+        check_base_url(&self.base_url).map_err(|e| ApiError::Invalid(e.message(lang)))?;
+        let controller = Self::check_controller(lang)?;
+        let deadline = Deadline::start(&controller, CHECK_TIMEOUT_SECS);
+        let mut builder = Request::get(&endpoint_url(&self.base_url, path))
+            .method(gloo_net::http::Method::OPTIONS)
+            .abort_signal(Some(&controller.signal()))
+            .cache(web_sys::RequestCache::NoStore)
+            .header("Content-Type", content_type);
+        if !self.api_key.is_empty() {
+            builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
+        }
+        let outcome = builder.send().await;
+        let timed_out = deadline.timed_out.get();
+        drop(deadline);
+        match outcome {
+            Ok(response) => Ok(response.status()),
+            Err(_) if timed_out => Err(ApiError::Timeout {
+                secs: CHECK_TIMEOUT_SECS,
+            }),
+            Err(e) => Err(self.check_failure(e, &controller, lang).await),
+        }
+    }
+
+    /// `GET {base}/models` with the key: the body of a 2xx answer, or the error it stands for.
+    pub async fn list_models(&self, lang: Lang) -> Result<String, ApiError> {
+        check_base_url(&self.base_url).map_err(|e| ApiError::Invalid(e.message(lang)))?;
+        let controller = Self::check_controller(lang)?;
+        let deadline = Deadline::start(&controller, CHECK_TIMEOUT_SECS);
+        let mut builder = Request::get(&endpoint_url(&self.base_url, "models"))
+            .abort_signal(Some(&controller.signal()))
+            .cache(web_sys::RequestCache::NoStore);
+        if !self.api_key.is_empty() {
+            builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
+        }
+        let outcome = async {
+            let response = builder.send().await?;
+            let content_type = response.headers().get("content-type").unwrap_or_default();
+            let body = response.text().await?;
+            Ok::<_, gloo_net::Error>((response, content_type, body))
+        }
+        .await;
+        let timed_out = deadline.timed_out.get();
+        drop(deadline);
+        match outcome {
+            Ok((response, _, body)) if response.ok() => Ok(body),
+            Ok((response, content_type, body)) => {
+                Err(status_error(&response, &content_type, &body, lang))
+            }
+            Err(_) if timed_out => Err(ApiError::Timeout {
+                secs: CHECK_TIMEOUT_SECS,
+            }),
+            Err(e) => Err(self.check_failure(e, &controller, lang).await),
+        }
+    }
+
+    /// The paid test: sends `body` to `{base}/images/generations` and reports what came back
+    /// as the bytes show it (decoded pixel size, sniffed type) and whether it came as a
+    /// stream. Only `Authorization` and `Content-Type` are sent, as for any request.
+    pub async fn probe_generation(
+        &self,
+        body: &GenerationBody,
+        requested_mime: &'static str,
+        timeout_secs: u64,
+        lang: Lang,
+    ) -> Result<ProbeSeen, ApiError> {
+        check_base_url(&self.base_url).map_err(|e| ApiError::Invalid(e.message(lang)))?;
+        let controller = Self::check_controller(lang)?;
+        let mut builder = Request::post(&endpoint_url(&self.base_url, "images/generations"))
+            .abort_signal(Some(&controller.signal()));
+        if !self.api_key.is_empty() {
+            builder = builder.header("Authorization", &format!("Bearer {}", self.api_key));
+        }
+        let request = builder.json(body).map_err(|e| {
+            ApiError::Invalid(studio_core::tr!(lang, work::BUILD_REQUEST_FAILED, e = e))
+        })?;
+        let started = now_ms();
+        let deadline = Deadline::start(&controller, timeout_secs);
+        let outcome = async {
+            let response = request
+                .send()
+                .await
+                .map_err(|e| self.network_error(e, lang))?;
+            let content_type = response.headers().get("content-type").unwrap_or_default();
+            if response.ok() && content_type.contains("text/event-stream") {
+                let answer = read_stream(&response, requested_mime, &|_, _| {}, lang).await?;
+                return Ok((Generated::new(answer, None, 0.0, None), true));
+            }
+            let text = response
+                .text()
+                .await
+                .map_err(|e| self.network_error(e, lang))?;
+            if !response.ok() {
+                return Err(status_error(&response, &content_type, &text, lang));
+            }
+            let mut answer = parse_images(&text, requested_mime)?;
+            let fetched = fetch_linked_images(&mut answer, &controller, lang).await;
+            Ok((
+                Generated::with_fetched(answer, fetched, None, 0.0, None),
+                false,
+            ))
+        }
+        .await;
+        let timed_out = deadline.timed_out.get();
+        drop(deadline);
+        let (generated, streamed) = match outcome {
+            Ok(answered) => answered,
+            Err(_) if timed_out => return Err(ApiError::Timeout { secs: timeout_secs }),
+            Err(e) => return Err(e),
+        };
+        let elapsed_ms = now_ms() - started;
+        let mut images = Vec::with_capacity(generated.answer.images.len());
+        for (i, image) in generated.answer.images.iter().enumerate() {
+            let mime = match &image.source {
+                ImageSource::DataUrl(url) => url
+                    .split_once(";base64,")
+                    .and_then(|(_, b64)| studio_core::api::mime::sniff_base64(b64))
+                    .map(str::to_string),
+                ImageSource::Url(_) => None,
+            };
+            let size = match generated.blob(i) {
+                Some(blob) => decoded_size(blob.blob()).await,
+                None => None,
+            };
+            images.push(SeenImage { size, mime });
+        }
+        Ok(ProbeSeen {
+            images,
+            streamed,
+            elapsed_ms,
+        })
+    }
+}
+
+/// The pixel size of an image as the browser decodes it.
+async fn decoded_size(blob: &web_sys::Blob) -> Option<(u32, u32)> {
+    let promise = web_sys::window()?
+        .create_image_bitmap_with_blob(blob)
+        .ok()?;
+    let bitmap: web_sys::ImageBitmap = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    let size = (bitmap.width(), bitmap.height());
+    bitmap.close();
+    Some(size)
 }

@@ -14,6 +14,8 @@ pub mod focus;
 pub mod http;
 pub mod idb;
 pub mod in_view;
+/// Runs in the prep worker only (the page's wasm does not link it).
+pub mod inspect_job;
 pub mod locale;
 pub mod locks;
 pub mod mask_canvas;

@@ -167,9 +167,11 @@ test('a 503 with Retry-After is retried and then succeeds; the wait and the atte
   assert.match(await status.innerText(), /busy \(503\).*Retrying automatically in \d+(\.\d)? s \(attempt 2 of 3\)/s);
   await waitForImages(page, 1);
   assert.equal((await ctx.backend.requests()).length, 2);
-  assert.match(await page.getByTestId('attempts').innerText(), /1 failed attempt/);
-  await page.getByTestId('attempts').locator('summary').click();
-  assert.match(await page.getByTestId('attempts').innerText(), /Attempt 1: The endpoint is busy \(503\).*Sent again after 1(\.\d)? s\./s);
+  assert.match(await page.getByTestId('attempts').innerText(), /2 attempts/);
+  await page.getByTestId('attempts').locator(':scope > summary').click();
+  const listed = await page.getByTestId('attempts').innerText();
+  assert.match(listed, /Attempt 1 · not streamed · HTTP 503 · \d+\.\d s · not billed: The endpoint is busy \(503\).*Sent again after 1(\.\d)? s\./s);
+  assert.match(listed, /Attempt 2 · not streamed · HTTP 200 · \d+\.\d s · billed: answered/);
 });
 
 test('5xx: retried as often as the profile says (once by default); the message says how many and how long', async () => {
@@ -180,7 +182,9 @@ test('5xx: retried as often as the profile says (once by default); the message s
   assert.match(text, /failed \(500\)/);
   assert.match(text, /Gave up after 1 automatic retry \(waited \d+(\.\d)? s between attempts\)/);
   assert.equal((await ctx.backend.requests()).length, 2);
-  assert.match(await page.getByTestId('attempts').innerText(), /2 failed attempts/);
+  assert.match(await page.getByTestId('attempts').innerText(), /2 attempts/);
+  assert.deepEqual(await page.getByTestId('attempt').evaluateAll((li) => li.map((l) => [l.dataset.status, l.dataset.mayHaveBilled])),
+    [['500', 'true'], ['500', 'true']], 'a 5xx may have been billed');
   assert.equal(await page.getByTestId('retry').innerText(), 'Retry');
   await ctx.backend.clearFaults();
   await page.getByTestId('retry').click();
@@ -327,7 +331,7 @@ test('a silent size downgrade is named', async () => {
   await waitForImages(page, 1);
   const warnings = await page.getByTestId('delivery-warning').allInnerTexts();
   assert.ok(warnings.some((w) => /says it made 1024x1024, not the 2048x2048/.test(w)), warnings.join('\n'));
-  assert.ok(warnings.some((w) => /really 1024x1024/.test(w)), warnings.join('\n'));
+  assert.ok(warnings.some((w) => /Asked 2048x2048, got 1024x1024: the gateway downgraded it/.test(w)), warnings.join('\n'));
 });
 
 test('native transparent is not offered for gpt-image-2, with the reason (a cut-out is); the 2.5 models offer it', async () => {

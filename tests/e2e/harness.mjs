@@ -99,6 +99,45 @@ export async function startBackend({ steadyUrl, staticDir = path.join(ROOT, 'dis
   };
 }
 
+/**
+ * LiteLLM's proxy (the real gateway, from PyPI) in front of `upstreamUrl` (the local backend's
+ * /v1): its own defaults, one model entry, a master key that the app sends as its key.
+ * LITELLM_BIN comes from the test command (`ensure_litellm` in scripts/setup.sh).
+ */
+export async function startLitellm(upstreamUrl) {
+  const bin = process.env.LITELLM_BIN ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'),
+    'gpt-image-studio/litellm-1.108.7/bin/litellm');
+  const fs = await import('node:fs/promises');
+  await fs.access(bin).catch(() => {
+    throw new Error(`LiteLLM is not installed at ${bin}: run scripts/test, or source scripts/setup.sh and run ensure_litellm`);
+  });
+  const port = await freePort();
+  const key = 'sk-local-litellm-0123456789abcdef';
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'litellm-'));
+  const config = path.join(dir, 'config.yaml');
+  await fs.writeFile(config, [
+    'model_list:',
+    '  - model_name: gpt-image-2',
+    '    litellm_params:',
+    '      model: openai/gpt-image-2',
+    `      api_base: ${upstreamUrl}`,
+    '      api_key: sk-local',
+    'general_settings:',
+    `  master_key: ${key}`,
+    '',
+  ].join('\n'));
+  const child = spawn(bin, ['--config', config, '--host', '127.0.0.1', '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LITELLM_LOCAL_MODEL_COST_MAP: 'True', NO_COLOR: '1' },
+  });
+  await watch(child, 'LiteLLM')(/Uvicorn running on/, 120_000);
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    key,
+    stop: async () => { child.kill(); await once(child, 'exit').catch(() => {}); await fs.rm(dir, { recursive: true, force: true }); },
+  };
+}
+
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }

@@ -8,6 +8,7 @@ use crate::api::retry::{DEFAULT_SERVER_RETRIES, MAX_SERVER_RETRIES};
 
 use crate::api::request::MAX_N;
 use crate::i18n::{text::endpoint, Lang};
+use crate::tasks::dialect::TaskDialectSetting;
 use crate::tr;
 
 /// Some gateways take only n=1; above the limit, n is split into parallel requests.
@@ -23,6 +24,9 @@ pub struct EndpointOptions {
     /// An async task gateway: generations answer a task to poll; references go as public
     /// URLs and the size as ratio + resolution (`crate::tasks`).
     pub task_gateway: bool,
+    /// With `task_gateway`: which dialect the gateway speaks (`crate::tasks::dialect`);
+    /// stores from before it read as "recognise from the answer".
+    pub task_dialect: TaskDialectSetting,
     /// How often a 5xx answer is sent again by itself (`api::retry`); 0 = never.
     pub server_retries: u8,
     /// With a mask, send image 1 as PNG too, for gateways whose docs ask for the mask's
@@ -86,6 +90,7 @@ impl Default for EndpointOptions {
             parallel: DEFAULT_PARALLEL,
             timeout_secs: None,
             task_gateway: false,
+            task_dialect: TaskDialectSetting::default(),
             server_retries: DEFAULT_SERVER_RETRIES as u8,
             image_png_with_mask: false,
             streaming: StreamSupport::Untested,
@@ -168,6 +173,13 @@ mod tests {
         // Books stored before the option existed read as "not a task gateway".
         let old: EndpointOptions = serde_json::from_str(r#"{"parallel":2}"#).unwrap();
         assert!(!old.task_gateway);
+        let old_task: EndpointOptions = serde_json::from_str(r#"{"task_gateway":true}"#).unwrap();
+        assert!(old_task.task_gateway);
+        assert_eq!(
+            old_task.task_dialect,
+            TaskDialectSetting::default(),
+            "auto: classic unless the answer says otherwise"
+        );
         assert!(
             !old.image_png_with_mask,
             "image 1 keeps its usual format by default"

@@ -7,13 +7,17 @@
 
 pub mod api;
 pub mod code_export;
+pub mod conversation;
 pub mod cutout;
+pub mod endpoint_check;
 pub mod endpoint_options;
 pub mod estimate;
 pub mod file_names;
 pub mod fit;
+pub mod gateway_presets;
 pub mod history;
 pub mod i18n;
+pub mod inspect;
 pub mod keys;
 pub mod mask;
 pub mod models;

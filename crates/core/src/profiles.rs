@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::request::{DEFAULT_BASE_URL, DEFAULT_MODEL};
+use crate::endpoint_check::EndpointFindings;
 use crate::endpoint_options::EndpointOptions;
+use crate::gateway_presets::Gateway;
 use crate::i18n::{text::presets, Lang};
 use crate::models::registry::ModelAlias;
 
@@ -24,6 +26,9 @@ pub struct Profile {
     /// e.g. `gpt-image-2-all` -> gpt-image-2 at a flat price per image.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub model_aliases: Vec<ModelAlias>,
+    /// What "Test this endpoint" found last (`endpoint_check`), for the base URL it tested.
+    #[serde(default, skip_serializing_if = "EndpointFindings::is_empty")]
+    pub endpoint_test: EndpointFindings,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -51,6 +56,7 @@ impl ProfileBook {
             options: EndpointOptions::default(),
             remember_key: false,
             model_aliases: Vec::new(),
+            endpoint_test: EndpointFindings::default(),
         };
         ProfileBook {
             active: profile.id.clone(),
@@ -116,16 +122,31 @@ impl ProfileBook {
     /// Adds a profile for `base_url` (its limits start at the defaults), makes it active and
     /// returns its id.
     pub fn add(&mut self, base_url: &str, model: &str) -> String {
+        self.add_preset(Gateway::Custom, base_url, model)
+    }
+
+    /// Adds a profile from a gateway preset: its base URL (or `current_base` for a custom
+    /// one), options and name; makes it active and returns its id.
+    pub fn add_preset(&mut self, gateway: Gateway, current_base: &str, model: &str) -> String {
         let id = self.fresh_id();
-        let name = self.unique_name(&default_name(base_url));
+        let base_url = gateway
+            .base_url()
+            .unwrap_or(current_base)
+            .trim()
+            .to_string();
+        let wanted = gateway
+            .profile_name()
+            .map_or_else(|| default_name(&base_url), str::to_string);
+        let name = self.unique_name(&wanted);
         self.profiles.push(Profile {
             id: id.clone(),
             name,
-            base_url: base_url.trim().to_string(),
+            base_url,
             model: model.to_string(),
-            options: EndpointOptions::default(),
+            options: gateway.options(),
             remember_key: false,
             model_aliases: Vec::new(),
+            endpoint_test: EndpointFindings::default(),
         });
         self.active = id.clone();
         id
@@ -279,6 +300,46 @@ mod tests {
             book.delete("p1", Lang::ZhCn),
             Err("不能删除最后一个配置，请改为编辑它。".to_string())
         );
+    }
+
+    #[test]
+    fn a_preset_fills_base_url_options_and_name() {
+        let mut book = ProfileBook::default();
+        let id = book.add_preset(Gateway::LiteLlm, "https://api.openai.com/v1", "gpt-image-2");
+        let p = book.get(&id).unwrap();
+        assert_eq!(book.active, id);
+        assert_eq!(
+            (p.name.as_str(), p.base_url.as_str()),
+            ("LiteLLM", "http://localhost:4000/v1")
+        );
+        assert_eq!(p.options, Gateway::LiteLlm.options());
+        assert_eq!(p.model, "gpt-image-2");
+        let again = book.add_preset(Gateway::LiteLlm, "", "gpt-image-2");
+        assert_eq!(book.get(&again).unwrap().name, "LiteLLM (2)");
+        // A name the preset gave stays when its stand-in host is replaced.
+        book.add_preset(Gateway::Sub2api, "", "gpt-image-2");
+        book.set_active_base_url("https://img.mine.example/v1");
+        assert_eq!(book.active().name, "sub2api");
+        // Custom keeps the endpoint already entered, named after its host.
+        let custom = book.add_preset(Gateway::Custom, " http://127.0.0.1:8787/v1 ", "m");
+        let p = book.get(&custom).unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.base_url.as_str()),
+            ("127.0.0.1:8787", "http://127.0.0.1:8787/v1")
+        );
+        assert_eq!(p.options, EndpointOptions::default());
+        // Findings are stored with the profile, and an untested one stores none.
+        assert!(!book.encode().contains("endpoint_test"));
+        book.active_mut().endpoint_test.record(
+            "http://127.0.0.1:8787/v1",
+            vec![crate::endpoint_check::Finding::new(
+                crate::endpoint_check::Check::Size,
+                crate::endpoint_check::Verdict::SizeUnread,
+            )],
+        );
+        let back = ProfileBook::decode(&book.encode(), ProfileBook::default);
+        assert_eq!(back, book);
+        assert_eq!(back.active().endpoint_test.findings.len(), 1);
     }
 
     #[test]

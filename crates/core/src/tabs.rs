@@ -106,6 +106,7 @@ mod tests {
         TaskEntry {
             task_id: id.into(),
             base_url: "http://127.0.0.1:8787/v1".into(),
+            dialect: Default::default(),
             params: ImageParams::default(),
             run_entry: run_entry.into(),
             submitted_ms: 1.0,

@@ -8,7 +8,8 @@ use crate::web::http::{Outgoing, Payload};
 use studio_core::api::request::ImageParams;
 use studio_core::api::upload::EditUploads;
 use studio_core::endpoint_options::EndpointOptions;
-use studio_core::i18n::text::work;
+use studio_core::i18n::text::{tasks, work};
+use studio_core::tasks::dialect::TaskDialect;
 use studio_core::tasks::request::{
     parse_image_urls, parse_mask_url, task_generation_body, TaskInputs,
 };
@@ -40,14 +41,41 @@ pub fn use_task_fields() -> TaskFields {
     use_context::<TaskFields>().unwrap_or_default()
 }
 
-/// For a task gateway profile: what its requests carry beyond the parameters, or why nothing
-/// can be sent. `None` for any other profile.
+/// The task dialect a task gateway profile chose (`None`: recognised from each answer, or
+/// not a task gateway). A custom dialect that does not compile counts as none here:
+/// [`task_inputs`] refuses to send with it.
+pub fn dialect_of(options: &EndpointOptions) -> Option<TaskDialect> {
+    if !options.task_gateway {
+        return None;
+    }
+    options
+        .task_dialect
+        .chosen(crate::app::lang::lang())
+        .ok()
+        .flatten()
+}
+
+/// For a task gateway profile whose dialect takes the gateway's own body: what its requests
+/// carry beyond the parameters. `None` for any other profile, and for dialects that take
+/// OpenAI's body (sent as usual, to the dialect's paths). Or why nothing can be sent.
 pub fn task_inputs(
     state: &AppState,
     options: &EndpointOptions,
     uploads: &Option<EditUploads>,
 ) -> Result<Option<TaskInputs>, String> {
     if !options.task_gateway {
+        return Ok(None);
+    }
+    let lang = crate::app::lang::lang();
+    let dialect = options
+        .task_dialect
+        .chosen(lang)
+        .map_err(|why| studio_core::tr!(lang, tasks::DIALECT_PROBLEM, why = why))?;
+    if !options.task_dialect.takes_links() {
+        let takes_files = dialect.as_ref().and_then(|d| d.submit_path(true)).is_some();
+        if uploads.is_some() && !takes_files {
+            return Err(tasks::DIALECT_NO_EDITS.get(lang).into());
+        }
         return Ok(None);
     }
     if uploads.is_some() {

@@ -33,6 +33,7 @@ pub fn new_entry(run: &Run, request: usize, report: &TaskReport) -> TaskEntry {
     TaskEntry {
         task_id: report.id.clone(),
         base_url: run.base_url.clone(),
+        dialect: report.dialect.clone(),
         params: studio_core::api::request::ImageParams {
             n: run.slots.get(request).map_or(1, |s| s.n),
             ..run.params.clone()
@@ -153,7 +154,10 @@ async fn poll_until_done(
                 polls_here += 1;
                 entry.polls += 1;
                 view.polls = entry.polls;
-                match client.task_report(&entry.task_id, controller, lang()).await {
+                match client
+                    .task_report(&entry.task_id, &entry.dialect, controller, lang())
+                    .await
+                {
                     Ok(report) => {
                         failed_in_row = 0;
                         view.note = None;

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
+use crate::ui::endpoint::quirk_options::QuirkOptionsFields;
 use studio_core::api::request::MAX_N;
 use studio_core::api::retry::MAX_SERVER_RETRIES;
 use studio_core::endpoint_options::{
@@ -95,6 +96,7 @@ pub fn EndpointOptionsFields() -> impl IntoView {
                     mask = megabytes(MASK_LIMIT_BYTES)
                 )}
             </p>
+            <QuirkOptionsFields/>
             <p class="hint">{t(endpoint::LIMITS_HINT)}</p>
             {move || problem.get().map(|p| view! { <p class="form-error" role="alert" data-testid="options-error">{p}</p> })}
         </details>

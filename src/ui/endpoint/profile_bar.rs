@@ -3,9 +3,10 @@ use leptos::prelude::*;
 use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
+use crate::ui::endpoint::profile_preset::ProfilePreset;
 
-/// Endpoint profiles: pick one in one click, add, rename, delete; and whether this profile's
-/// key is remembered on this device.
+/// Endpoint profiles: pick one in one click, add (from a gateway preset), rename, delete; and
+/// whether this profile's key is remembered on this device.
 #[component]
 pub fn ProfileBar() -> impl IntoView {
     let state = use_app_state();
@@ -35,9 +36,7 @@ pub fn ProfileBar() -> impl IntoView {
                     on:change=move |ev| outcome(settings.rename_active(&event_target_value(&ev)))/>
             </div>
             <div class="row">
-                <button type="button" data-testid="profile-new" on:click=move |_| { settings.add_profile(); set_problem.set(None); }>
-                    {t(endpoint::NEW_PROFILE)}
-                </button>
+                <ProfilePreset on_added=move || set_problem.set(None)/>
                 <button type="button" data-testid="profile-delete" on:click=move |_| outcome(settings.delete_active())>
                     {t(endpoint::DELETE_PROFILE)}
                 </button>

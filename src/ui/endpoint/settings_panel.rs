@@ -4,6 +4,7 @@ use studio_core::i18n::text::endpoint;
 
 use crate::app::state::{use_app_state, ENDPOINT_SETTINGS_ID};
 use crate::ui::endpoint::endpoint_options_fields::EndpointOptionsFields;
+use crate::ui::endpoint::endpoint_test::EndpointTest;
 use crate::ui::endpoint::model_aliases_field::ModelAliasesField;
 use crate::ui::endpoint::profile_bar::ProfileBar;
 use crate::ui::endpoint::task_gateway_option::TaskGatewayOption;
@@ -75,6 +76,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 <ModelAliasesField/>
                 <EndpointOptionsFields/>
                 <TaskGatewayOption/>
+                <EndpointTest/>
             </div>
         </section>
     }

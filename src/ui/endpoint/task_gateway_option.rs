@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use studio_core::i18n::text::endpoint;
 
 use crate::app::state::use_app_state;
+use crate::ui::endpoint::task_dialect_select::TaskDialectSelect;
 use studio_core::api::request::endpoint_url;
 
 /// The profile option "task gateway": the endpoint answers generations with a task to poll.
@@ -22,11 +23,18 @@ pub fn TaskGatewayOption() -> impl IntoView {
         </div>
         <p id="task-gateway-hint" class="hint">
             {move || if on() {
-                let polled = endpoint_url(settings.base_url.get().trim(), "tasks/");
+                // The dialect's poll path up to the id; its own hint says the rest.
+                let dialect = settings.current_options().task_dialect.chosen(lang()).ok().flatten();
+                let template = dialect.unwrap_or_default().poll_template();
+                let prefix = template.split("{id}").next().unwrap_or_default();
+                let polled = endpoint_url(settings.base_url.get().trim(), prefix);
                 studio_core::tr!(lang(), endpoint::TASK_POLLED, polled = polled)
             } else {
                 endpoint::TASK_OFF.get(lang()).to_string()
             }}
         </p>
+        <Show when=on>
+            <TaskDialectSelect/>
+        </Show>
     }
 }

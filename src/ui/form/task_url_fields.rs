@@ -12,7 +12,11 @@ use studio_core::tasks::request::{parse_image_urls, parse_mask_url, MAX_IMAGE_UR
 pub fn TaskUrlFields() -> impl IntoView {
     let state = use_app_state();
     let fields = use_task_fields();
-    let is_task_gateway = move || state.settings.current_options().task_gateway;
+    // Only dialects that take the gateway's own body take links; the others send files.
+    let is_task_gateway = move || {
+        let options = state.settings.current_options();
+        options.task_gateway && options.task_dialect.takes_links()
+    };
     let problem = move || {
         parse_image_urls(&fields.image_urls.get(), lang())
             .and_then(|_| parse_mask_url(&fields.mask_url.get(), lang()))

@@ -94,7 +94,7 @@ pub fn ReferencePanel() -> impl IntoView {
                     {studio_core::tr!(lang(), references::TOO_MANY, n = WARN_REFERENCES)}
                 </p>
             })}
-            {move || references_over(&state.models.info(), 0, count.get(), lang())
+            {move || references_over(&state.models.info(), state.settings.current_options().max_references.unwrap_or(0), count.get(), lang())
                 .map(|(_, text)| view! { <p class="warning" data-testid="reference-model-cap">{studio_core::tr!(lang(), studio_core::i18n::text::models::SENTENCE, text = text)}</p> })}
             {move || refs.notice.get().map(|n| view! { <p class="warning" data-testid="reference-notice">{n}</p> })}
             {move || hint().map(|h| view! { <p class="hint" data-testid="reference-hint">{h}</p> })}

@@ -5,6 +5,7 @@ pub mod attempt_list;
 pub mod composite_card;
 pub mod cutout_offer;
 pub mod missing_images;
+pub mod pixel_checks;
 pub mod result_card;
 pub mod run_list;
 pub mod run_view;

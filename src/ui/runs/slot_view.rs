@@ -12,6 +12,7 @@ use crate::ui::runs::answer_facts::describe;
 use crate::ui::runs::attempt_list::AttemptList;
 use crate::ui::runs::composite_card::CompositeCard;
 use crate::ui::runs::cutout_offer::CutoutOffer;
+use crate::ui::runs::pixel_checks::PixelChecks;
 use crate::ui::runs::result_card::ResultCard;
 use crate::ui::runs::task_progress_view::TaskProgressView;
 use crate::web::http::Generated;
@@ -72,6 +73,7 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             {move || slot.save_note.get().map(|note| view! { <p class="warning" role="alert" data-testid="save-error">{note}</p> })}
         }),
         SlotStatus::Failed(failure) => {
+            let raw_details = failure.error.details();
             let params = ImageParams {
                 n: slot.n,
                 ..run.params.clone()
@@ -108,6 +110,9 @@ pub fn SlotView(request: Slot, run: Run) -> impl IntoView {
             EitherOf5::E(view! {
                 <div class="error" role="alert">
                     <p data-testid="error-message">{move || failure.message(crate::app::lang::lang())}</p>
+                    {raw_details.map(|raw| view! {
+                        <details class="raw" data-testid="error-details"><summary>{t(runs::DETAILS)}</summary><pre>{raw}</pre></details>
+                    })}
                     <button type="button" data-testid="retry"
                         on:click=move |_| retry(state, &failed_run, params.clone(), uploads.clone())>{t(label)}</button>
                     {offer_cutout}
@@ -150,8 +155,9 @@ fn done_view(generated: Generated, run: &Run, request: usize) -> impl IntoView {
                 &image.mime,
             );
             view! {
-                <ResultCard image blob=generated.blob(index).cloned() index params=run.params.clone() created answer_size=answer_size.clone()
+                <ResultCard image=image.clone() blob=generated.blob(index).cloned() index params=run.params.clone() created answer_size=answer_size.clone()
                     view_key=crate::app::viewer::result_key(run.id, request, index)/>
+                <PixelChecks key=(run.id, request, index) run=run.clone() image blob=generated.blob(index).cloned()/>
                 <CompositeCard key=(run.id, request, index) file_name=kept_name/>
             }
         })

@@ -27,6 +27,14 @@ pub enum Variant {
     IgnoreStream,
     /// A 1024x1024 image and `"size":"1024x1024"` whatever was asked.
     DowngradeSize,
+    /// A smaller image (at most 1.57 MP and at most half the pixels asked, same aspect: 3840x2160
+    /// comes as 1672x941) while `size` echoes the size asked for, as LiteLLM answers.
+    DowngradeEchoSize,
+    /// Transparency asked, an opaque picture answered: RGBA with every pixel opaque, while
+    /// `background` still says `transparent` (a gateway that flattens the background).
+    OpaqueBackground,
+    /// An edit's mask dropped: the whole picture redrawn, as without a mask.
+    IgnoreMask,
     /// Connection aborted mid-answer (after the first partial event when streaming).
     DropStream,
     /// One image whatever `n` asked, as gateways that ignore `n` answer (plain and streamed).
@@ -50,6 +58,9 @@ pub struct FaultSpec {
     pub headers: BTreeMap<String, String>,
     pub delay_ms: Option<u64>,
     pub variant: Option<Variant>,
+    /// Only requests that ask for a stream, as gateways that cannot relay streams fail.
+    #[serde(default)]
+    pub streamed_only: bool,
 }
 
 /// A registered rule.
@@ -68,6 +79,7 @@ pub struct FaultRule {
     pub headers: BTreeMap<String, String>,
     pub delay_ms: u64,
     pub variant: Option<Variant>,
+    pub streamed_only: bool,
     pub hits: u32,
 }
 
@@ -98,12 +110,15 @@ impl FaultRule {
             headers: spec.headers,
             delay_ms: spec.delay_ms.unwrap_or(0),
             variant: spec.variant,
+            streamed_only: spec.streamed_only,
             hits: 0,
         })
     }
 
-    fn applies_to(&self, prompt: &str) -> bool {
-        self.remaining != Some(0) && self.matches.as_deref().is_none_or(|m| prompt.contains(m))
+    fn applies_to(&self, prompt: &str, streamed: bool) -> bool {
+        self.remaining != Some(0)
+            && self.matches.as_deref().is_none_or(|m| prompt.contains(m))
+            && (streamed || !self.streamed_only)
     }
 
     /// Whether this rule replaces the answer by an error status (rather than altering it).
@@ -112,10 +127,11 @@ impl FaultRule {
     }
 }
 
-/// Consumes the first rule that matches `prompt` and has uses left.
-pub fn take(state: &AppState, prompt: &str) -> Option<FaultRule> {
+/// Consumes the first rule that matches `prompt` (and a stream, for a `streamed_only` rule)
+/// and has uses left.
+pub fn take(state: &AppState, prompt: &str, streamed: bool) -> Option<FaultRule> {
     let mut faults = state.faults();
-    let rule = faults.iter_mut().find(|r| r.applies_to(prompt))?;
+    let rule = faults.iter_mut().find(|r| r.applies_to(prompt, streamed))?;
     if let Some(r) = rule.remaining.as_mut() {
         *r -= 1;
     }

@@ -21,6 +21,16 @@ pub struct Job {
     pub height: u32,
 }
 
+/// The size a downgrading gateway delivers for `width` x `height`: scaled (same aspect) to at
+/// most 1.57 MP and at most half the pixels.
+pub fn downgraded(width: u32, height: u32) -> (u32, u32) {
+    const CAP: f64 = 1_572_864.0;
+    let area = f64::from(width) * f64::from(height);
+    let scale = (CAP / area).sqrt().min(std::f64::consts::FRAC_1_SQRT_2);
+    let side = |v: u32| ((f64::from(v) * scale).round() as u32).max(1);
+    (side(width), side(height))
+}
+
 pub fn unix_now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -30,10 +40,10 @@ pub fn unix_now() -> u64 {
 
 impl Job {
     pub fn new(req: ImageRequest, variant: Option<Variant>, base_url: String) -> Self {
-        let (width, height) = if variant == Some(Variant::DowngradeSize) {
-            (1024, 1024)
-        } else {
-            (req.width, req.height)
+        let (width, height) = match variant {
+            Some(Variant::DowngradeSize) => (1024, 1024),
+            Some(Variant::DowngradeEchoSize) => downgraded(req.width, req.height),
+            _ => (req.width, req.height),
         };
         Job {
             req,
@@ -46,6 +56,9 @@ impl Job {
     }
 
     pub fn size_label(&self) -> String {
+        if self.variant == Some(Variant::DowngradeEchoSize) {
+            return self.req.size_label();
+        }
         format!("{}x{}", self.width, self.height)
     }
 
@@ -55,21 +68,33 @@ impl Job {
     }
 
     /// Draws image `index` (CPU heavy: call from a blocking thread). A prompt asking for a
-    /// flat green or magenta background (and no transparency) gets exactly that.
+    /// flat green or magenta background (and no transparency) gets exactly that. A masked edit
+    /// redraws inside the mask and keeps image 1 (drifting a little) outside it.
     pub fn render(&self, index: u32) -> Canvas {
-        if !self.req.transparent {
+        let opaque = self.variant == Some(Variant::OpaqueBackground);
+        let transparent = self.req.transparent && !opaque;
+        if !transparent {
             if let Some(key) = draw::key_background(&self.req.prompt) {
                 return draw::draw_keyed(&self.req.prompt, index, self.width, self.height, key);
             }
         }
-        draw::draw(
+        let mut canvas = draw::draw(
             &self.req.prompt,
             index,
             self.width,
             self.height,
-            self.req.transparent,
+            transparent,
             self.tint(),
-        )
+        );
+        if let (Some(image1), Some(mask)) = (self.req.images.first(), &self.req.mask) {
+            if self.variant != Some(Variant::IgnoreMask) {
+                draw::keep_to_mask(&mut canvas, &image1.pixels.0, &mask.pixels.0);
+            }
+        }
+        if opaque && self.req.transparent {
+            canvas = draw::opaque_rgba(&canvas);
+        }
+        canvas
     }
 
     /// Encodes a canvas in the requested format (CPU heavy).

@@ -79,6 +79,10 @@ pub struct Inner {
     pub http: reqwest::Client,
     /// Task mode and its tasks (`crate::tasks`).
     pub tasks: Mutex<crate::tasks::TaskBook>,
+    /// Key mode (`crate::keys`): the keys taken; `None` takes any.
+    pub accepted_keys: Mutex<Option<Vec<String>>>,
+    /// `/v1/responses`: its switch and remembered turns (`crate::routes::responses`).
+    pub responses: Mutex<crate::routes::responses::ResponsesBook>,
 }
 
 /// Cheaply clonable handle to the state.
@@ -158,6 +162,14 @@ impl AppState {
 
     pub fn tasks(&self) -> MutexGuard<'_, crate::tasks::TaskBook> {
         lock(&self.0.tasks)
+    }
+
+    pub fn accepted_keys(&self) -> MutexGuard<'_, Option<Vec<String>>> {
+        lock(&self.0.accepted_keys)
+    }
+
+    pub fn responses(&self) -> MutexGuard<'_, crate::routes::responses::ResponsesBook> {
+        lock(&self.0.responses)
     }
 
     pub fn file(&self, name: &str) -> Option<StoredFile> {

@@ -6,6 +6,9 @@
 //! Switched per test with `POST /__admin/task_mode` (`DELETE` switches it off). A prompt containing `[task:fail]` fails and one
 //! containing `[task:no-cors]` gets its results served without CORS headers.
 //!
+//! The mode's `dialect` picks which gateway is imitated (`crate::task_dialects`): where tasks
+//! are submitted and polled, and the shape of every answer.
+//!
 //! The gateway's body is not OpenAI's (ratio + `resolution`, `image_urls`, `mask_url`), so
 //! task requests are not sent to Steady: they are checked here.
 
@@ -23,6 +26,7 @@ use serde_json::{json, Value};
 use crate::draw;
 use crate::error::ApiError;
 use crate::state::{AppState, RequestRecord, StoredFile};
+use crate::task_dialects::{Dialect, PollRoute, Stage};
 use crate::validate::Format;
 
 /// How tasks behave (the body of `POST /__admin/task_mode`).
@@ -37,6 +41,8 @@ pub struct TaskMode {
     pub no_cors: bool,
     /// What `task_info.estimated_time` says, in seconds.
     pub estimated_time: u64,
+    /// Which gateway's dialect is spoken.
+    pub dialect: Dialect,
 }
 
 impl Default for TaskMode {
@@ -46,6 +52,7 @@ impl Default for TaskMode {
             fail: false,
             no_cors: false,
             estimated_time: 100,
+            dialect: Dialect::Classic,
         }
     }
 }
@@ -63,6 +70,7 @@ struct Task {
     fail: bool,
     no_cors: bool,
     estimated_time: u64,
+    dialect: Dialect,
     /// Result links, drawn and stored on the first report after completion.
     results: Option<Vec<String>>,
 }
@@ -73,8 +81,14 @@ pub struct TaskBook {
     tasks: HashMap<String, Task>,
 }
 
-/// The mode in force, if task mode is on.
+/// The mode in force for `POST /v1/images/generations`, if task mode is on and its dialect
+/// submits there (sub2api's and the custom one's go elsewhere: that path answers images).
 pub fn mode(state: &AppState) -> Option<TaskMode> {
+    current_mode(state).filter(|m| m.dialect.takes_sync_path())
+}
+
+/// The mode in force, whichever path its dialect submits to.
+pub fn current_mode(state: &AppState) -> Option<TaskMode> {
     state.tasks().mode.clone()
 }
 
@@ -119,7 +133,7 @@ fn is_public_url(v: &Value) -> bool {
 }
 
 /// The gateway's own checks. Returns (prompt, n, width, height, format).
-fn check(body: &Value) -> Result<(String, u32, u32, u32, Format), ApiError> {
+pub(crate) fn check(body: &Value) -> Result<(String, u32, u32, u32, Format), ApiError> {
     let prompt = body
         .get("prompt")
         .and_then(Value::as_str)
@@ -210,15 +224,19 @@ pub fn submit(state: &AppState, mode: &TaskMode, body: &Bytes) -> Response {
         Ok(v @ Value::Object(_)) => v,
         _ => return ApiError::bad_request("The body must be a JSON object.").into_response(),
     };
-    let (prompt, n, width, height, format) = match check(&value) {
-        Ok(c) => c,
-        Err(e) => return e.into_response(),
-    };
-    let id = format!(
-        "task-unified-{}-{}",
-        crate::generate::unix_now(),
-        state.next_id()
-    );
+    match check(&value) {
+        Ok(checked) => start(state, mode, checked),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Starts a task for a checked request and answers its submission in the mode's dialect.
+pub(crate) fn start(
+    state: &AppState,
+    mode: &TaskMode,
+    (prompt, n, width, height, format): (String, u32, u32, u32, Format),
+) -> Response {
+    let id = mode.dialect.task_id(state.next_id());
     let task = Task {
         started: Instant::now(),
         duration: Duration::from_millis(mode.duration_ms),
@@ -230,32 +248,38 @@ pub fn submit(state: &AppState, mode: &TaskMode, body: &Bytes) -> Response {
         height,
         format,
         estimated_time: mode.estimated_time,
+        dialect: mode.dialect,
         results: None,
     };
-    let answer = json!({
-        "id": id,
-        "object": "image.generation.task",
-        "status": "pending",
-        "progress": 0,
-        "task_info": {"can_cancel": true, "estimated_time": task.estimated_time},
-        "type": "image",
-    });
+    let (status, answer) = mode.dialect.submitted(&id, task.estimated_time);
     state.tasks().tasks.insert(id, task);
-    (StatusCode::OK, Json(answer)).into_response()
+    (status, Json(answer)).into_response()
 }
 
-/// `GET /v1/tasks/{id}`: logged like image requests, so tests can count polls.
+/// `GET /v1/tasks/{id}` (the classic and APIMart-style poll).
 pub async fn report(
     State(state): State<AppState>,
     Path(id): Path<String>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
+    report_at(&state, PollRoute::Tasks, &id, &uri, &headers).await
+}
+
+/// A poll on `route`: logged like image requests, so tests can count polls. A task is
+/// found only where its dialect polls it.
+pub(crate) async fn report_at(
+    state: &AppState,
+    route: PollRoute,
+    id: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
     let log_id = state.record(RequestRecord {
         id: 0,
         method: "GET".into(),
         path: uri.path().to_string(),
-        headers: crate::routes::images::header_map_json(&headers),
+        headers: crate::routes::images::header_map_json(headers),
         content_type: None,
         json: Value::Null,
         parts: Vec::new(),
@@ -263,14 +287,20 @@ pub async fn report(
         response_status: None,
         fault_id: None,
     });
-    let resp = answer_report(&state, &id, &headers).await;
+    let resp = answer_report(state, route, id, headers).await;
     let status = resp.status().as_u16();
     state.update_record(log_id, |r| r.response_status = Some(status));
     resp
 }
 
-async fn answer_report(state: &AppState, id: &str, headers: &HeaderMap) -> Response {
-    let Some(task) = state.tasks().tasks.get(id).cloned() else {
+async fn answer_report(
+    state: &AppState,
+    route: PollRoute,
+    id: &str,
+    headers: &HeaderMap,
+) -> Response {
+    let found = state.tasks().tasks.get(id).cloned();
+    let Some(task) = found.filter(|t| t.dialect.poll_route() == route) else {
         return ApiError::with_status(
             StatusCode::NOT_FOUND,
             format!("No task {id}."),
@@ -279,37 +309,21 @@ async fn answer_report(state: &AppState, id: &str, headers: &HeaderMap) -> Respo
         .into_response();
     };
     let elapsed = task.started.elapsed();
-    let base = json!({
-        "id": id,
-        "object": "image.generation.task",
-        "type": "image",
-        "task_info": {"can_cancel": true, "estimated_time": task.estimated_time},
-    });
-    let with = |extra: Value| {
-        let mut v = base.clone();
-        if let (Value::Object(m), Value::Object(e)) = (&mut v, extra) {
-            m.extend(e);
-        }
-        Json(v).into_response()
-    };
+    let answer =
+        |stage: Stage| Json(task.dialect.report(id, stage, task.estimated_time)).into_response();
     if elapsed < task.duration {
         let share = elapsed.as_secs_f64() / task.duration.as_secs_f64().max(0.001);
-        let (status, progress) = if share < 0.15 {
-            ("pending", 0)
+        return answer(if share < 0.15 {
+            Stage::Early
         } else {
-            ("processing", ((share * 100.0) as u32).min(99))
-        };
-        return with(json!({"status": status, "progress": progress}));
+            Stage::Running(((share * 100.0) as u32).min(99))
+        });
     }
     if task.fail {
-        return with(json!({
-            "status": "failed",
-            "progress": 100,
-            "error": {
-                "code": "content_policy_violation",
-                "message": "The gateway's safety system refused this prompt (local-backend task mode).",
-            },
-        }));
+        return answer(Stage::Failed {
+            code: "content_policy_violation",
+            message: "The gateway's safety system refused this prompt (local-backend task mode).",
+        });
     }
     let results = match task.results {
         Some(r) => r,
@@ -321,7 +335,7 @@ async fn answer_report(state: &AppState, id: &str, headers: &HeaderMap) -> Respo
             }
         },
     };
-    with(json!({"status": "completed", "progress": 100, "results": results}))
+    answer(Stage::Done(&results))
 }
 
 /// Draws the task's images, stores them as files and returns their links.

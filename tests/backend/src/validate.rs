@@ -63,7 +63,28 @@ pub struct ImageInfo {
     pub has_alpha: bool,
     /// Average colour, used to tint edit results.
     pub avg_rgb: [u8; 3],
+    /// The decoded pixels: an edit redraws image 1 where its mask says.
+    pub pixels: Decoded,
 }
+
+/// Decoded RGBA pixels of an upload, shared (a request is cloned into jobs). Compared and
+/// printed by size only: the bytes say nothing a log needs.
+#[derive(Clone)]
+pub struct Decoded(pub std::sync::Arc<image::RgbaImage>);
+
+impl std::fmt::Debug for Decoded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Decoded({}x{})", self.0.width(), self.0.height())
+    }
+}
+
+impl PartialEq for Decoded {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Decoded {}
 
 /// One raw field value: JSON (generations) or a multipart text part (edits).
 #[derive(Debug, Clone)]

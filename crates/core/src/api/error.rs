@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::i18n::{
-    text::{errors, requests},
+    text::{errors, requests, tasks},
     Lang,
 };
 use crate::tr;
@@ -95,6 +95,8 @@ impl std::fmt::Display for ApiError {
 impl ApiError {
     /// What happened and what to do, in `lang` (the endpoint's own words stay as it sent them).
     pub fn message(&self, lang: Lang) -> String {
+        // A gateway's exception chain in one sentence; the raw text is in `details`.
+        let shown = |message: &str| super::gateway_text::shown(message, lang);
         match self {
             ApiError::Invalid(why) => why.clone(),
             ApiError::BadRequest {
@@ -105,32 +107,39 @@ impl ApiError {
                     lang,
                     errors::BAD_REQUEST_PARAM,
                     param = param,
-                    message = message
+                    message = shown(message)
                 )
             }
             ApiError::BadRequest {
                 message,
                 param: None,
             } => {
-                tr!(lang, errors::BAD_REQUEST, message = message)
+                tr!(lang, errors::BAD_REQUEST, message = shown(message))
             }
             ApiError::Unauthorized { message } => {
-                tr!(lang, errors::UNAUTHORIZED, message = message)
+                tr!(lang, errors::UNAUTHORIZED, message = shown(message))
             }
-            ApiError::Forbidden { message } => tr!(lang, errors::FORBIDDEN, message = message),
+            ApiError::Forbidden { message } => {
+                tr!(lang, errors::FORBIDDEN, message = shown(message))
+            }
             ApiError::TooLarge => tr!(lang, errors::TOO_LARGE).to_string(),
             ApiError::RateLimited {
                 message,
                 retry_after_secs,
             } => {
-                let mut text = tr!(lang, errors::RATE_LIMITED, message = message);
+                let mut text = tr!(lang, errors::RATE_LIMITED, message = shown(message));
                 if let Some(secs) = retry_after_secs {
                     text.push_str(&tr!(lang, errors::RATE_LIMITED_WAIT, secs = secs));
                 }
                 text
             }
             ApiError::Server { status, message } => {
-                tr!(lang, errors::SERVER, status = status, message = message)
+                tr!(
+                    lang,
+                    errors::SERVER,
+                    status = status,
+                    message = shown(message)
+                )
             }
             ApiError::Unavailable {
                 message,
@@ -139,7 +148,7 @@ impl ApiError {
                 tr!(
                     lang,
                     errors::UNAVAILABLE,
-                    message = message,
+                    message = shown(message),
                     secs = retry_after_secs
                 )
             }
@@ -147,7 +156,12 @@ impl ApiError {
                 tr!(lang, errors::HTML_PAGE, status = status, title = title)
             }
             ApiError::Http { status, message } => {
-                tr!(lang, errors::HTTP, status = status, message = message)
+                tr!(
+                    lang,
+                    errors::HTTP,
+                    status = status,
+                    message = shown(message)
+                )
             }
             ApiError::Network { base_url, detail } => {
                 tr!(lang, errors::NETWORK, base_url = base_url, detail = detail)
@@ -167,7 +181,9 @@ impl ApiError {
             ApiError::Timeout { secs } => tr!(lang, errors::TIMEOUT, secs = secs),
             ApiError::Cancelled => tr!(lang, errors::CANCELLED).to_string(),
             ApiError::BadAnswer(e) => e.message(lang),
-            ApiError::StreamError { message } => tr!(lang, errors::STREAM_ERROR, message = message),
+            ApiError::StreamError { message } => {
+                tr!(lang, errors::STREAM_ERROR, message = shown(message))
+            }
             ApiError::StreamCut { partials } => {
                 let text = if *partials == 1 {
                     errors::STREAM_CUT_ONE
@@ -185,7 +201,7 @@ impl ApiError {
                     lang,
                     errors::TASK_FAILED_CODE,
                     code = code,
-                    message = message,
+                    message = shown(message),
                     task_id = task_id
                 )
             }
@@ -197,7 +213,7 @@ impl ApiError {
                 tr!(
                     lang,
                     errors::TASK_FAILED,
-                    message = message,
+                    message = shown(message),
                     task_id = task_id
                 )
             }
@@ -210,6 +226,25 @@ impl ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+impl ApiError {
+    /// The endpoint's raw words when [`ApiError::message`] said them in a sentence of its own
+    /// (a gateway's exception chain), for a "details" fold.
+    pub fn details(&self) -> Option<String> {
+        let raw = match self {
+            ApiError::BadRequest { message, .. }
+            | ApiError::Unauthorized { message }
+            | ApiError::Forbidden { message }
+            | ApiError::RateLimited { message, .. }
+            | ApiError::Server { message, .. }
+            | ApiError::Unavailable { message, .. }
+            | ApiError::Http { message, .. }
+            | ApiError::StreamError { message } => message,
+            _ => return None,
+        };
+        super::gateway_text::read(raw).map(|_| raw.clone())
+    }
+}
 
 impl ApiError {
     /// What this failure says about the endpoint, for the status shown beside it: false when
@@ -374,10 +409,38 @@ pub fn from_status(
 /// Why a task report could not be understood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TaskAnswerError {
-    NotJson { snippet: String },
-    NoStatus { snippet: String },
+    NotJson {
+        snippet: String,
+    },
+    NoStatus {
+        snippet: String,
+    },
     NoId,
     CompletedWithoutResults,
+    /// A task dialect's paths (`tasks::dialect`) reached nothing for `part`.
+    NotAt {
+        part: TaskPart,
+        paths: String,
+        snippet: String,
+    },
+}
+
+/// What a task answer is read for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskPart {
+    Id,
+    Status,
+    Results,
+}
+
+impl TaskPart {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            TaskPart::Id => tasks::PART_ID.get(lang),
+            TaskPart::Status => tasks::PART_STATUS.get(lang),
+            TaskPart::Results => tasks::PART_RESULTS.get(lang),
+        }
+    }
 }
 
 impl std::fmt::Display for TaskAnswerError {
@@ -400,6 +463,17 @@ impl TaskAnswerError {
             TaskAnswerError::CompletedWithoutResults => {
                 tr!(lang, requests::TASK_NO_RESULTS).to_string()
             }
+            TaskAnswerError::NotAt {
+                part,
+                paths,
+                snippet,
+            } => tr!(
+                lang,
+                tasks::NOT_AT,
+                part = part.label(lang),
+                paths = paths,
+                snippet = snippet
+            ),
         }
     }
 }
@@ -407,6 +481,26 @@ impl TaskAnswerError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const LITELLM_STREAM_500: &str = "litellm.APIConnectionError: APIConnectionError: OpenAIException - 'str' object has no attribute 'model_dump'\n\nLiteLLM: model group 'gpt-image-2' failed with the error above. No fallback was attempted.";
+
+    #[test]
+    fn litellms_500_answer_reads_as_one_sentence_with_the_raw_text_in_details() {
+        let body = serde_json::json!({"error": {"message": LITELLM_STREAM_500, "type": "internal_server_error", "param": null, "code": "500"}}).to_string();
+        let e = super::from_status(500, "application/json", &body, None, Lang::En);
+        let shown = e.message(Lang::En);
+        assert!(shown.contains("LiteLLM: it got no usable answer from the upstream API: 'str' object has no attribute 'model_dump'"), "{shown}");
+        assert!(!shown.contains("litellm.APIConnectionError"), "{shown}");
+        assert_eq!(e.details().as_deref(), Some(LITELLM_STREAM_500));
+        let plain = super::from_status(
+            500,
+            "application/json",
+            r#"{"error":{"message":"overloaded"}}"#,
+            None,
+            Lang::En,
+        );
+        assert_eq!(plain.details(), None);
+    }
 
     const JSON: &str = "application/json";
 

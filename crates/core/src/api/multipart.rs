@@ -1,5 +1,6 @@
 //! The edit request (`POST {base}/images/edits`) as multipart parts: the same scalar fields as
-//! a generation, as text, then one `image[]` part per reference in upload order, then `mask`.
+//! a generation, as text, then one `image[]` part per reference in upload order (or `image`,
+//! for gateways whose form parser wants that), then `mask`.
 //!
 //! The browser turns these parts into `FormData` and sets the boundary itself; [`encode`] is
 //! the same body as bytes, used to check it against the spec in tests.
@@ -21,6 +22,22 @@ pub enum PartValue {
 pub struct Part {
     pub name: String,
     pub value: PartValue,
+}
+
+/// Whether these edit parts ask for a stream of events.
+pub fn streams(parts: &[Part]) -> bool {
+    parts
+        .iter()
+        .any(|p| p.name == "stream" && p.value == PartValue::Text("true".into()))
+}
+
+/// The same edit, answered in one piece: without `stream` and `partial_images`.
+pub fn without_stream(parts: &[Part]) -> Vec<Part> {
+    parts
+        .iter()
+        .filter(|p| p.name != "stream" && p.name != "partial_images")
+        .cloned()
+        .collect()
 }
 
 /// Why an edit cannot be sent as it is.
@@ -94,22 +111,28 @@ impl EditError {
 /// Edits take no `moderation` field (it exists for generations only).
 const NOT_FOR_EDITS: &[&str] = &["moderation"];
 
+/// OpenAI's name of the reference image parts (its SDKs and curl examples).
+pub const IMAGE_FIELD: &str = "image[]";
+
 /// The parts of an edit request, in the order they are sent (the model looked up without a
-/// profile's aliases; see [`edit_parts_for`]).
+/// profile's aliases, images named [`IMAGE_FIELD`]; see [`edit_parts_for`]).
 pub fn edit_parts(params: &ImageParams, uploads: &EditUploads) -> Result<Vec<Part>, EditError> {
     edit_parts_for(
         params,
         &crate::models::registry::resolve(&params.model, &[]),
         uploads,
+        IMAGE_FIELD,
     )
 }
 
 /// The parts of an edit request for a model as resolved (a profile's alias follows its
-/// known model's rules).
+/// known model's rules), each reference image in a part named `image_field` (the profile's
+/// `EditImageField`).
 pub fn edit_parts_for(
     params: &ImageParams,
     info: &crate::models::registry::ModelInfo,
     uploads: &EditUploads,
+    image_field: &str,
 ) -> Result<Vec<Part>, EditError> {
     let body = generation_body_for(params, info)?;
     let first = uploads.images.first().ok_or(EditError::NoReferences)?;
@@ -145,7 +168,7 @@ pub fn edit_parts_for(
         })
         .collect();
     parts.extend(uploads.images.iter().map(|u| Part {
-        name: "image[]".into(),
+        name: image_field.into(),
         value: PartValue::File(u.clone()),
     }));
     parts.extend(uploads.mask.iter().map(|m| Part {
@@ -221,6 +244,31 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_without_stream_keeps_everything_else_in_order() {
+        let uploads = EditUploads {
+            images: vec![upload("ref-1.png", "image/png", 1024, 1024)],
+            mask: None,
+        };
+        let parts = edit_parts(&params(), &uploads).unwrap();
+        assert!(streams(&parts));
+        let plain = without_stream(&parts);
+        assert!(!streams(&plain));
+        assert_eq!(
+            names(&plain),
+            ["model", "prompt", "n", "quality", "image[]"]
+        );
+        let off = edit_parts(
+            &ImageParams {
+                stream: false,
+                ..params()
+            },
+            &uploads,
+        )
+        .unwrap();
+        assert!(!streams(&off));
+    }
+
+    #[test]
     fn scalars_as_text_then_images_in_order_then_mask() {
         let uploads = EditUploads {
             images: vec![
@@ -250,6 +298,31 @@ mod tests {
             matches!(&parts[7].value, PartValue::File(u) if u.file_name == "ref-2.webp"),
             "order kept"
         );
+    }
+
+    #[test]
+    fn the_image_field_is_the_profiles() {
+        let uploads = EditUploads {
+            images: vec![
+                upload("ref-1.png", "image/png", 1024, 1024),
+                upload("ref-2.png", "image/png", 1024, 1024),
+            ],
+            mask: Some(upload("mask.png", "image/png", 1024, 1024)),
+        };
+        let info = crate::models::registry::resolve("gpt-image-2", &[]);
+        let parts = edit_parts_for(&params(), &info, &uploads, "image").unwrap();
+        let files: Vec<&str> = parts
+            .iter()
+            .filter(|p| matches!(p.value, PartValue::File(_)))
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(files, ["image", "image", "mask"]);
+        let body = String::from_utf8_lossy(&encode(&parts, "b")).into_owned();
+        assert!(
+            body.contains(r#"name="image"; filename="ref-2.png""#),
+            "{body}"
+        );
+        assert!(!body.contains("image[]"));
     }
 
     #[test]

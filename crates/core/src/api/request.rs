@@ -125,6 +125,20 @@ pub struct GenerationBody {
 }
 
 impl GenerationBody {
+    /// Whether this body asks for a stream of events.
+    pub fn streams(&self) -> bool {
+        self.stream == Some(true)
+    }
+
+    /// The same request, answered in one piece (for an endpoint that does not stream).
+    pub fn without_stream(&self) -> Self {
+        GenerationBody {
+            stream: None,
+            partial_images: None,
+            ..self.clone()
+        }
+    }
+
     /// The fields that are sent, in body order, each as the text a form part carries.
     pub fn text_fields(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![
@@ -539,6 +553,14 @@ mod tests {
         assert_eq!(
             body,
             json!({"model": "gpt-image-2", "prompt": "a fox", "stream": true, "partial_images": 2})
+        );
+        let streamed = generation_body(&p).unwrap();
+        assert!(streamed.streams());
+        let plain = streamed.without_stream();
+        assert!(!plain.streams());
+        assert_eq!(
+            serde_json::to_value(plain).unwrap(),
+            json!({"model": "gpt-image-2", "prompt": "a fox"})
         );
         let p = ImageParams {
             partial_images: 4,

@@ -50,7 +50,8 @@ pub struct InputTokensDetails {
 
 /// Ways an answer differs from what was asked without saying so: a smaller size, another
 /// format. `answer_size`/`answer_format` are what the response claims; `decoded` and
-/// `decoded_mime` what the image really is (when known). Written in `lang`.
+/// `decoded_mime` what the image really is (when known). The size is judged from the pixels
+/// whatever the answer says (LiteLLM echoes the requested `size`). Written in `lang`.
 pub fn delivery_warnings(
     requested_size: &str,
     requested_mime: &str,
@@ -62,27 +63,30 @@ pub fn delivery_warnings(
     let mut out = Vec::new();
     let asked = crate::sizes::parse(requested_size).ok();
     if let Some(crate::sizes::SizeSpec::Exact { width, height }) = asked {
-        let claimed = answer_size.and_then(|s| crate::sizes::parse(s).ok());
-        if let Some(crate::sizes::SizeSpec::Exact {
-            width: w,
-            height: h,
-        }) = claimed
-        {
-            if (w, h) != (width, height) {
-                out.push(tr!(
-                    lang,
-                    requests::SAID_OTHER_SIZE,
-                    w = w,
-                    h = h,
-                    width = width,
-                    height = height
-                ));
-            }
-        }
-        if let Some((w, h)) = decoded.filter(|d| *d != (width, height)) {
+        let claimed = match answer_size.and_then(|s| crate::sizes::parse(s).ok()) {
+            Some(crate::sizes::SizeSpec::Exact { width, height }) => Some((width, height)),
+            _ => None,
+        };
+        if let Some((w, h)) = claimed.filter(|c| *c != (width, height)) {
             out.push(tr!(
                 lang,
-                requests::REALLY_OTHER_SIZE,
+                requests::SAID_OTHER_SIZE,
+                w = w,
+                h = h,
+                width = width,
+                height = height
+            ));
+        }
+        if let Some((w, h)) = decoded.filter(|d| *d != (width, height)) {
+            let smaller = u64::from(w) * u64::from(h) < u64::from(width) * u64::from(height);
+            let entry = match (smaller, claimed == Some((width, height))) {
+                (true, true) => requests::DOWNGRADED_ECHOED,
+                (true, false) => requests::DOWNGRADED,
+                (false, _) => requests::RESIZED,
+            };
+            out.push(tr!(
+                lang,
+                entry,
                 w = w,
                 h = h,
                 width = width,
@@ -426,10 +430,35 @@ mod tests {
         );
         assert_eq!(w.len(), 3, "{w:?}");
         assert!(w[0].contains("says it made 1024x1024, not the 2048x2048"));
-        assert!(w[1].contains("really 1024x1024"));
+        assert_eq!(
+            w[1],
+            "Asked 2048x2048, got 1024x1024: the gateway downgraded it."
+        );
         assert!(w[2].contains("JPEG, not the PNG"));
         let w = delivery_warnings("2048x2048", PNG, None, Some((1024, 1024)), None, Lang::ZhCn);
-        assert_eq!(w, ["图片实际为 1024x1024，而不是所要求的 2048x2048。"]);
+        assert_eq!(w, ["要求 2048x2048，实际得到 1024x1024：网关降低了尺寸。"]);
+        // LiteLLM echoes the size asked for: the pixels tell.
+        let w = delivery_warnings(
+            "3840x2160",
+            PNG,
+            Some("3840x2160"),
+            Some((1672, 941)),
+            Some(PNG),
+            Lang::En,
+        );
+        assert_eq!(
+            w,
+            ["Asked 3840x2160, got 1672x941: the gateway downgraded it (its answer still says 3840x2160)."]
+        );
+        // Not known yet (the image has not loaded): only what the answer claims.
+        assert!(
+            delivery_warnings("3840x2160", PNG, Some("3840x2160"), None, None, Lang::En).is_empty()
+        );
+        let w = delivery_warnings("1024x1024", PNG, None, Some((1536, 1024)), None, Lang::En);
+        assert_eq!(
+            w,
+            ["Asked 1024x1024, got 1536x1024: the gateway changed the size."]
+        );
     }
 
     #[test]

@@ -88,6 +88,16 @@ pub enum JobKind {
         key: crate::cutout::KeyColour,
         mime: String,
     },
+    /// `buffers`: [a result of type `mime`], and with `drift` [result, image 1 as sent, mask
+    /// as sent]. Reads the result's pixels: their alpha when `alpha` (`crate::inspect`), and
+    /// with `drift` how much changed inside the mask against outside it (`mask::drift`, image
+    /// 1 and the mask scaled to the result). Answered with `Inspected` (buffers: [the heatmap
+    /// PNG] when one was made) or `Failed`.
+    Inspect {
+        mime: String,
+        alpha: bool,
+        drift: Option<crate::inspect::DriftJob>,
+    },
 }
 
 /// Worker to page.
@@ -142,6 +152,19 @@ pub enum WorkerMessage {
         transparent_share: f64,
         ms: f64,
     },
+    /// What a result's pixels say. `drift_refused`: why drift was not measured (a sentence in
+    /// the job's `lang`), when it was asked and could not be. `heatmap_mime`: the type of the
+    /// heatmap in `buffers`, when one was made.
+    Inspected {
+        id: u64,
+        width: u32,
+        height: u32,
+        alpha: Option<crate::inspect::AlphaFacts>,
+        drift: Option<crate::mask::drift::DriftReport>,
+        drift_refused: Option<String>,
+        heatmap_mime: Option<String>,
+        ms: f64,
+    },
     /// The file cannot be prepared: a sentence for the user (in the job's `lang`).
     Failed {
         id: u64,
@@ -187,6 +210,41 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
         assert!(text.ends_with(r#","lang":"zh-CN"}"#), "{text}");
+        let request = JobRequest {
+            id: 9,
+            kind: JobKind::Inspect {
+                mime: "image/png".into(),
+                alpha: true,
+                drift: Some(crate::inspect::DriftJob {
+                    image_mime: "image/webp".into(),
+                    image_size: (1365, 2048),
+                    heatmap: crate::inspect::HeatmapWhen::IfIgnored,
+                }),
+            },
+            settings: PrepSettings::default(),
+            lang: Lang::En,
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert!(
+            text.contains(r#"{"Inspect":{"mime":"image/png","alpha":true,"drift":{"image_mime":"image/webp","image_size":[1365,2048],"heatmap":"IfIgnored"}}}"#),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<JobRequest>(&text).unwrap(), request);
+        let inspected = WorkerMessage::Inspected {
+            id: 9,
+            width: 1024,
+            height: 1536,
+            alpha: Some(crate::inspect::alpha_facts(&[0, 0, 0, 255])),
+            drift: None,
+            drift_refused: Some("no".into()),
+            heatmap_mime: None,
+            ms: 12.5,
+        };
+        let text = serde_json::to_string(&inspected).unwrap();
+        assert_eq!(
+            serde_json::from_str::<WorkerMessage>(&text).unwrap(),
+            inspected
+        );
         let ready = WorkerMessage::Ready { webp: true };
         let text = serde_json::to_string(&ready).unwrap();
         assert_eq!(text, r#"{"Ready":{"webp":true}}"#);

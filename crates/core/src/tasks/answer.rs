@@ -11,6 +11,8 @@ use crate::tr;
 // Defined beside `ApiError`, which carries it; the API layer does not import task code.
 pub use crate::api::error::TaskAnswerError;
 
+use super::dialect::TaskDialect;
+
 /// Where a task stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TaskState {
@@ -35,6 +37,8 @@ pub struct TaskReport {
     /// The gateway's estimate of the whole task, in seconds.
     pub estimated_secs: Option<u64>,
     pub can_cancel: Option<bool>,
+    /// The dialect it was read in: where the task is polled from here on.
+    pub dialect: TaskDialect,
 }
 
 /// The task object itself: some gateways wrap it as `{"code":..,"data":{task}}`.
@@ -45,7 +49,7 @@ fn task_object(root: &Value) -> &Value {
     }
 }
 
-fn text(v: &Value, key: &str) -> Option<String> {
+pub(super) fn text(v: &Value, key: &str) -> Option<String> {
     match v.get(key)? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
@@ -82,7 +86,7 @@ pub fn parse_report(body: &str, lang: Lang) -> Result<TaskReport, TaskAnswerErro
     report_from(&root, lang)
 }
 
-fn report_from(root: &Value, lang: Lang) -> Result<TaskReport, TaskAnswerError> {
+pub(super) fn report_from(root: &Value, lang: Lang) -> Result<TaskReport, TaskAnswerError> {
     let task = task_object(root);
     let status = text(task, "status").ok_or_else(|| TaskAnswerError::NoStatus {
         snippet: snippet(&task.to_string(), 120),
@@ -118,6 +122,7 @@ fn report_from(root: &Value, lang: Lang) -> Result<TaskReport, TaskAnswerError> 
             .as_ref()
             .and_then(seconds),
         can_cancel: from_info_or_root("can_cancel").and_then(|v| v.as_bool()),
+        dialect: TaskDialect::Classic,
     })
 }
 
@@ -161,7 +166,7 @@ fn failure(task: &Value, status: &str, lang: Lang) -> (Option<String>, String) {
 }
 
 /// `45`, `45.6`, `"45"` or `"45%"` as a percentage, clamped to 0..=100.
-fn percent(v: &Value) -> Option<u8> {
+pub(super) fn percent(v: &Value) -> Option<u8> {
     let number = match v {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().trim_end_matches('%').trim().parse::<f64>().ok(),
@@ -172,7 +177,7 @@ fn percent(v: &Value) -> Option<u8> {
         .then(|| number.clamp(0.0, 100.0).round() as u8)
 }
 
-fn seconds(v: &Value) -> Option<u64> {
+pub(super) fn seconds(v: &Value) -> Option<u64> {
     let number = match v {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().trim_end_matches('s').parse::<f64>().ok(),

@@ -4,12 +4,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dialect::TaskDialect;
 use crate::api::request::ImageParams;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TaskEntry {
     pub task_id: String,
     pub base_url: String,
+    /// Where it is polled and how its reports read (entries from before dialects: classic).
+    #[serde(default)]
+    pub dialect: TaskDialect,
     /// The request that made the task (its `n` is that request's).
     pub params: ImageParams,
     /// The run journal entry this task came from (`history::journal`): it is not
@@ -76,6 +80,7 @@ mod tests {
         TaskEntry {
             task_id: id.into(),
             base_url: "http://127.0.0.1:8787/v1".into(),
+            dialect: TaskDialect::Sub2api,
             params: ImageParams {
                 prompt: "a fox".into(),
                 ..ImageParams::default()
@@ -102,6 +107,7 @@ mod tests {
         };
         let text = upsert(&text, moved.clone());
         assert_eq!(decode(&text), vec![moved, task("b")]);
+        assert!(text.contains(r#""dialect":{"kind":"sub2api"}"#), "{text}");
         let text = remove(&text, "http://127.0.0.1:8787/v1", "a");
         assert_eq!(decode(&text), vec![task("b")]);
         // Another endpoint's task of the same id is another task.
@@ -116,6 +122,7 @@ mod tests {
         let entries = decode(text);
         assert_eq!(entries.len(), 1);
         assert_eq!((entries[0].polls, entries[0].progress), (0, None));
+        assert_eq!(entries[0].dialect, TaskDialect::Classic);
     }
 
     #[test]

@@ -310,7 +310,7 @@ async fn answer(
         Err(e) => return e.into_response(),
     };
 
-    let rule = faults::take(state, &req.prompt);
+    let rule = faults::take(state, &req.prompt, req.stream);
     if let Some(r) = &rule {
         let id = r.id;
         state.update_record(log_id, |rec| rec.fault_id = Some(id));

@@ -56,4 +56,16 @@ crate::texts! {
         " 自动重试 {n} 次后放弃（两次尝试之间共等待 {waited}）。";
     GAVE_UP_MANY: " Gave up after {n} automatic retries (waited {waited} between attempts).",
         " 自动重试 {n} 次后放弃（两次尝试之间共等待 {waited}）。";
+    // a gateway's exception text (`api::gateway_text`)
+    GATEWAY_SAYS: "{gateway}: {kind}: {upstream}", "{gateway}：{kind}：{upstream}";
+    GATEWAY_CONNECTION: "it got no usable answer from the upstream API",
+        "它没有从上游 API 得到可用的回应";
+    GATEWAY_REFUSED: "the upstream API refused the request", "上游 API 拒绝了请求";
+    GATEWAY_RATE_LIMITED: "the upstream API is rate-limiting it or its balance ran out",
+        "上游 API 对它限流或余额已用完";
+    GATEWAY_AUTH: "the upstream API refused its key", "上游 API 拒绝了它的密钥";
+    GATEWAY_CONTENT_POLICY: "the upstream moderation refused the prompt", "上游内容审核拒绝了提示词";
+    GATEWAY_TIMEOUT: "the upstream API did not answer in time", "上游 API 未及时回应";
+    GATEWAY_UPSTREAM: "the upstream API failed", "上游 API 出错";
+    GATEWAY_OTHER: "it reported an error", "它报告了错误";
 }

@@ -116,4 +116,7 @@ crate::texts! {
     CANCEL_HINT: "Stops waiting; the server may still finish and bill.",
         "仅停止等待；服务器仍可能完成生成并计费。";
     DO_NOT_SEND: "Do not send", "不发送";
+    STREAM_REFUSED: "This endpoint did not stream last time (it failed before the first image and worked without), so requests go without streaming.",
+        "此接口上次不支持流式（在第一张图之前失败，不用流式则成功），因此请求不使用流式发送。";
+    STREAM_TEST_AGAIN: "Try streaming again", "重新尝试流式";
 }

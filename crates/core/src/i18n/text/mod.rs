@@ -1,10 +1,13 @@
 //! The tables, one per panel or subject. An entry is referred to as `table::NAME` (e.g.
 //! `form::GENERATE`), the form the unused-entry test looks for.
 
+pub mod checks;
 pub mod common;
+pub mod conversation;
 pub mod endpoint;
 pub mod errors;
 pub mod form;
+pub mod gateways;
 pub mod history;
 pub mod images;
 pub mod models;
@@ -42,4 +45,7 @@ pub const TABLES: &[(&str, &[(&str, super::Text)])] = &[
     ("presets", presets::ALL),
     ("images", images::ALL),
     ("work", work::ALL),
+    ("gateways", gateways::ALL),
+    ("checks", checks::ALL),
+    ("conversation", conversation::ALL),
 ];

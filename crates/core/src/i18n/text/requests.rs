@@ -70,8 +70,22 @@ crate::texts! {
     STREAM_NO_DETAILS: "the stream reported an error without details", "流报告了错误，但未提供详情";
     SAID_OTHER_SIZE: "The endpoint says it made {w}x{h}, not the {width}x{height} that was asked for (a silent downgrade).",
         "接口称生成的是 {w}x{h}，而不是所要求的 {width}x{height}（被悄悄降级）。";
-    REALLY_OTHER_SIZE: "The image is really {w}x{h}, not the {width}x{height} that was asked for.",
-        "图片实际为 {w}x{h}，而不是所要求的 {width}x{height}。";
+    DOWNGRADED: "Asked {width}x{height}, got {w}x{h}: the gateway downgraded it.",
+        "要求 {width}x{height}，实际得到 {w}x{h}：网关降低了尺寸。";
+    DOWNGRADED_ECHOED: "Asked {width}x{height}, got {w}x{h}: the gateway downgraded it (its answer still says {width}x{height}).",
+        "要求 {width}x{height}，实际得到 {w}x{h}：网关降低了尺寸（其回应仍声称是 {width}x{height}）。";
+    RESIZED: "Asked {width}x{height}, got {w}x{h}: the gateway changed the size.",
+        "要求 {width}x{height}，实际得到 {w}x{h}：网关改变了尺寸。";
+    NOT_TRANSPARENT: "A transparent background was asked for, but no pixel is transparent: the gateway delivered an opaque image.",
+        "要求透明背景，但没有任何像素是透明的：网关交付的是不透明图片。";
+    NO_ALPHA_FORMAT: "A transparent background was asked for, but the image is {format}, which cannot carry transparency.",
+        "要求透明背景，但图片为 {format} 格式，无法包含透明度。";
+    MASK_MAY_BE_IGNORED: "{inside}% of the pixels inside the mask changed and {outside}% outside it: the gateway may have ignored the mask.",
+        "蒙版内 {inside}% 的像素发生了变化，蒙版外为 {outside}%：网关可能忽略了蒙版。";
+    MASK_DRIFT_FIGURES: "Mask check: {inside}% of the pixels inside the mask changed, {outside}% outside (mean change {inside_mean}% inside, {outside_mean}% outside).",
+        "蒙版检查：蒙版内 {inside}% 的像素发生了变化，蒙版外为 {outside}%（平均变化：内 {inside_mean}%，外 {outside_mean}%）。";
+    MASK_DRIFT_UNMEASURED: "Mask check: the change inside and outside the mask could not be measured ({why}).",
+        "蒙版检查：无法测量蒙版内外的变化（{why}）。";
     OTHER_FORMAT: "The image is {got}, not the {asked} that was asked for.",
         "图片为 {got} 格式，而不是所要求的 {asked}。";
     SHORTFALL: "{arrived} of {asked} images arrived: the endpoint sent {missing} fewer than asked (some gateways ignore n, or a stream ended early).",

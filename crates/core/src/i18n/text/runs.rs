@@ -9,9 +9,23 @@ crate::texts! {
     // attempts
     SENT_AGAIN_AFTER: " Sent again after {wait}.", " {wait}后已重新发送。";
     NOT_SENT_AGAIN: " Not sent again by itself.", " 未自动重新发送。";
-    ATTEMPT: "Attempt {i}: {error}{then}", "第 {i} 次尝试：{error}{then}";
-    ONE_FAILED_ATTEMPT: "1 failed attempt", "1 次失败的尝试";
-    N_FAILED_ATTEMPTS: "{n} failed attempts", "{n} 次失败的尝试";
+    ATTEMPT: "Attempt {i} · {facts}: {error}{then}", "第 {i} 次尝试 · {facts}：{error}{then}";
+    N_ATTEMPTS: "{n} attempts", "{n} 次尝试";
+    ATTEMPT_STREAMED: "streamed", "流式";
+    ATTEMPT_PLAIN: "not streamed", "非流式";
+    ATTEMPT_STATUS: "HTTP {status}", "HTTP {status}";
+    ATTEMPT_NO_ANSWER: "no answer", "无回应";
+    ATTEMPT_SECS: "{secs} s", "{secs} 秒";
+    ATTEMPT_BILLED: "billed", "已计费";
+    ATTEMPT_MAY_HAVE_BILLED: "may have billed", "可能已计费";
+    ATTEMPT_NOT_BILLED: "not billed", "未计费";
+    ATTEMPT_ANSWERED: "answered", "已回应";
+    SENT_WITHOUT_STREAM: " Sent once more without streaming.", " 已不用流式再发送一次。";
+    STREAM_FELL_BACK: "The stream failed before its first image, so the request was sent once more without streaming (one click sends at most two requests).",
+        "流式传输在第一张图之前就失败了，所以请求已不用流式再发送一次（每次点击最多发送两个请求）。";
+    STREAM_FELL_BACK_LEARNED: " That worked: this endpoint is now marked as not streaming, and requests go without it (the stream option can test it again).",
+        " 这次成功了：此接口现已标记为不支持流式，之后的请求不再使用流式（可在流式选项处重新测试）。";
+    DETAILS: "Details", "详情";
     // missing images
     REQUEST_ONE_MISSING: "Request the 1 missing image", "补请求缺少的 1 张图片";
     REQUEST_N_MISSING: "Request the {n} missing images", "补请求缺少的 {n} 张图片";
@@ -82,4 +96,10 @@ crate::texts! {
     GENERATING: "Generating… ", "生成中… ";
     ELAPSED: " elapsed · ", " 已用 · ";
     ELAPSED_AGAINST_USUAL: "Time elapsed against the usual maximum", "已用时间与通常最长时间的对比";
+    // pixel checks (transparency, mask drift)
+    SHOW_CHANGE_MAP: "Show where it changed", "显示变化之处";
+    HIDE_CHANGE_MAP: "Hide the change map", "隐藏变化图";
+    CHANGE_MAP_ALT: "Change map: dark where the result kept image 1, bright where it changed; the mask's area is tinted blue",
+        "变化图：结果保留图片 1 之处为暗色，发生变化之处为亮色；蒙版区域以蓝色标出";
+    CHECKING_PIXELS: "Checking the result's pixels…", "正在检查结果的像素…";
 }
