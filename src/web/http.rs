@@ -471,23 +471,10 @@ impl ImagesClient {
         controller: &AbortController,
         lang: Lang,
     ) -> ApiError {
-        let broke = self.network_error(e, lang);
-        let ApiError::Network { base_url, detail } = &broke else {
-            return broke;
-        };
         if controller.signal().aborted() || now_ms() - sent_ms > QUICK_FAILURE_MS {
-            return broke;
+            return self.network_error(e, lang);
         }
-        match probe(&self.base_url, controller).await {
-            Reach::Unreachable => ApiError::Unreachable {
-                base_url: base_url.clone(),
-                detail: detail.clone(),
-            },
-            Reach::CorsRefused => ApiError::CorsBlocked {
-                base_url: base_url.clone(),
-            },
-            Reach::Open => broke,
-        }
+        self.check_failure(e, controller, lang).await
     }
 }
 

@@ -112,7 +112,7 @@ const ALLOWED_LATIN = new RegExp('^(?:' + [
   'chatgpt-image-latest', 'English', 'png', 'jpe?g', 'webp', 'gif', 'bmp', 'zip', 'json', 'SSE', 'CORS', 'HTTPS?',
   'auto', 'low', 'medium', 'high', 'xhigh', 'max', 'opaque', 'transparent', 'transparent-local', 'n', 'x',
   'quality', 'moderation', 'size', 'stream', 'b64_json', 'px', 'MP', 'KB', 'MB', 'GB', 'K', 's', 'ms', 'min',
-  'US', 'LiteLLM', 'Responses', 'curl', 'Python', 'JavaScript', 'Node', 'Ctrl', 'Enter', 'Esc', 'Shift', 'token', 'id', 'sk',
+  'US', 'LiteLLM', 'sub2api', 'new-api', 'one-api', 'APIYI', 'EvoLink', 'APIMart', 'ToAPIs', 'GET', 'POST', 'OPTIONS', 'models', 'Responses', 'curl', 'Python', 'JavaScript', 'Node', 'Ctrl', 'Enter', 'Esc', 'Shift', 'token', 'id', 'sk',
 ].join('|') + ')$', 'i');
 
 /** The Latin-script words a person sees: visible text outside code, form values and what the

@@ -3,13 +3,13 @@
 //!
 //! A generation is JSON to `{base}/images/generations` ([`snippet`]); with reference images it
 //! is the multipart edit Generate sends to `{base}/images/edits` ([`edit_snippet`]): the same
-//! parts from [`edit_parts`], in the same order, with the files read from disk under the names
+//! parts from [`edit_parts_for`], in the same order, with the files read from disk under the names
 //! their [`Upload`]s carry (the prepared files, offered for download beside the snippet).
 
 use serde_json::Value;
 
 use crate::api::mime;
-use crate::api::multipart::{edit_parts, EditError, PartValue};
+use crate::api::multipart::{edit_parts_for, EditError, PartValue};
 use crate::api::request::{endpoint_url, generation_body, GenerationBody, ImageParams};
 use crate::api::upload::{EditUploads, Upload};
 
@@ -108,16 +108,19 @@ enum EditPart<'a> {
 }
 
 /// The edit Generate sends for `params` with `uploads`: multipart to `{base}/images/edits`,
-/// its text fields as [`edit_parts`] makes them (so never `moderation`), then one `image[]`
-/// per reference in order and the `mask`, each read from the file its upload is named after.
-/// Refused for the same reasons Generate would refuse it.
+/// its text fields as [`edit_parts_for`] makes them (so never `moderation`), then one
+/// `image_field` part (`image[]`, or the profile's own name) per reference in order and the
+/// `mask`, each read from the file its upload is named after. Refused for the same reasons
+/// Generate would refuse it.
 pub fn edit_snippet(
     language: Language,
     base_url: &str,
     params: &ImageParams,
     uploads: &EditUploads,
+    image_field: &str,
 ) -> Result<String, EditError> {
-    let parts = edit_parts(params, uploads)?;
+    let info = crate::models::registry::resolve(&params.model, &[]);
+    let parts = edit_parts_for(params, &info, uploads, image_field)?;
     let body = serde_json::to_value(generation_body(params)?).unwrap_or(Value::Null);
     let parts: Vec<EditPart> = parts
         .iter()
@@ -308,7 +311,14 @@ mod tests {
     }
 
     fn edit(language: Language, uploads: &EditUploads) -> String {
-        edit_snippet(language, "https://gw.example/v1/", &edit_params(), uploads).unwrap()
+        edit_snippet(
+            language,
+            "https://gw.example/v1/",
+            &edit_params(),
+            uploads,
+            "image[]",
+        )
+        .unwrap()
     }
 
     /// The generation call is what it was before edits were exported, in every language.
@@ -502,7 +512,7 @@ const b64 = result.data[0].b64_json;
             ..edit_params()
         };
         let uploads = with_mask();
-        let want: Vec<(String, String)> = edit_parts(&params, &uploads)
+        let want: Vec<(String, String)> = crate::api::multipart::edit_parts(&params, &uploads)
             .unwrap()
             .into_iter()
             .filter_map(|p| match p.value {
@@ -511,7 +521,7 @@ const b64 = result.data[0].b64_json;
             })
             .collect();
         let base = "https://gw.example/v1";
-        let js = edit_snippet(Language::JavaScript, base, &params, &uploads).unwrap();
+        let js = edit_snippet(Language::JavaScript, base, &params, &uploads, "image[]").unwrap();
         let got: Vec<(String, String)> = js
             .lines()
             .filter_map(|l| l.strip_prefix("form.append(")?.strip_suffix(");"))
@@ -519,14 +529,14 @@ const b64 = result.data[0].b64_json;
             .map(|l| serde_json::from_str::<(String, String)>(&format!("[{l}]")).unwrap())
             .collect();
         assert_eq!(got, want);
-        let curl = edit_snippet(Language::Curl, base, &params, &uploads).unwrap();
+        let curl = edit_snippet(Language::Curl, base, &params, &uploads, "image[]").unwrap();
         for (name, text) in &want {
             assert!(
                 curl.contains(&format!("--form-string '{name}={text}'")),
                 "{curl}"
             );
         }
-        let py = edit_snippet(Language::Python, base, &params, &uploads).unwrap();
+        let py = edit_snippet(Language::Python, base, &params, &uploads, "image[]").unwrap();
         for arg in [
             "n=2,",
             "stream=True,",
@@ -547,7 +557,13 @@ const b64 = result.data[0].b64_json;
         };
         for language in Language::ALL {
             assert_eq!(
-                edit_snippet(language, "https://x/v1", &edit_params(), &bad_mask),
+                edit_snippet(
+                    language,
+                    "https://x/v1",
+                    &edit_params(),
+                    &bad_mask,
+                    "image[]"
+                ),
                 Err(EditError::MaskNotPng)
             );
             assert_eq!(
@@ -555,11 +571,39 @@ const b64 = result.data[0].b64_json;
                     language,
                     "https://x/v1",
                     &edit_params(),
-                    &EditUploads::default()
+                    &EditUploads::default(),
+                    "image[]"
                 ),
                 Err(EditError::NoReferences)
             );
         }
+    }
+
+    #[test]
+    fn the_edit_images_go_under_the_profiles_field_name() {
+        let uploads = with_mask();
+        let curl = edit_snippet(
+            Language::Curl,
+            "https://gw.example/v1",
+            &edit_params(),
+            &uploads,
+            "image",
+        )
+        .unwrap();
+        assert!(
+            curl.contains("-F 'image=@fox.png;type=image/png'"),
+            "{curl}"
+        );
+        assert!(!curl.contains("image[]"), "{curl}");
+        let js = edit_snippet(
+            Language::JavaScript,
+            "https://gw.example/v1",
+            &edit_params(),
+            &uploads,
+            "image",
+        )
+        .unwrap();
+        assert!(js.contains("form.append(\"image\", "), "{js}");
     }
 
     fn awkward() -> (ImageParams, EditUploads) {
@@ -606,7 +650,14 @@ const b64 = result.data[0].b64_json;
     #[test]
     fn curl_quotes_awkward_names_and_prompts_for_the_shell_and_for_curl() {
         let (params, uploads) = awkward();
-        let s = edit_snippet(Language::Curl, "https://gw.example/v1", &params, &uploads).unwrap();
+        let s = edit_snippet(
+            Language::Curl,
+            "https://gw.example/v1",
+            &params,
+            &uploads,
+            "image[]",
+        )
+        .unwrap();
         let words = shell_words(&s);
         assert_eq!(
             words,
@@ -639,8 +690,14 @@ const b64 = result.data[0].b64_json;
     fn python_and_javascript_escape_awkward_names_and_prompts() {
         let (params, uploads) = awkward();
         let literal = |text: &str| serde_json::to_string(text).unwrap();
-        let py =
-            edit_snippet(Language::Python, "https://gw.example/v1", &params, &uploads).unwrap();
+        let py = edit_snippet(
+            Language::Python,
+            "https://gw.example/v1",
+            &params,
+            &uploads,
+            "image[]",
+        )
+        .unwrap();
         assert!(
             py.contains(&format!("    prompt={},\n", literal(&params.prompt))),
             "{py}"
@@ -667,6 +724,7 @@ const b64 = result.data[0].b64_json;
             "https://gw.example/v1",
             &params,
             &uploads,
+            "image[]",
         )
         .unwrap();
         let appended: Vec<Vec<String>> = js

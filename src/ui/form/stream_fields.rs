@@ -22,16 +22,6 @@ pub fn StreamFields() -> impl IntoView {
                 on:change=move |ev| fields.stream.set(event_target_checked(&ev))/>
             <label for="stream">{t(form::STREAM)}</label>
         </div>
-        <Show when=move || refused() && fields.stream.get()>
-            <p class="note" data-testid="stream-refused">
-                {t(form::STREAM_REFUSED)}
-                " "
-                <button type="button" class="link" data-testid="stream-test-again"
-                    on:click=move |_| settings.record_streaming(&settings.book().active, StreamSupport::Untested)>
-                    {t(form::STREAM_TEST_AGAIN)}
-                </button>
-            </p>
-        </Show>
         <div class="field">
             <label for="partial-images">{t(form::PARTIAL_IMAGES)}</label>
             <select id="partial-images" data-testid="partial-images"
@@ -54,5 +44,15 @@ pub fn StreamFields() -> impl IntoView {
                 }}
             </p>
         </div>
+        <Show when=move || refused() && fields.stream.get()>
+            <p class="hint wide" data-testid="stream-refused">
+                {t(form::STREAM_REFUSED)}
+                " "
+                <button type="button" class="link" data-testid="stream-test-again"
+                    on:click=move |_| settings.record_streaming(&settings.book().active, StreamSupport::Untested)>
+                    {t(form::STREAM_TEST_AGAIN)}
+                </button>
+            </p>
+        </Show>
     }
 }

@@ -29,8 +29,14 @@ pub fn CodeExport() -> impl IntoView {
                 Ok(body) => snippet(language.get(), &base_url, &body),
                 Err(why) => cannot(&why.message(lang())),
             },
-            Ok(Some(uploads)) => edit_snippet(language.get(), &base_url, &params, uploads)
-                .unwrap_or_else(|why| cannot(&why.message(lang()))),
+            Ok(Some(uploads)) => edit_snippet(
+                language.get(),
+                &base_url,
+                &params,
+                uploads,
+                state.settings.current_options().edit_image_field.name(),
+            )
+            .unwrap_or_else(|why| cannot(&why.message(lang()))),
         })
     });
     // The files the snippet reads: each reference in upload order, then the mask.

@@ -6,7 +6,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::state::{AppState, SteadyRecord};
 
 /// What Steady said about a request.
 pub enum Verdict {
@@ -19,6 +19,30 @@ pub enum Verdict {
 }
 
 /// Forwards `body` to `base` + `path` without its `/v1` prefix.
+/// With `--validate-with`: checks the request with Steady and records its status on log entry
+/// `log_id`; returns the answer to send instead when Steady refused the request or could not
+/// be reached. Without it: `None`.
+pub async fn gate(
+    state: &AppState,
+    path: &str,
+    headers: &HeaderMap,
+    body: Bytes,
+    log_id: u64,
+) -> Option<Response> {
+    let base = state.config().validate_with.clone()?;
+    match check(state, &base, path, headers, body).await {
+        Verdict::Accepted(status) => {
+            state.update_record(log_id, |r| r.steady = Some(SteadyRecord { status }));
+            None
+        }
+        Verdict::Rejected(status, resp) => {
+            state.update_record(log_id, |r| r.steady = Some(SteadyRecord { status }));
+            Some(resp)
+        }
+        Verdict::Unreachable(resp) => Some(resp),
+    }
+}
+
 pub async fn check(
     state: &AppState,
     base: &str,

@@ -17,8 +17,8 @@ use crate::error::ApiError;
 use crate::faults::{self, Variant};
 use crate::generate::Job;
 use crate::sse;
-use crate::state::{AppState, PartRecord, RequestRecord, SteadyRecord};
-use crate::steady::{self, Verdict};
+use crate::state::{AppState, PartRecord, RequestRecord};
+use crate::steady;
 use crate::validate::{self, Endpoint, FileField, Raw};
 
 pub async fn generations(
@@ -289,17 +289,8 @@ async fn answer(
     parsed: ParseResult,
     log_id: u64,
 ) -> Response {
-    if let Some(base) = state.config().validate_with.clone() {
-        match steady::check(state, &base, uri.path(), headers, body).await {
-            Verdict::Accepted(status) => {
-                state.update_record(log_id, |r| r.steady = Some(SteadyRecord { status }));
-            }
-            Verdict::Rejected(status, resp) => {
-                state.update_record(log_id, |r| r.steady = Some(SteadyRecord { status }));
-                return resp;
-            }
-            Verdict::Unreachable(resp) => return resp,
-        }
+    if let Some(refused) = steady::gate(state, uri.path(), headers, body, log_id).await {
+        return refused;
     }
     let parsed = match parsed {
         Ok(p) => p,

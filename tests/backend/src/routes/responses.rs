@@ -25,8 +25,8 @@ use crate::error::ApiError;
 use crate::faults::{self, Variant};
 use crate::generate::unix_now;
 use crate::sse::{self, EVENT_GAP};
-use crate::state::{AppState, RequestRecord, SteadyRecord};
-use crate::steady::{self, Verdict};
+use crate::state::{AppState, RequestRecord};
+use crate::steady;
 use crate::validate::{self, Endpoint, ImageInfo, ImageRequest, Raw};
 
 /// Answers kept for chaining; older ones are forgotten (OpenAI keeps them 30 days).
@@ -841,17 +841,8 @@ async fn answer(
     if let Some(status) = off {
         return missing(status);
     }
-    if let Some(base) = state.config().validate_with.clone() {
-        match steady::check(state, &base, uri.path(), headers, body).await {
-            Verdict::Accepted(status) => {
-                state.update_record(log_id, |r| r.steady = Some(SteadyRecord { status }));
-            }
-            Verdict::Rejected(status, resp) => {
-                state.update_record(log_id, |r| r.steady = Some(SteadyRecord { status }));
-                return resp;
-            }
-            Verdict::Unreachable(resp) => return resp,
-        }
+    if let Some(refused) = steady::gate(state, uri.path(), headers, body, log_id).await {
+        return refused;
     }
     let value = match parsed {
         Ok(v) => v,
