@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::app::gallery::Gallery;
+use crate::app::keep;
 use crate::app::lang::lang;
 use crate::app::settings::Settings;
 use crate::web::http::ImagesClient;
@@ -76,9 +78,9 @@ pub async fn free_checks(settings: Settings) {
     settings.record_findings(&t.profile_id, &t.base_url, found);
 }
 
-/// Sends the paid test request `ask` (the caller has had its price confirmed) and records
-/// what its answer shows.
-pub async fn paid_probe(settings: Settings, ask: ProbeAsk) {
+/// Sends the paid test request `ask` (the caller has had its price confirmed), keeps its
+/// images in the history (they were paid for) and records what its answer shows.
+pub async fn paid_probe(settings: Settings, gallery: Gallery, ask: ProbeAsk) {
     let lang = untrack(lang);
     let t = target(settings);
     let info = settings.model_info_in(Some(&t.profile_id), &ask.model);
@@ -95,10 +97,26 @@ pub async fn paid_probe(settings: Settings, ask: ProbeAsk) {
                     default_timeout_secs(entry_for_estimates(&ask.model), params.quality, size)
                 });
             let mime = params.format_sent().mime();
-            let outcome = t
+            let outcome = match t
                 .client
                 .probe_generation(&body, mime, timeout_secs, lang)
-                .await;
+                .await
+            {
+                Ok((seen, generated)) => {
+                    let origin = keep::Origin {
+                        params: &params,
+                        base_url: &t.base_url,
+                        references: 0,
+                        run_id: 0,
+                    };
+                    // A failure to store is the history's to report; the findings stand.
+                    let _ = gallery
+                        .keep(keep::results_of(&origin, 0, params.n, &generated))
+                        .await;
+                    Ok(seen)
+                }
+                Err(e) => Err(e),
+            };
             probe_findings(&ask, &outcome, lang)
         }
         // Nothing was sent: the model takes no such request.

@@ -894,7 +894,7 @@ impl ImagesClient {
         requested_mime: &'static str,
         timeout_secs: u64,
         lang: Lang,
-    ) -> Result<ProbeSeen, ApiError> {
+    ) -> Result<(ProbeSeen, Generated), ApiError> {
         check_base_url(&self.base_url).map_err(|e| ApiError::Invalid(e.message(lang)))?;
         let controller = Self::check_controller(lang)?;
         let mut builder = Request::post(&endpoint_url(&self.base_url, "images/generations"))
@@ -934,7 +934,7 @@ impl ImagesClient {
         .await;
         let timed_out = deadline.timed_out.get();
         drop(deadline);
-        let (generated, streamed) = match outcome {
+        let (mut generated, streamed) = match outcome {
             Ok(answered) => answered,
             Err(_) if timed_out => return Err(ApiError::Timeout { secs: timeout_secs }),
             Err(e) => return Err(e),
@@ -955,11 +955,15 @@ impl ImagesClient {
             };
             images.push(SeenImage { size, mime });
         }
-        Ok(ProbeSeen {
-            images,
-            streamed,
-            elapsed_ms,
-        })
+        generated.elapsed_ms = elapsed_ms;
+        Ok((
+            ProbeSeen {
+                images,
+                streamed,
+                elapsed_ms,
+            },
+            generated,
+        ))
     }
 }
 

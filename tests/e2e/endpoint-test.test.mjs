@@ -148,6 +148,9 @@ test('the paid test shows its price and is sent only after the confirm', async (
   assert.match(found.size.text, /1024x1024, as asked/);
   assert.match(found.format.text, /JPEG, as asked/);
   assert.equal(found.n, undefined, 'n was not asked');
+  // It was paid for: its image is kept in the history like any result.
+  await page.getByTestId('history-item').first().waitFor();
+  assert.equal(await page.getByTestId('history-item').count(), 1, 'the paid image is in the history');
 
   // Stored on the profile: a reload shows them again.
   await page.reload();
@@ -155,6 +158,7 @@ test('the paid test shows its price and is sent only after the confirm', async (
   await showEndpoint(page);
   await page.locator('[data-testid=endpoint-test-result][data-check=size]').waitFor();
   assert.equal((await generations()).length, 1);
+  assert.equal(await page.getByTestId('history-item').count(), 1, 'still kept after a reload');
   assert.deepEqual(problems, []);
 });
 

@@ -155,6 +155,8 @@ test('profiles: one click switches endpoint, model, limits and key', async () =>
   assert.equal(await page.getByTestId('max-per-request').inputValue(), '10');
   await page.reload();
   await page.getByTestId('generate').waitFor();
+  // The profile list comes with the endpoint panel's chunk, a moment after the form.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=profile] option').length > 0);
   assert.equal(await count(), before + 1, 'profiles survive a reload');
 });
 

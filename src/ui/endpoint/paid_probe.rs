@@ -16,7 +16,8 @@ pub fn PaidProbe(
     /// A test is running (free or paid): nothing else starts meanwhile.
     busy: RwSignal<bool>,
 ) -> impl IntoView {
-    let settings = use_app_state().settings;
+    let state = use_app_state();
+    let (settings, gallery) = (state.settings, state.gallery);
     let (two, set_two) = signal(false);
     // A stream that is known to fail would only bill for nothing.
     let (stream, set_stream) =
@@ -36,7 +37,7 @@ pub fn PaidProbe(
         set_sending.set(true);
         let ask = ask();
         spawn_local(async move {
-            crate::app::endpoint_test::paid_probe(settings, ask).await;
+            crate::app::endpoint_test::paid_probe(settings, gallery, ask).await;
             set_sending.set(false);
             busy.set(false);
         });
